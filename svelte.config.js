@@ -1,0 +1,32 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		// Every route is prerendered; routes known only at run time (imported programs)
+		// are served by the SPA fallback page, which the service worker also precaches.
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', strict: true }),
+		// A stable version (never Date.now(): prerendering evaluates it again and breaks hydration).
+		version: { name: pkg.version },
+		serviceWorker: { register: false },
+		typescript: {
+			// Type-check the Node scripts and test configuration with the app.
+			config: (tsconfig) => {
+				tsconfig.include.push(
+					'../scripts/**/*.ts',
+					'../scripts/**/*.js',
+					'../bench/**/*.ts',
+					'../playwright.config.ts'
+				);
+				return tsconfig;
+			}
+		}
+	}
+};
+
+export default config;
