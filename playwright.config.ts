@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { findBrowser } from './scripts/find-browser.js';
 
 const browser = await findBrowser();
-const port = 4173;
+const port = Number(process.env.E2E_PORT ?? 4173);
+const buildDir = process.env.BUILD_DIR ?? 'build';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -22,7 +23,7 @@ export default defineConfig({
 		serviceWorkers: 'allow'
 	},
 	webServer: {
-		command: `npm run build && node scripts/serve.js --port ${port}`,
+		command: `npm run build && node scripts/serve.js --dir ${buildDir} --port ${port}`,
 		url: `http://127.0.0.1:${port}/`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 240_000,

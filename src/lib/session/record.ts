@@ -1,0 +1,44 @@
+// What a session did: produced by the player engine, stored by the session log.
+import type { Side } from '$lib/program/types';
+
+export type SkipReason = 'pain' | 'time' | 'equipment' | 'other';
+export type Effort = 'too easy' | 'about right' | 'too hard';
+
+export interface ExerciseRecord {
+	exerciseId: string;
+	name: string;
+	/** Sets in which at least one rep (or the bout) was done. */
+	setsDone: number;
+	setsPlanned: number;
+	/** Reps done per side; exercises without sides count under `none`. */
+	repsDone: { none: number; left: number; right: number };
+	repsPlanned: number;
+	/** Seconds spent on this exercise's own steps (its holds, phases, bouts, reps and rests within it). */
+	seconds: number;
+	skipped: boolean;
+	skipReason?: SkipReason;
+}
+
+export interface SessionRecord {
+	/** Unique id (crypto.randomUUID()). */
+	id: string;
+	programId: string;
+	programVersion: number;
+	programTitle: string;
+	/** ISO 8601 times (wall clock). */
+	startedAt: string;
+	endedAt: string;
+	/** Active seconds, pauses excluded. */
+	durationSeconds: number;
+	completed: boolean;
+	exercises: ExerciseRecord[];
+	/** 0-10 numeric rating scale. */
+	painBefore?: number;
+	painAfter?: number;
+	effort?: Effort;
+	note?: string;
+	/** The progression level played (issue 7); absent when the program has no progression. */
+	level?: number;
+}
+
+export type SideKey = Side | 'none';
