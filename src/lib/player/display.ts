@@ -1,0 +1,155 @@
+// What the player screen shows for an engine state: plain text derived from the state, the
+// program and the timeline, so a test can predict the screen at any moment.
+import type { EngineState } from './engine-types';
+import type { Step, Timeline } from '$lib/program/timeline-types';
+import type { Exercise, Program, Side } from '$lib/program/types';
+
+export interface PlayerView {
+	/** The main heading: the current exercise, or the coming one during get-ready and rest. */
+	heading: string;
+	/** What this step is: "Get ready", "Hold", "Rest", "Switch sides", "Go", "Your own pace". */
+	stepLabel: string;
+	/** Whole seconds left in the step (rounded up); null while waiting for the person. */
+	secondsLeft: number | null;
+	/** The phase cue of a paced rep ("Breathe in"). */
+	cue: string | null;
+	repText: string | null;
+	setText: string | null;
+	sideText: string | null;
+	/** During get-ready and rest: what comes next. */
+	nextText: string | null;
+	exerciseText: string;
+	instruction: string;
+	image: string | null;
+	imageAlt: string;
+	selfPaced: boolean;
+	/** Fraction of the session done, 0–1. */
+	progress: number;
+	/** "12:05 left" (approximate when self-paced reps remain). */
+	timeLeftText: string;
+	waiting: boolean;
+}
+
+/** Formats milliseconds as m:ss (or h:mm:ss), rounding up to the next whole second. */
+export function formatClock(ms: number): string {
+	const total = Math.max(0, Math.ceil(ms / 1000));
+	const hours = Math.floor(total / 3600);
+	const minutes = Math.floor((total % 3600) / 60);
+	const seconds = total % 60;
+	const ss = String(seconds).padStart(2, '0');
+	return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${ss}` : `${minutes}:${ss}`;
+}
+
+function sideLabel(side: Side | null): string | null {
+	if (side === 'left') return 'Left side';
+	if (side === 'right') return 'Right side';
+	return null;
+}
+
+function setText(step: Step, exercise: Exercise): string | null {
+	return exercise.sets > 1 ? `Set ${step.set} of ${exercise.sets}` : null;
+}
+
+/** The step after `step` that is not a rest or get-ready, if any, within the same exercise. */
+function nextWork(timeline: Timeline, step: Step): Step | null {
+	for (let i = step.index + 1; i < timeline.steps.length; i++) {
+		const candidate = timeline.steps[i]!;
+		if (candidate.kind === 'rest' || candidate.kind === 'prepare') return null;
+		if (candidate.kind !== 'switchSides') return candidate;
+	}
+	return null;
+}
+
+function describeNext(timeline: Timeline, step: Step, exercise: Exercise): string {
+	if (step.kind === 'prepare' || (step.kind === 'rest' && step.restKind === 'betweenExercises')) {
+		return `Next: ${exercise.name}`;
+	}
+	if (step.kind === 'switchSides')
+		return `Next: ${sideLabel(step.side)?.toLowerCase() ?? 'other side'}`;
+	const work = nextWork(timeline, step);
+	if (step.kind === 'rest' && step.restKind === 'betweenSets') {
+		return `Next: set ${work?.set ?? step.set + 1} of ${exercise.sets}`;
+	}
+	if (work && 'rep' in work) {
+		const side = sideLabel(work.side);
+		return `Next: rep ${work.rep} of ${exercise.reps}${side ? `, ${side.toLowerCase()}` : ''}`;
+	}
+	return `Next: ${exercise.name}`;
+}
+
+function stepLabel(step: Step): string {
+	switch (step.kind) {
+		case 'prepare':
+			return 'Get ready';
+		case 'switchSides':
+			return 'Switch sides';
+		case 'rest':
+			return 'Rest';
+		case 'hold':
+			return 'Hold';
+		case 'phase':
+			return step.cue;
+		case 'timed':
+			return 'Keep going';
+		case 'selfPaced':
+			return 'Your own pace';
+	}
+}
+
+/** The screen's text and numbers for an engine state. */
+export function viewOf(state: EngineState, program: Program, timeline: Timeline): PlayerView {
+	const step = state.step ?? timeline.steps[0] ?? null;
+	const exercise = program.exercises[step?.exerciseIndex ?? 0]!;
+	const total = timeline.totalMs;
+	const progress =
+		state.status === 'complete'
+			? 1
+			: Math.min(1, Math.max(0, 1 - state.remainingTotalMs / Math.max(total, 1)));
+	const base = {
+		heading: exercise.name,
+		exerciseText: `Exercise ${(step?.exerciseIndex ?? 0) + 1} of ${program.exercises.length}`,
+		instruction: exercise.instructions[0] ?? '',
+		image: exercise.image ?? null,
+		imageAlt: `${exercise.name}: ${exercise.instructions[0] ?? ''}`,
+		progress,
+		timeLeftText: `${timeline.hasSelfPaced ? 'about ' : ''}${formatClock(state.remainingTotalMs)} left`
+	};
+	if (!step) {
+		return {
+			...base,
+			stepLabel: '',
+			secondsLeft: null,
+			cue: null,
+			repText: null,
+			setText: null,
+			sideText: null,
+			nextText: null,
+			selfPaced: false,
+			waiting: false
+		};
+	}
+	const waiting = step.kind === 'prepare' || step.kind === 'rest' || step.kind === 'switchSides';
+	let repText: string | null = null;
+	let side: Side | null = step.side;
+	if (step.kind === 'hold' || step.kind === 'phase')
+		repText = `Rep ${step.rep} of ${exercise.reps}`;
+	if (step.kind === 'selfPaced') {
+		side = state.currentSide ?? step.side;
+		const perSide = step.alternate ? Math.floor(state.repsCounted / 2) : state.repsCounted;
+		const target = step.alternate ? step.targetReps / 2 : step.targetReps;
+		repText = `Rep ${Math.min(perSide + 1, target)} of ${target}`;
+	}
+	return {
+		...base,
+		stepLabel: stepLabel(step),
+		secondsLeft:
+			state.remainingMs === null ? null : Math.max(0, Math.ceil(state.remainingMs / 1000)),
+		cue: step.kind === 'phase' ? step.cue : null,
+		repText,
+		setText: setText(step, exercise),
+		sideText: sideLabel(side),
+		nextText: waiting ? describeNext(timeline, step, exercise) : null,
+		selfPaced: step.kind === 'selfPaced',
+		waiting
+	};
+}
