@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { expandTimeline } from '$lib/program/timeline';
+import type { Step } from '$lib/program/timeline-types';
+import {
+	holdExercise,
+	makeProgram,
+	phasesExercise,
+	selfPacedExercise
+} from '../../../tests/helpers/program-factory';
+import type { EngineState } from './engine-types';
+import { formatClock, viewOf } from './display';
+
+const program = makeProgram({
+	prepareSeconds: 5,
+	exercises: [
+		phasesExercise(
+			[
+				['Breathe in', 5],
+				['Breathe out', 3]
+			],
+			{ id: 'breathing', name: 'Slow breathing', reps: 2, image: 'illustrations/breathing.svg' }
+		),
+		holdExercise(10, {
+			id: 'triangle',
+			name: 'Triangle pose',
+			sides: 'each',
+			sets: 2,
+			restBetweenSets: 20,
+			instructions: ['Stand with your feet wide apart.']
+		}),
+		selfPacedExercise(10, { id: 'tilt', name: 'Pelvic tilts', sides: 'alternate' })
+	]
+});
+const timeline = expandTimeline(program);
+
+function stateAt(step: Step, remainingMs: number | null, extra: Partial<EngineState> = {}) {
+	return {
+		status: 'playing',
+		stepIndex: step.index,
+		step,
+		remainingMs,
+		repsCounted: 0,
+		currentSide: step.side,
+		elapsedMs: step.start,
+		remainingTotalMs: timeline.totalMs - step.end + (remainingMs ?? 0),
+		records: [],
+		...extra
+	} satisfies EngineState;
+}
+
+function find(predicate: (step: Step) => boolean): Step {
+	const step = timeline.steps.find(predicate);
+	if (!step) throw new Error('no such step');
+	return step;
+}
+
+describe('viewOf', () => {
+	it('shows the coming exercise and what comes next during get-ready', () => {
+		const view = viewOf(stateAt(timeline.steps[0]!, 4200), program, timeline);
+		expect(view.heading).toBe('Slow breathing');
+		expect(view.stepLabel).toBe('Get ready');
+		expect(view.secondsLeft).toBe(5);
+		expect(view.nextText).toBe('Next: Slow breathing');
+		expect(view.exerciseText).toBe('Exercise 1 of 3');
+		expect(view.waiting).toBe(true);
+	});
+
+	it('shows the phase cue and the rep during a paced rep', () => {
+		const step = find((s) => s.kind === 'phase' && s.rep === 2 && s.phaseIndex === 1);
+		const view = viewOf(stateAt(step, 2001), program, timeline);
+		expect(view.cue).toBe('Breathe out');
+		expect(view.stepLabel).toBe('Breathe out');
+		expect(view.repText).toBe('Rep 2 of 2');
+		expect(view.secondsLeft).toBe(3);
+		expect(view.setText).toBeNull();
+		expect(view.nextText).toBeNull();
+	});
+
+	it('shows set, side and rep during a hold', () => {
+		const step = find((s) => s.kind === 'hold' && s.set === 2 && s.side === 'right');
+		const view = viewOf(stateAt(step, 9000), program, timeline);
+		expect(view.heading).toBe('Triangle pose');
+		expect(view.stepLabel).toBe('Hold');
+		expect(view.repText).toBe('Rep 1 of 1');
+		expect(view.setText).toBe('Set 2 of 2');
+		expect(view.sideText).toBe('Right side');
+		expect(view.instruction).toBe('Stand with your feet wide apart.');
+	});
+
+	it('says which side comes next during a switch', () => {
+		const step = find((s) => s.kind === 'switchSides');
+		const view = viewOf(stateAt(step, 5000), program, timeline);
+		expect(view.stepLabel).toBe('Switch sides');
+		expect(view.sideText).toBe('Right side');
+		expect(view.nextText).toBe('Next: right side');
+	});
+
+	it('names the next set during a rest between sets', () => {
+		const step = find((s) => s.kind === 'rest' && s.restKind === 'betweenSets');
+		const view = viewOf(stateAt(step, 20000), program, timeline);
+		expect(view.stepLabel).toBe('Rest');
+		expect(view.nextText).toBe('Next: set 2 of 2');
+	});
+
+	it('shows the coming exercise during the rest between exercises', () => {
+		const step = find((s) => s.kind === 'rest' && s.restKind === 'betweenExercises');
+		const view = viewOf(stateAt(step, 15000), program, timeline);
+		expect(view.heading).toBe('Triangle pose');
+		expect(view.nextText).toBe('Next: Triangle pose');
+	});
+
+	it('counts alternating self-paced reps per side', () => {
+		const step = find((s) => s.kind === 'selfPaced');
+		const view = viewOf(
+			stateAt(step, null, { repsCounted: 3, currentSide: 'right' }),
+			program,
+			timeline
+		);
+		expect(view.selfPaced).toBe(true);
+		expect(view.secondsLeft).toBeNull();
+		expect(view.repText).toBe('Rep 2 of 10');
+		expect(view.sideText).toBe('Right side');
+		expect(view.timeLeftText).toMatch(/^about /);
+	});
+
+	it('reports progress through the whole session', () => {
+		const first = viewOf(stateAt(timeline.steps[0]!, 5000), program, timeline);
+		expect(first.progress).toBeCloseTo(0, 5);
+		const last = timeline.steps.at(-1)!;
+		const nearEnd = viewOf(stateAt(last, 1000), program, timeline);
+		expect(nearEnd.progress).toBeGreaterThan(0.9);
+		expect(nearEnd.progress).toBeLessThan(1);
+	});
+});
+
+describe('formatClock', () => {
+	it('rounds up to whole seconds', () => {
+		expect(formatClock(0)).toBe('0:00');
+		expect(formatClock(1)).toBe('0:01');
+		expect(formatClock(59_001)).toBe('1:00');
+		expect(formatClock(61_000)).toBe('1:01');
+		expect(formatClock(3_600_000)).toBe('1:00:00');
+	});
+});
