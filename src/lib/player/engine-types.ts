@@ -56,4 +56,44 @@ export interface EngineSnapshot {
 	elapsedMs: number;
 	records: ExerciseRecord[];
 	status: EngineStatus;
+	// Optional detail the engine writes so that a restore is exact; restore works without it.
+	/** Active ms already spent in the current step. */
+	stepElapsedMs?: number;
+	/** Active ms since the current exercise's first step started (for Back's 2-second rule). */
+	exerciseElapsedMs?: number;
+	/** Per exercise, active ms counted towards its record (records carry rounded seconds). */
+	exerciseActiveMs?: number[];
+	/** Per exercise, the last set in which a rep was counted (0 = none yet). */
+	lastSetCounted?: number[];
+	/** For a complete snapshot: whether the session was completed. */
+	completed?: boolean;
+}
+
+export interface EngineOptions {
+	/** Events more than this many ms behind `now` are marked late (default LATE_MS = 1000). */
+	lateMs?: number;
+	/** Back restarts the current exercise after this much active time in it (default 2000). */
+	backRestartMs?: number;
+	/** Called when a listener throws; the engine carries on regardless (default: console.error). */
+	onListenerError?: (error: unknown, event: EngineEvent) => void;
+}
+
+/** The player engine: commands take the clock's `now`; state and events come out. */
+export interface Engine {
+	start(now: number): void;
+	pause(now: number): void;
+	resume(now: number): void;
+	/** Skip. */
+	next(now: number): void;
+	/** Back. */
+	previous(now: number): void;
+	repDone(now: number): void;
+	setDone(now: number): void;
+	end(now: number): void;
+	/** Catches up to `now`: completes every step whose deadline has passed. */
+	tick(now: number): void;
+	/** With `now`: catches up first (like tick). Without: the state as of the last command. */
+	getState(now?: number): EngineState;
+	subscribe(listener: EngineListener): () => void;
+	snapshot(now: number): EngineSnapshot;
 }

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { createSystemClock, fakeClock, RESYNC_MS, systemClock } from '$lib/player/clock';
+
+function sources(perf: number, wall: number) {
+	const s = { perf, wall };
+	return {
+		s,
+		clock: createSystemClock({ perfNow: () => s.perf, wallNow: () => s.wall })
+	};
+}
+
+describe('systemClock', () => {
+	it('reads on the wall-clock scale and advances with performance.now()', () => {
+		const { s, clock } = sources(100, 1_700_000_000_000);
+		expect(clock.now()).toBe(1_700_000_000_000);
+		s.perf += 1234.5;
+		s.wall += 1300; // the wall clock drifts a little: ignored within RESYNC_MS
+		expect(clock.now()).toBe(1_700_000_001_234.5);
+	});
+
+	it('ignores the wall clock being set back and never goes backwards', () => {
+		const { s, clock } = sources(0, 1_000_000);
+		s.perf += 500;
+		s.wall -= 3_600_000;
+		expect(clock.now()).toBe(1_000_500);
+		s.perf += 500;
+		expect(clock.now()).toBe(1_001_000);
+	});
+
+	it('catches up with the wall clock after a sleep in which performance.now() stood still', () => {
+		const { s, clock } = sources(50, 2_000_000);
+		s.perf += 1000;
+		s.wall += 1000;
+		expect(clock.now()).toBe(2_001_000);
+		// The device sleeps for 10 minutes; the monotonic clock does not advance.
+		s.wall += 600_000;
+		expect(clock.now()).toBe(2_601_000);
+		s.perf += 16;
+		s.wall += 16;
+		expect(clock.now()).toBe(2_601_016);
+	});
+
+	it('resync() catches up with a wall clock that ran ahead by less than RESYNC_MS', () => {
+		const { s, clock } = sources(0, 0);
+		s.wall += RESYNC_MS - 1;
+		expect(clock.now()).toBe(0);
+		clock.resync();
+		expect(clock.now()).toBe(RESYNC_MS - 1);
+		s.wall -= 5000;
+		clock.resync();
+		expect(clock.now()).toBe(RESYNC_MS - 1);
+	});
+
+	it('a reloaded page continues on the same scale (epoch ms)', () => {
+		const first = sources(123_456, 5_000_000);
+		first.s.perf += 2000;
+		first.s.wall += 2000;
+		const before = first.clock.now();
+		// After a reload performance.now() starts again near zero.
+		const second = sources(10, first.s.wall + 3000);
+		expect(second.clock.now() - before).toBe(3000);
+	});
+
+	it('the default instance reads close to Date.now()', () => {
+		const reading = systemClock.now();
+		expect(Math.abs(reading - Date.now())).toBeLessThan(RESYNC_MS + 50);
+		expect(systemClock.now()).toBeGreaterThanOrEqual(reading);
+	});
+});
+
+describe('fakeClock', () => {
+	it('moves only when told', () => {
+		const clock = fakeClock(1000);
+		expect(clock.now()).toBe(1000);
+		expect(clock.advance(250)).toBe(1250);
+		expect(clock.now()).toBe(1250);
+		expect(clock.set(50)).toBe(50);
+		expect(clock.now()).toBe(50);
+		expect(fakeClock().now()).toBe(0);
+	});
+});
