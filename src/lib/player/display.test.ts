@@ -142,3 +142,22 @@ describe('formatClock', () => {
 		expect(formatClock(3_600_000)).toBe('1:00:00');
 	});
 });
+
+describe('imageAlt', () => {
+	it("prefers the author's x-image-alt and falls back to the name and first instruction", () => {
+		const plain = program.exercises[1]!;
+		expect(viewOf(stateAt(timeline.steps[0]!, 1000), program, timeline).imageAlt).toMatch(
+			/^Slow breathing: /
+		);
+		expect(
+			viewOf(
+				stateAt(timeline.steps[0]!, 1000),
+				{
+					...program,
+					exercises: [{ ...program.exercises[0]!, 'x-image-alt': 'Lying on the side.' }, plain]
+				},
+				timeline
+			).imageAlt
+		).toBe('Lying on the side.');
+	});
+});

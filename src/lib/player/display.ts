@@ -40,6 +40,14 @@ export function formatClock(ms: number): string {
 	return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${ss}` : `${minutes}:${ss}`;
 }
 
+/** The text alternative of an exercise's illustration: the author's `x-image-alt`, else the
+ * exercise name with its first instruction (which describes the starting position). */
+export function imageAlt(exercise: Exercise): string {
+	const custom = exercise['x-image-alt'];
+	if (typeof custom === 'string' && custom.trim() !== '') return custom;
+	return `${exercise.name}: ${exercise.instructions[0] ?? ''}`;
+}
+
 function sideLabel(side: Side | null): string | null {
 	if (side === 'left') return 'Left side';
 	if (side === 'right') return 'Right side';
@@ -110,7 +118,7 @@ export function viewOf(state: EngineState, program: Program, timeline: Timeline)
 		exerciseText: `Exercise ${(step?.exerciseIndex ?? 0) + 1} of ${program.exercises.length}`,
 		instruction: exercise.instructions[0] ?? '',
 		image: exercise.image ?? null,
-		imageAlt: `${exercise.name}: ${exercise.instructions[0] ?? ''}`,
+		imageAlt: imageAlt(exercise),
 		progress,
 		timeLeftText: `${timeline.hasSelfPaced ? 'about ' : ''}${formatClock(state.remainingTotalMs)} left`
 	};
