@@ -1,0 +1,40 @@
+// The real browser outputs for the cue player, made once per page and shared: the Start tap
+// on the program page unlocks the same audio context, speech engine and silent loop that the
+// player page later plays through. Safe to import during prerendering (nothing is made until
+// first use, and without a browser every output is a silent no-op).
+import { asset } from '$app/paths';
+import { defaultBeeper } from './beep';
+import type { CueOutputs } from './cue-player';
+import {
+	browserMediaSessionEnv,
+	createMediaSession,
+	type MediaSessionOutput
+} from './media-session';
+import { defaultSpeaker } from './speech';
+import { createVibrator } from './vibration';
+import { defaultWakeLock, type WakeLockController } from './wake-lock';
+
+/** The browser's outputs, with the wake lock's and media session's full interfaces. */
+export interface BrowserCueOutputs extends CueOutputs {
+	wakeLock: WakeLockController;
+	mediaSession: MediaSessionOutput;
+}
+
+let shared: BrowserCueOutputs | null = null;
+
+/** Where static/audio/silence.wav is served (respects the app's base path). */
+export function silenceUrl(): string {
+	return asset('/audio/silence.wav');
+}
+
+/** The page's shared cue outputs: beeps, speech, vibration, wake lock, media session. */
+export function browserCueOutputs(): BrowserCueOutputs {
+	shared ??= {
+		beep: defaultBeeper(),
+		speech: defaultSpeaker(),
+		vibration: createVibrator(),
+		wakeLock: defaultWakeLock(),
+		mediaSession: createMediaSession(browserMediaSessionEnv(silenceUrl()))
+	};
+	return shared;
+}

@@ -1,0 +1,227 @@
+// What to say, play and vibrate for one engine event: a pure function of the event, the
+// program and the person's settings. No DOM, no clock; the outputs (beep.ts, speech.ts,
+// vibration.ts) play what this returns, and cue-player.ts wires the two together.
+//
+// One trigger per cue: the engine emits several events at the moment a step starts
+// (stepStarted plus phaseCue / rest / switchSides / nextUp). Every step cue here is planned
+// from `stepStarted` alone, so a moment never produces the same cue twice; the other
+// step-start events plan nothing. See docs/cues.md for the full table.
+import type { EngineEvent } from '$lib/player/engine-types';
+import type { Step } from '$lib/program/timeline-types';
+import type { Exercise, Program, Side } from '$lib/program/types';
+import type { Cue, CueContext, CueSettings, SpeakCue, Tone } from './types';
+import { DEFAULT_CUE_SETTINGS } from './types';
+
+/** Vibration patterns (ms on, off, on …), one per signal. */
+export const VIBRATION_PATTERNS = {
+	tick: [60],
+	go: [250],
+	end: [120, 80, 120],
+	complete: [200, 100, 200, 100, 400],
+	rep: [40]
+} as const satisfies Record<string, readonly number[]>;
+
+/** The fixed words the cues use. English only for now; see phrasesFor. */
+export interface CuePhrases {
+	next: (name: string) => string;
+	rest: string;
+	switchSides: string;
+	side: (side: Side) => string;
+	sideFirst: (side: Side) => string;
+	alternateSides: string;
+	set: (set: number, of: number) => string;
+	hold: string;
+	timed: string;
+	selfPaced: string;
+	complete: string;
+	ended: string;
+	paused: string;
+	resumed: string;
+}
+
+const ENGLISH: CuePhrases = {
+	next: (name) => `Next: ${name}`,
+	rest: 'Rest',
+	switchSides: 'Switch sides',
+	side: (side) => (side === 'left' ? 'Left side' : 'Right side'),
+	sideFirst: (side) => (side === 'left' ? 'Left side first' : 'Right side first'),
+	alternateSides: 'Alternate sides',
+	set: (set, of) => `Set ${set} of ${of}`,
+	hold: 'Hold',
+	timed: 'Go',
+	selfPaced: 'Go at your own pace',
+	complete: 'Session complete',
+	ended: 'Session ended',
+	paused: 'Paused',
+	resumed: 'Resumed'
+};
+
+const PHRASES: Record<string, CuePhrases> = { en: ENGLISH };
+
+/** The phrase set for a program language (by primary subtag), falling back to English. */
+export function phrasesFor(lang: string): CuePhrases {
+	const primary = lang.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+	return PHRASES[primary] ?? ENGLISH;
+}
+
+/** Clamps the volume setting into 0–1 (a value that is not a number means the default). */
+export function effectiveVolume(settings: CueSettings): number {
+	const v = settings.volume;
+	if (typeof v !== 'number' || Number.isNaN(v)) return DEFAULT_CUE_SETTINGS.volume;
+	return Math.min(1, Math.max(0, v));
+}
+
+/** The cues to play for one engine event, already filtered by the person's settings. */
+export function planCues(event: EngineEvent, ctx: CueContext): Cue[] {
+	if (event.late) return [];
+	const plan = planEvent(event, ctx.program);
+	return applySettings(plan, ctx.program.language, ctx.settings);
+}
+
+/** The unfiltered signals for one moment: at most one tone, one pattern and one sentence. */
+interface Plan {
+	tone?: Tone;
+	vibrate?: readonly number[];
+	speech?: { text: string; fallback?: Tone };
+}
+
+function applySettings(plan: Plan, lang: string, settings: CueSettings): Cue[] {
+	const audible = effectiveVolume(settings) > 0;
+	const cues: Cue[] = [];
+	if (plan.tone && settings.beeps && audible) cues.push({ kind: 'beep', tone: plan.tone });
+	if (plan.vibrate && settings.vibration)
+		cues.push({ kind: 'vibrate', pattern: [...plan.vibrate] });
+	if (plan.speech && plan.speech.text !== '' && settings.voice && audible) {
+		const cue: SpeakCue = { kind: 'speak', text: plan.speech.text, lang };
+		if (plan.speech.fallback) cue.fallback = plan.speech.fallback;
+		cues.push(cue);
+	}
+	return cues;
+}
+
+function planEvent(event: EngineEvent, program: Program): Plan {
+	const words = phrasesFor(program.language);
+	switch (event.type) {
+		case 'stepStarted':
+			return planStepStart(event.step, program, words);
+		case 'countdown':
+			return { tone: 'tick', vibrate: VIBRATION_PATTERNS.tick };
+		case 'repCounted':
+			return planRepCounted(event.step, event.repsCounted);
+		case 'sessionComplete':
+			return {
+				tone: 'end',
+				vibrate: VIBRATION_PATTERNS.complete,
+				speech: { text: event.completed ? words.complete : words.ended, fallback: 'end' }
+			};
+		case 'paused':
+			return { speech: { text: words.paused } };
+		case 'resumed':
+			return { speech: { text: words.resumed } };
+		// Planned from stepStarted instead (same moment, same step): nothing here.
+		case 'phaseCue':
+		case 'switchSides':
+		case 'rest':
+		case 'nextUp':
+			return {};
+	}
+}
+
+function planStepStart(step: Step, program: Program, words: CuePhrases): Plan {
+	const exercise = program.exercises[step.exerciseIndex];
+	const name = exercise?.name.trim() ?? '';
+	switch (step.kind) {
+		case 'prepare': {
+			const parts = [step.exerciseIndex === 0 ? name : name && words.next(name)];
+			if (exercise?.sides === 'each' && step.side) parts.push(words.side(step.side));
+			if (exercise?.sides === 'alternate') parts.push(words.alternateSides);
+			const plan: Plan = { speech: { text: sentence(parts), fallback: 'tick' } };
+			if (followsWorkDirectly(step, program)) {
+				plan.tone = 'end';
+				plan.vibrate = VIBRATION_PATTERNS.end;
+			}
+			return plan;
+		}
+		case 'switchSides': {
+			const parts = [words.switchSides];
+			if (step.side) parts.push(words.side(step.side));
+			return stopWork(sentence(parts));
+		}
+		case 'rest': {
+			const parts = [words.rest];
+			if (step.restKind === 'betweenExercises' && name) parts.push(words.next(name));
+			return stopWork(sentence(parts));
+		}
+		case 'hold':
+			return startWork(step, program, exercise, words, words.hold);
+		case 'phase':
+			return startWork(step, program, exercise, words, step.cue.trim());
+		case 'timed':
+			return startWork(step, program, exercise, words, words.timed);
+		case 'selfPaced':
+			return startWork(step, program, exercise, words, words.selfPaced);
+	}
+}
+
+function stopWork(text: string): Plan {
+	return { tone: 'end', vibrate: VIBRATION_PATTERNS.end, speech: { text, fallback: 'end' } };
+}
+
+function startWork(
+	step: Step,
+	program: Program,
+	exercise: Exercise | undefined,
+	words: CuePhrases,
+	main: string
+): Plan {
+	const parts: string[] = [];
+	const opensSet = isFirstWorkStepOfSet(step);
+	// Without a prepare step nothing else names the exercise: its first work step does.
+	if (exercise && program.prepareSeconds === 0 && step.set === 1 && opensSet) {
+		parts.push(exercise.name);
+	}
+	if (exercise && step.set > 1 && opensSet) parts.push(words.set(step.set, exercise.sets));
+	parts.push(main);
+	if (exercise?.sides === 'alternate' && step.side) {
+		parts.push(step.kind === 'selfPaced' ? words.sideFirst(step.side) : words.side(step.side));
+	}
+	return {
+		tone: 'go',
+		vibrate: VIBRATION_PATTERNS.go,
+		speech: { text: sentence(parts), fallback: 'go' }
+	};
+}
+
+/** Counted self-paced reps are confirmed by number (not for "alternate", where taps switch sides). */
+function planRepCounted(step: Step, repsCounted: number): Plan {
+	if (step.kind !== 'selfPaced' || step.alternate) return {};
+	return { vibrate: VIBRATION_PATTERNS.rep, speech: { text: String(repsCounted) } };
+}
+
+/** True for the work step that opens a set: rep 1, first phase, and not the right-hand half. */
+function isFirstWorkStepOfSet(step: Step): boolean {
+	if (step.side === 'right') return false;
+	if (step.kind === 'hold') return step.rep === 1;
+	if (step.kind === 'phase') return step.rep === 1 && step.phaseIndex === 0;
+	return step.kind === 'timed' || step.kind === 'selfPaced';
+}
+
+/** A prepare step comes straight after work when the rest before it is zero long. */
+function followsWorkDirectly(step: Step, program: Program): boolean {
+	if (step.exerciseIndex === 0) return false;
+	const previous = program.exercises[step.exerciseIndex - 1];
+	if (!previous) return false;
+	return (previous.restAfter ?? program.restBetweenExercises) === 0;
+}
+
+/** Joins non-empty parts into one short utterance: "Rest. Next: Pelvic tilts". */
+function sentence(parts: string[]): string {
+	let text = '';
+	for (const part of parts) {
+		const p = part.trim();
+		if (p === '') continue;
+		if (text === '') text = p;
+		else text += /[.!?:;,]$/.test(text) ? ` ${p}` : `. ${p}`;
+	}
+	return text;
+}

@@ -1,0 +1,305 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+	createSpeaker,
+	endTimeoutMs,
+	pickVoice,
+	START_TIMEOUT_MS,
+	type SpeechEnv,
+	type SpeechFailure,
+	type VoiceLike
+} from './speech';
+
+const voice = (lang: string, localService: boolean, name = lang, isDefault = false): VoiceLike => ({
+	lang,
+	localService,
+	name,
+	default: isDefault
+});
+
+describe('pickVoice', () => {
+	it('prefers a local voice with the exact tag', () => {
+		const voices = [
+			voice('en-GB', false, 'remote exact'),
+			voice('en-US', true, 'local primary'),
+			voice('en-GB', true, 'local exact')
+		];
+		expect(pickVoice(voices, 'en-GB')?.name).toBe('local exact');
+	});
+
+	it('takes a local primary-subtag match over a network voice with the exact tag', () => {
+		const voices = [voice('de-DE', false, 'remote exact'), voice('de-AT', true, 'local de-AT')];
+		expect(pickVoice(voices, 'de-DE')?.name).toBe('local de-AT');
+	});
+
+	it('falls back to network voices: exact tag before primary subtag', () => {
+		const voices = [voice('fr-CA', false, 'remote primary'), voice('fr-FR', false, 'remote exact')];
+		expect(pickVoice(voices, 'fr-FR')?.name).toBe('remote exact');
+	});
+
+	it('matches "en" to any English voice and breaks ties by the person\'s languages', () => {
+		const voices = [
+			voice('en-US', true, 'us'),
+			voice('en-GB', true, 'gb'),
+			voice('en-IE', true, 'ie')
+		];
+		expect(pickVoice(voices, 'en', ['en-GB', 'en-US'])?.name).toBe('gb');
+		expect(pickVoice(voices, 'en', ['de-DE'])?.name).toBe('us');
+	});
+
+	it('prefers the platform default among otherwise equal voices', () => {
+		const voices = [voice('en-US', true, 'a'), voice('en-US', true, 'b', true)];
+		expect(pickVoice(voices, 'en-US')?.name).toBe('b');
+	});
+
+	it('understands Android-style tags and any letter case', () => {
+		const voices = [voice('en_GB', true, 'android gb')];
+		expect(pickVoice(voices, 'EN-gb')?.name).toBe('android gb');
+	});
+
+	it('returns null when no voice speaks the language', () => {
+		expect(pickVoice([voice('en-US', true)], 'de')).toBeNull();
+		expect(pickVoice([], 'en')).toBeNull();
+		expect(pickVoice([voice('en-US', true)], '')).toBeNull();
+	});
+});
+
+describe('endTimeoutMs', () => {
+	it('grows with the text and is capped', () => {
+		expect(endTimeoutMs('Rest')).toBeGreaterThan(2000);
+		expect(endTimeoutMs('Rest. Next: Bird-dog')).toBeGreaterThan(endTimeoutMs('Rest'));
+		expect(endTimeoutMs('x'.repeat(1000))).toBe(15_000);
+	});
+});
+
+/** A fake speechSynthesis: records what it is asked, fires events only when the test says. */
+class FakeSynth {
+	spoken: FakeUtterance[] = [];
+	cancels = 0;
+	speaking = false;
+	paused = false;
+	resumes = 0;
+	voices: VoiceLike[] = [];
+	listeners = new Map<string, () => void>();
+	getVoices() {
+		return this.voices;
+	}
+	speak(u: FakeUtterance) {
+		this.spoken.push(u);
+	}
+	cancel() {
+		this.cancels++;
+		this.speaking = false;
+	}
+	resume() {
+		this.resumes++;
+		this.paused = false;
+	}
+	addEventListener(type: string, fn: () => void) {
+		this.listeners.set(type, fn);
+	}
+	removeEventListener(type: string) {
+		this.listeners.delete(type);
+	}
+	/** The engine starts the last utterance. */
+	start(u = this.last()) {
+		this.speaking = true;
+		u.onstart?.();
+	}
+	end(u = this.last()) {
+		this.speaking = false;
+		u.onend?.();
+	}
+	last(): FakeUtterance {
+		const u = this.spoken.at(-1);
+		if (!u) throw new Error('nothing spoken');
+		return u;
+	}
+}
+
+class FakeUtterance {
+	lang = '';
+	volume = 1;
+	rate = 1;
+	voice: VoiceLike | null = null;
+	onstart: (() => void) | null = null;
+	onend: (() => void) | null = null;
+	onerror: ((event: { error: string }) => void) | null = null;
+	constructor(public text: string) {}
+}
+
+function setup(synth: FakeSynth | null = new FakeSynth()) {
+	const env = {
+		synth,
+		createUtterance: (text: string) => new FakeUtterance(text),
+		setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+		clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+		userLanguages: ['en-GB']
+	} as unknown as SpeechEnv;
+	const failures: SpeechFailure[] = [];
+	const speaker = createSpeaker(env);
+	const say = (text: string, lang = 'en', volume = 0.8) =>
+		speaker.speak(text, lang, volume, (reason) => failures.push(reason));
+	return { synth, speaker, failures, say };
+}
+
+describe('createSpeaker', () => {
+	beforeEach(() => {
+		vi.useFakeTimers();
+	});
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	it('speaks with the language, volume and chosen local voice', () => {
+		const synth = new FakeSynth();
+		synth.voices = [voice('en-US', false, 'remote'), voice('en-GB', true, 'local gb')];
+		const { say } = setup(synth);
+		say('Hold', 'en-GB', 0.4);
+		const u = synth.last();
+		expect(u.text).toBe('Hold');
+		expect(u.lang).toBe('en-GB');
+		expect(u.volume).toBe(0.4);
+		expect(u.voice?.name).toBe('local gb');
+	});
+
+	it('picks up voices that load later (voiceschanged)', () => {
+		const synth = new FakeSynth();
+		const { say } = setup(synth);
+		synth.voices = [voice('en-GB', true, 'late voice')];
+		synth.listeners.get('voiceschanged')?.();
+		say('Rest', 'en-GB');
+		expect(synth.last().voice?.name).toBe('late voice');
+	});
+
+	it('cancels the previous cue before speaking the next, so cues never queue', () => {
+		const { synth, say } = setup();
+		say('Next: Bird-dog');
+		synth!.start();
+		const cancelsBefore = synth!.cancels;
+		say('Hold');
+		expect(synth!.cancels).toBe(cancelsBefore + 1);
+		expect(synth!.spoken.map((u) => u.text)).toEqual(['Next: Bird-dog', 'Hold']);
+	});
+
+	it('a voice that never starts is cancelled after the start time-out and reported once', () => {
+		const { synth, say, failures } = setup();
+		say('Hold');
+		vi.advanceTimersByTime(START_TIMEOUT_MS - 1);
+		expect(failures).toEqual([]);
+		const cancels = synth!.cancels;
+		vi.advanceTimersByTime(1);
+		expect(failures).toEqual(['start-timeout']);
+		expect(synth!.cancels).toBe(cancels + 1);
+		vi.advanceTimersByTime(60_000);
+		expect(failures).toEqual(['start-timeout']);
+	});
+
+	it('a voice that starts and ends in time is not reported', () => {
+		const { synth, say, failures } = setup();
+		say('Hold');
+		vi.advanceTimersByTime(500);
+		synth!.start();
+		vi.advanceTimersByTime(800);
+		synth!.end();
+		vi.advanceTimersByTime(60_000);
+		expect(failures).toEqual([]);
+	});
+
+	it('a voice stuck talking past its end time-out is cancelled and reported', () => {
+		const { synth, say, failures } = setup();
+		say('Hold');
+		synth!.start();
+		vi.advanceTimersByTime(endTimeoutMs('Hold') - 1);
+		expect(failures).toEqual([]);
+		vi.advanceTimersByTime(1);
+		expect(failures).toEqual(['end-timeout']);
+	});
+
+	it('a voice that finished without an end event is not treated as stuck', () => {
+		const { synth, say, failures } = setup();
+		say('Hold');
+		synth!.start();
+		synth!.speaking = false; // it went quiet, but "end" never came
+		vi.advanceTimersByTime(endTimeoutMs('Hold'));
+		expect(failures).toEqual([]);
+	});
+
+	it('a superseded cue never reports, even if its old events arrive late', () => {
+		const { synth, say, failures } = setup();
+		say('Next: Bird-dog');
+		const old = synth!.last();
+		say('Hold');
+		old.onerror?.({ error: 'synthesis-failed' });
+		old.onstart?.();
+		vi.advanceTimersByTime(500);
+		synth!.start();
+		synth!.end();
+		vi.advanceTimersByTime(60_000);
+		expect(failures).toEqual([]);
+	});
+
+	it('an engine error is reported at once; an interruption is not', () => {
+		const { synth, say, failures } = setup();
+		say('Hold');
+		synth!.last().onerror?.({ error: 'interrupted' });
+		expect(failures).toEqual([]);
+		say('Rest');
+		synth!.last().onerror?.({ error: 'voice-unavailable' });
+		expect(failures).toEqual(['error']);
+		vi.advanceTimersByTime(60_000);
+		expect(failures).toEqual(['error']);
+	});
+
+	it('cancel() stops speaking and no time-out fires afterwards', () => {
+		const { synth, speaker, say, failures } = setup();
+		say('Hold');
+		speaker.cancel();
+		expect(synth!.cancels).toBeGreaterThanOrEqual(2);
+		vi.advanceTimersByTime(60_000);
+		expect(failures).toEqual([]);
+	});
+
+	it('resumes an engine left paused before speaking', () => {
+		const { synth, say } = setup();
+		synth!.paused = true;
+		say('Hold');
+		expect(synth!.resumes).toBe(1);
+	});
+
+	it('unlockSpeech speaks one silent utterance', () => {
+		const { synth, speaker } = setup();
+		speaker.unlockSpeech();
+		expect(synth!.spoken).toHaveLength(1);
+		expect(synth!.last().volume).toBe(0);
+	});
+
+	it('without speechSynthesis: unsupported, reported at once, nothing throws', () => {
+		const { speaker, say, failures } = setup(null);
+		expect(speaker.supported).toBe(false);
+		say('Hold');
+		expect(failures).toEqual(['unsupported']);
+		expect(() => {
+			speaker.cancel();
+			speaker.unlockSpeech();
+			speaker.dispose();
+		}).not.toThrow();
+	});
+
+	it('an engine that throws on speak is reported, not thrown', () => {
+		const synth = new FakeSynth();
+		synth.speak = () => {
+			throw new Error('boom');
+		};
+		const { say, failures } = setup(synth);
+		expect(() => say('Hold')).not.toThrow();
+		expect(failures).toEqual(['error']);
+	});
+
+	it('speak returns before the voice does anything (fire-and-forget)', () => {
+		const { synth, say } = setup();
+		say('Hold');
+		// Nothing has started or ended, yet speak already returned and a second cue goes through.
+		say('Rest');
+		expect(synth!.spoken.map((u) => u.text)).toEqual(['Hold', 'Rest']);
+	});
+});

@@ -1,0 +1,256 @@
+// Spoken cues through the Web Speech API (speechSynthesis). Fire-and-forget: speak() returns
+// at once and nothing ever waits for a voice. Each new cue cancels the one before, so cues
+// never queue up behind each other. A voice that does not start within START_TIMEOUT_MS, or
+// is still talking well past the time its text needs, is cancelled and reported through
+// onFail, so the caller can beep instead. Voices are chosen by language, local ones first
+// (they work offline). Without speechSynthesis every call does nothing and nothing throws.
+
+/** How long a cue may take to start speaking before it is given up. */
+export const START_TIMEOUT_MS = 1500;
+
+/** Why a cue was not (fully) spoken. */
+export type SpeechFailure = 'unsupported' | 'start-timeout' | 'end-timeout' | 'error';
+
+/** The most a cue may take from its start to its end: generous for its length, capped. */
+export function endTimeoutMs(text: string): number {
+	return Math.min(15_000, 2000 + 120 * text.length);
+}
+
+/** The fields of a voice that choosing one needs (a SpeechSynthesisVoice has them all). */
+export interface VoiceLike {
+	lang: string;
+	localService: boolean;
+	default: boolean;
+	name: string;
+}
+
+function normalizeTag(tag: string): string {
+	return tag.trim().replace(/_/g, '-').toLowerCase();
+}
+
+function primaryOf(tag: string): string {
+	return normalizeTag(tag).split('-')[0] ?? '';
+}
+
+/**
+ * Chooses the voice for a language: local voices before network ones; within each, an exact
+ * tag match before a primary-subtag match ("en" matches "en-GB"). Ties go to the person's own
+ * languages (navigator.languages, in order), then to the platform default, then list order.
+ * Returns null when no voice speaks the language (the browser then picks by `lang`).
+ */
+export function pickVoice<V extends VoiceLike>(
+	voices: readonly V[],
+	lang: string,
+	userLanguages: readonly string[] = []
+): V | null {
+	const want = normalizeTag(lang);
+	const wantPrimary = primaryOf(lang);
+	if (wantPrimary === '') return null;
+	const users = userLanguages.map(normalizeTag);
+	let best: V | null = null;
+	let bestScore = -1;
+	for (const voice of voices) {
+		const tag = normalizeTag(voice.lang);
+		const exact = tag === want;
+		if (!exact && primaryOf(tag) !== wantPrimary) continue;
+		const userRank = users.indexOf(tag);
+		const score =
+			(voice.localService ? 8 : 0) +
+			(exact ? 4 : 0) +
+			(userRank >= 0 ? 2 - Math.min(userRank, 1) / 2 : 0) +
+			(voice.default ? 0.25 : 0);
+		if (score > bestScore) {
+			best = voice;
+			bestScore = score;
+		}
+	}
+	return best;
+}
+
+export interface Speaker {
+	/** False when the browser has no speechSynthesis. */
+	readonly supported: boolean;
+	/**
+	 * Speaks one cue, cancelling whatever is being said. Returns at once. `onFail` runs (at most
+	 * once) when the cue could not be spoken: unsupported, did not start, got stuck, or failed.
+	 */
+	speak(text: string, lang: string, volume: number, onFail?: (reason: SpeechFailure) => void): void;
+	/** Stops speaking at once (pause, end of session). */
+	cancel(): void;
+	/** Speaks a silent utterance; call it synchronously inside a tap (iOS needs that). */
+	unlockSpeech(): void;
+	/** Stops listening for voice changes. */
+	dispose(): void;
+}
+
+export interface SpeechEnv {
+	synth: SpeechSynthesis | null;
+	createUtterance: (text: string) => SpeechSynthesisUtterance;
+	setTimeout: (callback: () => void, ms: number) => unknown;
+	clearTimeout: (handle: unknown) => void;
+	/** The person's preferred languages, to break ties between voices. */
+	userLanguages: readonly string[];
+}
+
+/** The real browser environment (window.speechSynthesis and timers). */
+export function browserSpeechEnv(): SpeechEnv {
+	const hasSpeech =
+		typeof window !== 'undefined' &&
+		'speechSynthesis' in window &&
+		typeof SpeechSynthesisUtterance !== 'undefined';
+	return {
+		synth: hasSpeech ? window.speechSynthesis : null,
+		createUtterance: (text) => new SpeechSynthesisUtterance(text),
+		setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+		clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+		userLanguages: typeof navigator === 'undefined' ? [] : (navigator.languages ?? [])
+	};
+}
+
+/** One cue in flight. */
+interface Pending {
+	timer: unknown;
+}
+
+/** Makes a speaker over the given (or the browser's) speech synthesis. */
+export function createSpeaker(env: SpeechEnv = browserSpeechEnv()): Speaker {
+	const synth = env.synth;
+	let voices: SpeechSynthesisVoice[] = [];
+	let current: Pending | null = null;
+
+	function loadVoices(): void {
+		try {
+			voices = synth?.getVoices() ?? [];
+		} catch {
+			voices = [];
+		}
+	}
+	const onVoicesChanged = () => loadVoices();
+	if (synth) {
+		loadVoices();
+		try {
+			synth.addEventListener('voiceschanged', onVoicesChanged);
+		} catch {
+			// Older engines: voices are read again on each cue below.
+		}
+	}
+
+	function stopTimer(pending: Pending): void {
+		if (pending.timer !== null) env.clearTimeout(pending.timer);
+		pending.timer = null;
+	}
+
+	function cancelSynth(): void {
+		try {
+			synth?.cancel();
+		} catch {
+			// Nothing was speaking.
+		}
+	}
+
+	/** Forgets the cue in flight (its late events are ignored) and silences the engine. */
+	function dropCurrent(): void {
+		if (current) stopTimer(current);
+		current = null;
+		cancelSynth();
+	}
+
+	return {
+		supported: synth !== null,
+		speak(text, lang, volume, onFail) {
+			dropCurrent();
+			if (!synth) {
+				onFail?.('unsupported');
+				return;
+			}
+			const pending: Pending = { timer: null };
+			current = pending;
+			const finish = (failure?: SpeechFailure) => {
+				if (current !== pending) return;
+				stopTimer(pending);
+				current = null;
+				if (failure) {
+					cancelSynth();
+					onFail?.(failure);
+				}
+			};
+			let utterance: SpeechSynthesisUtterance;
+			try {
+				utterance = env.createUtterance(text);
+				utterance.lang = lang;
+				if (voices.length === 0) loadVoices();
+				const voice = pickVoice(voices, lang, env.userLanguages);
+				if (voice) utterance.voice = voice;
+				utterance.volume = Math.min(1, Math.max(0, volume));
+				utterance.rate = 1;
+			} catch {
+				finish('error');
+				return;
+			}
+			utterance.onstart = () => {
+				if (current !== pending) return;
+				stopTimer(pending);
+				pending.timer = env.setTimeout(() => {
+					if (current !== pending) return;
+					// Some engines never fire "end": if it has gone quiet, it simply finished.
+					let stillSpeaking = true;
+					try {
+						stillSpeaking = synth.speaking;
+					} catch {
+						// Assume the worst: cancel it.
+					}
+					finish(stillSpeaking ? 'end-timeout' : undefined);
+				}, endTimeoutMs(text));
+			};
+			utterance.onend = () => finish();
+			utterance.onerror = (event) => {
+				// Our own (or anyone's) cancel is not a failure of the voice.
+				if (event.error === 'interrupted' || event.error === 'canceled') finish();
+				else finish('error');
+			};
+			pending.timer = env.setTimeout(() => finish('start-timeout'), START_TIMEOUT_MS);
+			try {
+				// Chrome can be left paused after the page was in the background.
+				if (synth.paused) synth.resume();
+				synth.speak(utterance);
+			} catch {
+				finish('error');
+			}
+		},
+		cancel() {
+			dropCurrent();
+		},
+		unlockSpeech() {
+			if (!synth) return;
+			loadVoices();
+			try {
+				const utterance = env.createUtterance(' ');
+				utterance.volume = 0;
+				synth.speak(utterance);
+			} catch {
+				// Speech stays locked; cues fall back to beeps after their time-out.
+			}
+		},
+		dispose() {
+			dropCurrent();
+			try {
+				synth?.removeEventListener('voiceschanged', onVoicesChanged);
+			} catch {
+				// Never added.
+			}
+		}
+	};
+}
+
+let shared: Speaker | null = null;
+
+/** The page's one speaker (lazily made), shared by the Start tap and the cue player. */
+export function defaultSpeaker(): Speaker {
+	shared ??= createSpeaker();
+	return shared;
+}
+
+/** Unlocks speech; call it synchronously inside the Start (or Resume) tap. */
+export function unlockSpeech(): void {
+	defaultSpeaker().unlockSpeech();
+}
