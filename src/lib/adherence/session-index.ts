@@ -1,0 +1,56 @@
+// One pass over the session log: each session's local day is worked out once, here, and every
+// other calculation (streaks, weekly adherence, pain trend, calendar) reads the result.
+import type { SessionRecord } from '$lib/session/record';
+import { dayFromNumber, localDayNumber } from './days';
+
+export interface IndexedSession {
+	session: SessionRecord;
+	/** Local calendar day on which the session started. */
+	day: string;
+	/** `day` as days since 1970-01-01. */
+	dayNumber: number;
+	/** Milliseconds since the epoch of `startedAt`. */
+	startedMs: number;
+	/** Whether the session counts as exercise done (see countsAsDone). */
+	counts: boolean;
+}
+
+export interface SessionIndex {
+	timeZone: string;
+	/** The sessions with a valid start time, in the order given. */
+	sessions: IndexedSession[];
+	/** How many sessions were left out because their start time was not a valid time. */
+	invalid: number;
+}
+
+/** Whether a session counts towards streaks and adherence: at least one exercise was done. */
+export function countsAsDone(session: Pick<SessionRecord, 'exercises'>): boolean {
+	for (const exercise of session.exercises ?? []) {
+		if (exercise.setsDone > 0) return true;
+		const reps = exercise.repsDone;
+		if (reps && reps.none + reps.left + reps.right > 0) return true;
+	}
+	return false;
+}
+
+/** Works out each session's local day in a time zone, once, for the calculations that follow. */
+export function indexSessions(sessions: readonly SessionRecord[], timeZone: string): SessionIndex {
+	const indexed: IndexedSession[] = [];
+	let invalid = 0;
+	for (const session of sessions) {
+		const startedMs = Date.parse(session.startedAt);
+		if (!Number.isFinite(startedMs)) {
+			invalid++;
+			continue;
+		}
+		const number = localDayNumber(startedMs, timeZone);
+		indexed.push({
+			session,
+			day: dayFromNumber(number),
+			dayNumber: number,
+			startedMs,
+			counts: countsAsDone(session)
+		});
+	}
+	return { timeZone, sessions: indexed, invalid };
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionRecord } from '$lib/session/record';
+import { addDays } from './days';
+import { summarize } from './summarize';
+import { exerciseRecord, sessionRecord } from './test-factory';
+import type { ScheduledProgram } from './weekly';
+
+const relief: ScheduledProgram = {
+	id: 'gentle-relief',
+	title: 'Gentle relief',
+	schedule: { timesPerDay: 2, daysPerWeek: 7 }
+};
+const core: ScheduledProgram = {
+	id: 'daily-core',
+	title: 'Daily core strength',
+	schedule: { timesPerDay: 1, daysPerWeek: 3 }
+};
+
+describe('summarize', () => {
+	it('brings streaks, adherence, history, pain and the calendar together', () => {
+		// Auckland, today Wednesday 15 May 2024 (NZST, UTC+12).
+		const zone = 'Pacific/Auckland';
+		const now = '2024-05-15T09:00:00+12:00';
+		const sessions: SessionRecord[] = [
+			sessionRecord('2024-05-13T07:00:00+12:00', { painBefore: 6, painAfter: 4 }),
+			sessionRecord('2024-05-13T19:00:00+12:00', { painBefore: 5, painAfter: 4 }),
+			sessionRecord('2024-05-13T21:00:00+12:00'), // third that day: capped
+			sessionRecord('2024-05-14T07:00:00+12:00', { painBefore: 4, painAfter: 3 }),
+			sessionRecord('2024-05-12T23:30:00+12:00', {
+				programId: core.id,
+				programTitle: core.title
+			}),
+			sessionRecord('2024-05-14T08:00:00+12:00', {
+				exercises: [exerciseRecord({ skipped: true })],
+				painBefore: 8
+			}),
+			sessionRecord('2024-04-30T08:00:00+12:00'),
+			sessionRecord('not a time')
+		];
+		const summary = summarize(sessions, [relief, core], now, zone);
+
+		expect(summary.today).toBe('2024-05-15');
+		expect(summary.timeZone).toBe(zone);
+		expect(summary.invalidSessions).toBe(1);
+		expect(summary.totalSessions).toBe(6);
+		expect(summary.streak).toEqual({
+			current: 3,
+			best: 3,
+			doneToday: false,
+			lastActiveDay: '2024-05-14'
+		});
+
+		expect(summary.thisWeek.weekStart).toBe('2024-05-13');
+		expect(summary.thisWeek.perProgram.map((program) => program.text)).toEqual([
+			'3 of 14 sessions this week',
+			'0 of 3 sessions this week'
+		]);
+		expect(summary.weeks).toHaveLength(4);
+		expect(summary.weeks[3]).toBe(summary.thisWeek);
+		expect(summary.weeks[2]?.perProgram.map((program) => program.done)).toEqual([0, 1]);
+		expect(summary.weeks[1]?.perProgram.map((program) => program.done)).toEqual([1, 0]);
+		expect(summary.weeks[0]?.perProgram.map((program) => program.done)).toEqual([0, 0]);
+
+		expect(summary.weeklyStreaks.map((streak) => [streak.programId, streak.current])).toEqual([
+			['gentle-relief', 0],
+			['daily-core', 0]
+		]);
+
+		// The skipped session still carries a pain rating, and it is part of the trend.
+		expect(summary.pain.sessions).toHaveLength(4);
+		expect(summary.pain.days.map((day) => day.day)).toEqual(['2024-05-13', '2024-05-14']);
+		expect(summary.pain.text).toContain('pain before sessions went from 5.5 to 6');
+
+		expect(summary.calendar).toEqual({
+			month: '2024-05',
+			days: { '2024-05-12': 1, '2024-05-13': 3, '2024-05-14': 1 }
+		});
+	});
+
+	it('takes another calendar month, week start and pain period', () => {
+		const sessions = [
+			sessionRecord('2024-04-30T08:00:00Z', { painBefore: 3, painAfter: 2 }),
+			sessionRecord('2024-05-12T08:00:00Z', { painBefore: 5, painAfter: 5 })
+		];
+		const summary = summarize(sessions, [relief], Date.parse('2024-05-15T12:00:00Z'), 'UTC', {
+			month: '2024-04',
+			weekStartsOn: 7,
+			weeks: 2,
+			painDays: 7
+		});
+		expect(summary.calendar).toEqual({ month: '2024-04', days: { '2024-04-30': 1 } });
+		expect(summary.weeks.map((week) => week.weekStart)).toEqual(['2024-05-05', '2024-05-12']);
+		expect(summary.thisWeek.perProgram[0]?.done).toBe(1);
+		expect(summary.pain.from).toBe('2024-05-09');
+		expect(summary.pain.sessions.map((point) => point.before)).toEqual([5]);
+	});
+
+	it('works on an empty log', () => {
+		const summary = summarize([], [relief], '2024-05-15T12:00:00Z', 'UTC');
+		expect(summary.streak.current).toBe(0);
+		expect(summary.thisWeek.perProgram).toEqual([]);
+		expect(summary.weeklyStreaks).toEqual([]);
+		expect(summary.pain.text).toBe('No pain ratings were recorded in the last 4 weeks.');
+		expect(summary.calendar.days).toEqual({});
+	});
+
+	it('summarises 10,000 sessions', () => {
+		// Two or three sessions a day for about 11 years, ending today, in London.
+		const zone = 'Europe/London';
+		const programs = [relief, core];
+		const sessions: SessionRecord[] = [];
+		let day = '2024-12-31';
+		while (sessions.length < 10_000) {
+			const index = sessions.length;
+			const program = index % 3 === 0 ? core : relief;
+			sessions.push(
+				sessionRecord(`${day}T${String(6 + (index % 3) * 6).padStart(2, '0')}:15:00Z`, {
+					programId: program.id,
+					programTitle: program.title,
+					painBefore: index % 5 === 0 ? undefined : 3 + (index % 4),
+					painAfter: index % 7 === 0 ? undefined : 2 + (index % 3)
+				})
+			);
+			if (index % 3 === 2) day = addDays(day, -1);
+		}
+		const summary = summarize(sessions, programs, '2024-12-31T20:00:00Z', zone);
+		expect(summary.totalSessions).toBe(10_000);
+		expect(summary.streak.current).toBe(3334);
+		expect(summary.streak.doneToday).toBe(true);
+		expect(summary.weeks).toHaveLength(4);
+		expect(summary.thisWeek.perProgram.map((program) => program.programId)).toEqual([
+			'gentle-relief',
+			'daily-core'
+		]);
+		expect(summary.weeklyStreaks.find((streak) => streak.programId === core.id)?.current).toBe(476);
+		expect(summary.pain.days).toHaveLength(28);
+		expect(Object.keys(summary.calendar.days)).toHaveLength(31);
+	});
+});

@@ -1,0 +1,126 @@
+// Everything the History page shows, from the session log in one pass: streaks, this week's
+// adherence, the weekly history, the pain trend and a month's calendar marks.
+import type { SessionRecord } from '$lib/session/record';
+import {
+	addDays,
+	daysOfMonth,
+	defaultTimeZone,
+	localDay,
+	monthOf,
+	type Instant,
+	type Weekday
+} from './days';
+import { painPoint, painTrend, type PainPoint, type PainTrend } from './pain';
+import { indexSessions } from './session-index';
+import { dayStreak, weekStreak, type DayStreak, type WeekStreak } from './streaks';
+import {
+	countByProgramDay,
+	weeklyHistory,
+	type ProgramDays,
+	type ScheduledProgram,
+	type WeekAdherence
+} from './weekly';
+
+export interface SummaryOptions {
+	/** Weeks in the history, this one included (default 4). */
+	weeks?: number;
+	/** Days in the pain trend, today included (default 28). */
+	painDays?: number;
+	/** The month ('YYYY-MM') for the calendar marks (default: the month of today). */
+	month?: string;
+	weekStartsOn?: Weekday;
+	/** Programs to report even without a session in the period. */
+	includeProgramIds?: readonly string[];
+}
+
+export interface ProgramWeekStreak extends WeekStreak {
+	programId: string;
+	title: string;
+}
+
+export interface HistorySummary {
+	timeZone: string;
+	today: string;
+	/** Sessions that count (at least one exercise done), all time. */
+	totalSessions: number;
+	/** Day streak over all programs. */
+	streak: DayStreak;
+	/** Per known program with at least one counting session: weeks in a row on schedule. */
+	weeklyStreaks: ProgramWeekStreak[];
+	/** The week containing today (the last entry of `weeks`). */
+	thisWeek: WeekAdherence;
+	/** The last `weeks` weeks, oldest first. */
+	weeks: WeekAdherence[];
+	pain: PainTrend;
+	calendar: {
+		month: string;
+		/** Counting sessions per day of the month; days without any are left out. */
+		days: Record<string, number>;
+	};
+	/** Sessions left out because their start time was not a valid time. */
+	invalidSessions: number;
+}
+
+/** Summarises the session log for the History page as of `now`, in the given time zone. */
+export function summarize(
+	sessions: readonly SessionRecord[],
+	programs: readonly ScheduledProgram[],
+	now: Instant,
+	timeZone: string = defaultTimeZone(),
+	options: SummaryOptions = {}
+): HistorySummary {
+	const weekStartsOn = options.weekStartsOn ?? 1;
+	const today = localDay(now, timeZone);
+	const month = options.month ?? monthOf(today);
+	const monthDays = new Set(daysOfMonth(month));
+	const painFrom = addDays(today, -(Math.max(1, Math.floor(options.painDays ?? 28)) - 1));
+
+	const index = indexSessions(sessions, timeZone);
+	const activeDays = new Set<string>();
+	const calendar: Record<string, number> = {};
+	const points: PainPoint[] = [];
+	let totalSessions = 0;
+	for (const entry of index.sessions) {
+		if (entry.day >= painFrom && entry.day <= today) {
+			const point = painPoint(entry);
+			if (point) points.push(point);
+		}
+		if (!entry.counts) continue;
+		totalSessions++;
+		activeDays.add(entry.day);
+		if (monthDays.has(entry.day)) calendar[entry.day] = (calendar[entry.day] ?? 0) + 1;
+	}
+
+	const counts = countByProgramDay(index);
+	const weeks = weeklyHistory(counts, programs, today, {
+		weeks: options.weeks ?? 4,
+		weekStartsOn,
+		includeProgramIds: options.includeProgramIds
+	});
+
+	const weeklyStreaks: ProgramWeekStreak[] = [];
+	const streakIds = new Set<string>();
+	for (const program of programs) {
+		const days: ProgramDays | undefined = counts.get(program.id);
+		if (!days || !program.schedule || streakIds.has(program.id)) continue;
+		streakIds.add(program.id);
+		weeklyStreaks.push({
+			programId: program.id,
+			title: program.title,
+			...weekStreak(days.days.keys(), today, program.schedule.daysPerWeek, weekStartsOn)
+		});
+	}
+
+	return {
+		timeZone,
+		today,
+		totalSessions,
+		streak: dayStreak(activeDays, today),
+		weeklyStreaks,
+		thisWeek: weeks[weeks.length - 1] as WeekAdherence,
+		weeks,
+		pain: painTrend(points, painFrom, today),
+		calendar: { month, days: calendar },
+		invalidSessions: index.invalid
+	};
+}
