@@ -655,6 +655,17 @@ describe('engine: end, completion and listeners', () => {
 		expect(state.records[0]?.seconds).toBe(2);
 	});
 
+	it('end() works while paused and books no paused time', () => {
+		const h = harness(makeProgram({ prepareSeconds: 5, exercises: [holdExercise(10)] }));
+		h.at(T0, (e, t) => e.start(t));
+		h.at(T0 + 8000, (e, t) => e.pause(t));
+		h.at(T0 + 50000, (e, t) => e.end(t));
+		const state = h.engine.getState();
+		expect(state).toMatchObject({ status: 'complete', elapsedMs: 8000, remainingMs: null });
+		expect(state.records[0]?.seconds).toBe(3);
+		expect(ofType(h.events(), 'sessionComplete')[0]).toMatchObject({ at: T0 + 50000 });
+	});
+
 	it('completed is true when the timeline plays to its end', () => {
 		const h = harness(makeProgram({ exercises: [holdExercise(10)] }));
 		h.at(T0, (e, t) => e.start(t));
