@@ -69,7 +69,7 @@ describe('viewOf', () => {
 		const step = find((s) => s.kind === 'phase' && s.rep === 2 && s.phaseIndex === 1);
 		const view = viewOf(stateAt(step, 2001), program, timeline);
 		expect(view.cue).toBe('Breathe out');
-		expect(view.stepLabel).toBe('Breathe out');
+		expect(view.stepLabel).toBe('Follow the cue');
 		expect(view.repText).toBe('Rep 2 of 2');
 		expect(view.secondsLeft).toBe(3);
 		expect(view.setText).toBeNull();

@@ -96,7 +96,7 @@ function stepLabel(step: Step): string {
 		case 'hold':
 			return 'Hold';
 		case 'phase':
-			return step.cue;
+			return 'Follow the cue';
 		case 'timed':
 			return 'Keep going';
 		case 'selfPaced':
