@@ -1,0 +1,70 @@
+// After a session is saved (or a morning answer is given): which level the program moves to.
+// Glue between the session log and the pure rules in $lib/safety (progression, pain rule).
+import { localDay } from '$lib/adherence/days';
+import type { Program } from '$lib/program/types';
+import { assessMorning } from '$lib/safety/pain-rule';
+import {
+	nextLevel,
+	type LevelSession,
+	type MorningCheck,
+	type ProgressionResult
+} from '$lib/safety/progression';
+import type { SessionRecord } from './record';
+
+export interface MorningEntry {
+	day: string;
+	pain: number;
+}
+
+function asLevelSession(
+	session: SessionRecord,
+	timeZone: string
+): LevelSession & { completed: boolean } {
+	return {
+		day: localDay(session.startedAt, timeZone),
+		level: session.level ?? null,
+		painBefore: session.painBefore ?? null,
+		painAfter: session.painAfter ?? null,
+		completed: session.completed
+	};
+}
+
+/** Morning answers as flare-up checks: each compared with the last session before its day. */
+export function morningChecks(
+	entries: readonly MorningEntry[],
+	sessionsNewestFirst: readonly SessionRecord[],
+	timeZone: string
+): MorningCheck[] {
+	const sessions = sessionsNewestFirst.map((s) => ({ s, day: localDay(s.startedAt, timeZone) }));
+	return entries.map((entry) => {
+		const previous = sessions.find((x) => x.day < entry.day)?.s;
+		const { rose } = assessMorning({
+			morningPain: entry.pain,
+			previousBaseline: previous?.painBefore ?? null,
+			painAfterLastSession: previous?.painAfter ?? null
+		});
+		return { day: entry.day, rose };
+	});
+}
+
+/**
+ * The level for this program's next session, given its sessions (newest first, the one just
+ * saved included) and the morning answers; null when the program has no progression.
+ */
+export function levelAfter(
+	program: Program,
+	currentLevel: number,
+	sessionsNewestFirst: readonly SessionRecord[],
+	morning: readonly MorningEntry[],
+	timeZone: string
+): ProgressionResult | null {
+	if (!program.progression) return null;
+	const own = sessionsNewestFirst.filter((s) => s.programId === program.id);
+	return nextLevel({
+		level: currentLevel,
+		levels: program.progression.levels,
+		sessionsToAdvance: program.progression.sessionsToAdvance,
+		recentSessions: own.slice(0, 50).map((s) => asLevelSession(s, timeZone)),
+		morningChecks: morningChecks(morning.slice(-30), sessionsNewestFirst.slice(0, 200), timeZone)
+	});
+}
