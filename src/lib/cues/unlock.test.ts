@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { browserCueOutputs, silenceUrl } from './browser-cues';
+import { unlockCues } from './unlock';
+
+// Vitest runs in Node: no window, no navigator.wakeLock, no Audio. This is what prerendering
+// sees too, so importing and calling must be safe and every output a quiet no-op.
+describe('the shared browser outputs outside a browser', () => {
+	it('are all unsupported no-ops, and unlocking does not throw', () => {
+		const outputs = browserCueOutputs();
+		expect(outputs.wakeLock.getState().supported).toBe(false);
+		expect(outputs.mediaSession.supported).toBe(false);
+		expect(() => {
+			unlockCues();
+			outputs.beep.play('go', 1);
+			outputs.speech.speak('Hold', 'en', 1);
+			outputs.vibration.vibrate([50]);
+			outputs.wakeLock.acquire();
+			outputs.mediaSession.setPlaying();
+		}).not.toThrow();
+	});
+
+	it('are made once per page', () => {
+		expect(browserCueOutputs()).toBe(browserCueOutputs());
+	});
+
+	it('serve the silent loop from the static audio folder', () => {
+		expect(silenceUrl()).toMatch(/\/audio\/silence\.wav$/);
+	});
+});
