@@ -4,23 +4,16 @@
 // hidden, and builds the session record at the end. It holds no timing logic of its own.
 import { createEngine, restoreEngine } from './engine';
 import type { Clock } from './clock';
-import type { EngineEvent, EngineListener, EngineSnapshot, EngineState } from './engine-types';
+import type { EngineEvent, EngineListener, EngineState } from './engine-types';
 import { expandTimeline } from '$lib/program/timeline';
 import type { Timeline } from '$lib/program/timeline-types';
 import type { Program } from '$lib/program/types';
 import type { SessionRecord } from '$lib/session/record';
+import type { Checkpoint } from '$lib/storage/schema';
 
 type Engine = ReturnType<typeof createEngine>;
 
-export interface Checkpoint {
-	programId: string;
-	programVersion: number;
-	level?: number;
-	startedAt: string;
-	savedAt: number;
-	painBefore?: number;
-	snapshot: EngineSnapshot;
-}
+export type { Checkpoint };
 
 export interface PlayerSessionOptions {
 	program: Program;
