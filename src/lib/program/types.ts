@@ -14,6 +14,23 @@ export interface Schedule {
 	daysPerWeek: number;
 }
 
+/** Optional dose levels for a whole program; level 1 is the program exactly as written. */
+export interface Progression {
+	/** How many levels there are (2–20). */
+	levels: number;
+	/** Completed sessions at a level before the next one is offered (1–10; default 2). */
+	sessionsToAdvance: number;
+	[extension: `x-${string}`]: unknown;
+}
+
+/** What each level above 1 adds to an exercise's dose (level n adds (n - 1) × these). */
+export interface ExerciseProgress {
+	reps?: number;
+	hold?: number;
+	duration?: number;
+	[extension: `x-${string}`]: unknown;
+}
+
 export interface Exercise {
 	id: string;
 	name: string;
@@ -31,6 +48,8 @@ export interface Exercise {
 	restBetweenSets: number;
 	/** Overrides the program's restBetweenExercises for the rest after this exercise. */
 	restAfter?: number;
+	/** Per-level dose increase; only in programs with `progression`. */
+	progress?: ExerciseProgress;
 	/** Keys starting with `x-` are kept and ignored. */
 	[extension: `x-${string}`]: unknown;
 }
@@ -48,7 +67,23 @@ export interface Program {
 	restBetweenExercises: number;
 	safety: string[];
 	exercises: Exercise[];
+	/** Optional dose levels (see applyLevel in progression.ts). */
+	progression?: Progression;
 	[extension: `x-${string}`]: unknown;
+}
+
+/** One entry of static/programs/index.json: what the library needs to list a built-in program. */
+export interface ProgramIndexEntry {
+	id: string;
+	title: string;
+	summary?: string;
+	exerciseCount: number;
+	/** Nominal total length in ms at level 1 (self-paced reps at their estimate). */
+	totalMs: number;
+	/** True when some exercise is self-paced, so totalMs is an estimate. */
+	hasSelfPaced: boolean;
+	schedule: Schedule;
+	progression?: Progression;
 }
 
 /** The dose form of an exercise, derived from which of hold / phases / duration is present. */

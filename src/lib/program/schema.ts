@@ -1,0 +1,512 @@
+// The program format, version 1, as one valibot schema: the single source of the validator
+// (validate.ts), the JSON Schema for editors (json-schema.ts → static/program.schema.json) and,
+// through the compile-time checks at the end of this file, the types in types.ts.
+//
+// What the schema alone cannot say lives in validate.ts: unknown keys (every object here is a
+// looseObject so that `x-` keys survive; validate.ts rejects the other unknown keys by walking
+// this schema), forbidden keys (`__proto__`, `constructor`, `prototype`), duplicate exercise ids,
+// "at most one dose form", `duration` with reps > 1, the progression rules and the 4-hour limit.
+// The JSON Schema repeats the simple cross-field rules (dose forms, duration vs reps) through
+// metadata so that editors flag them too.
+//
+// Progression (format notes). A program may carry `progression: { levels, sessionsToAdvance }`:
+// `levels` (2–20) is how many dose levels exist, `sessionsToAdvance` (1–10, default 2) how many
+// completed sessions at a level are needed before the app offers the next one. An exercise may
+// carry `progress: { reps?, hold?, duration? }`: what each level above 1 adds to the dose as
+// written (level 1 is the dose exactly as written; level n adds (n − 1) × progress). Rules:
+// `progress` only in programs with `progression`; `progress.hold` only with a `hold` dose;
+// `progress.duration` only with a `duration` dose; `progress.reps` never with `duration`; at
+// the highest level every dose must still be within the bounds below and the whole program
+// within 4 hours. applyLevel() in progression.ts computes the raised program.
+import * as v from 'valibot';
+import type {
+	Exercise,
+	ExerciseProgress,
+	Phase,
+	Program,
+	Progression,
+	Schedule,
+	Sides
+} from './types';
+
+/** Every bound of the format in one place (lengths in characters, times in seconds). */
+export const PROGRAM_LIMITS = {
+	idLength: 64,
+	titleLength: 80,
+	summaryLength: 300,
+	languageLength: 35,
+	timesPerDay: { min: 1, max: 10 },
+	daysPerWeek: { min: 1, max: 7 },
+	prepareSeconds: { min: 0, max: 60 },
+	restSeconds: { min: 0, max: 600 },
+	safetyItems: 10,
+	safetyLength: 300,
+	exercises: { min: 1, max: 50 },
+	nameLength: 80,
+	instructions: { min: 1, max: 12 },
+	instructionLength: 200,
+	cautions: 6,
+	cautionLength: 200,
+	imageLength: 200,
+	sets: { min: 1, max: 20 },
+	reps: { min: 1, max: 200 },
+	hold: { min: 1, max: 3600 },
+	phases: { min: 1, max: 8 },
+	cueLength: 40,
+	phaseSeconds: { min: 1, max: 600 },
+	duration: { min: 1, max: 7200 },
+	levels: { min: 2, max: 20 },
+	sessionsToAdvance: { min: 1, max: 10 },
+	progressReps: { min: 0, max: 20 },
+	progressHold: { min: 0, max: 60 },
+	progressDuration: { min: 0, max: 600 }
+} as const;
+
+/** The defaults filled in by validation when a field is left out. */
+export const PROGRAM_DEFAULTS = {
+	version: 1,
+	language: 'en',
+	timesPerDay: 1,
+	daysPerWeek: 7,
+	prepareSeconds: 5,
+	restBetweenExercises: 15,
+	sessionsToAdvance: 2,
+	sets: 1,
+	reps: 1,
+	sides: 'none',
+	restBetweenReps: 0,
+	restBetweenSets: 30
+} as const;
+
+/** Slug ids: lowercase letters and digits in groups joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** A simple BCP 47 shape: a 2–3 letter language, then subtags of 1–8 letters or digits. */
+export const LANGUAGE_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+/**
+ * A relative path inside the app's static files: segments separated by "/", no scheme (no ":"),
+ * no leading "/", no backslash, no "." or ".." segment, no "?", "#" or control characters.
+ */
+export const IMAGE_PATH_PATTERN =
+	// eslint-disable-next-line no-control-regex -- control characters are what it excludes
+	/^(?!\.\.?(?:\/|$))(?!.*\/\.\.?(?:\/|$))[^/\\:?#\u0000-\u001f]+(?:\/[^/\\:?#\u0000-\u001f]+)*$/;
+
+// ---------------------------------------------------------------------------------------------
+// Message helpers: every message is a plain-words statement of what the value must be, followed
+// by what was found, so that a physiotherapist can fix the file without knowing JSON Schema.
+
+/** Describes a value briefly for messages: `"ten"`, `-5`, `a list`, `an object`, `nothing`. */
+export function describeValue(value: unknown): string {
+	if (value === undefined) return 'nothing';
+	if (value === null) return 'null';
+	if (typeof value === 'string') {
+		const shown = value.length > 30 ? `${value.slice(0, 27)}…` : value;
+		return JSON.stringify(shown);
+	}
+	if (typeof value === 'number') {
+		if (Number.isNaN(value)) return 'NaN';
+		return Number.isFinite(value) ? String(value) : 'an enormous number';
+	}
+	if (typeof value === 'boolean') return String(value);
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'an object';
+	return `a ${typeof value}`;
+}
+
+type Message = (issue: v.BaseIssue<unknown>) => string;
+
+const not =
+	(expectation: string): Message =>
+	(issue) =>
+		`${expectation}, not ${describeValue(issue.input)}`;
+
+const lengthOf = (issue: v.BaseIssue<unknown>): number =>
+	typeof issue.input === 'string' || Array.isArray(issue.input) ? issue.input.length : 0;
+
+function wholeNumber(
+	range: { readonly min: number; readonly max: number },
+	unit: 'seconds' | null,
+	description: string
+) {
+	const what = unit ? `a whole number of ${unit}` : 'a whole number';
+	const message = not(`must be ${what} between ${range.min} and ${range.max}`);
+	return v.pipe(
+		v.number(message),
+		v.integer(message),
+		v.minValue(range.min, message),
+		v.maxValue(range.max, message),
+		v.description(description)
+	);
+}
+
+function text(min: 0 | 1, max: number, description: string) {
+	const type = v.string(not('must be text in double quotes'));
+	const tooLong = v.maxLength<string, number, Message>(
+		max,
+		(issue) => `must be at most ${max} characters long (this one has ${lengthOf(issue)})`
+	);
+	return min === 0
+		? v.pipe(type, tooLong, v.description(description))
+		: v.pipe(type, v.minLength(1, 'must not be empty'), tooLong, v.description(description));
+}
+
+function slug(description: string) {
+	return v.pipe(
+		v.string(not('must be text in double quotes')),
+		v.regex(
+			SLUG_PATTERN,
+			not('must be an id of lowercase letters a–z, digits and single hyphens, like "cat-stretch"')
+		),
+		v.maxLength(
+			PROGRAM_LIMITS.idLength,
+			(issue: v.BaseIssue<unknown>) =>
+				`must be at most ${PROGRAM_LIMITS.idLength} characters long (this one has ${lengthOf(issue)})`
+		),
+		v.description(description)
+	);
+}
+
+function list<TItem extends v.GenericSchema>(
+	item: TItem,
+	range: { readonly min: number; readonly max: number },
+	noun: { one: string; many: string },
+	description: string
+) {
+	type Items = v.InferOutput<TItem>[];
+	const count = (n: number) => `${n} ${n === 1 ? noun.one : noun.many}`;
+	const type = v.array(item, not(`must be a list in square brackets [ … ] of ${noun.many}`));
+	const tooMany = v.maxLength<Items, number, Message>(
+		range.max,
+		(issue) => `must have at most ${count(range.max)} (this one has ${lengthOf(issue)})`
+	);
+	const tooFew = v.minLength<Items, number, string>(
+		range.min,
+		`must have at least ${count(range.min)}`
+	);
+	return range.min === 0
+		? v.pipe(type, tooMany, v.description(description))
+		: v.pipe(type, tooFew, tooMany, v.description(description));
+}
+
+/**
+ * An object whose unknown keys are kept (so `x-` keys survive; validate.ts rejects the rest) and
+ * whose JSON Schema is closed except for `x-` keys.
+ */
+function extensibleObject<TEntries extends v.ObjectEntries>(
+	entries: TEntries,
+	noun: string,
+	title: string,
+	description: string,
+	extraJsonSchema: Record<string, unknown> = {}
+) {
+	return v.pipe(
+		v.looseObject(entries, (issue) =>
+			issue.input === undefined && issue.expected?.startsWith('"')
+				? 'is missing (it is required)'
+				: `must be ${noun} in curly braces { … }, not ${describeValue(issue.input)}`
+		),
+		v.metadata({
+			title,
+			description,
+			additionalProperties: false,
+			patternProperties: {
+				'^x-': { description: 'Extension: kept and ignored by the app.' }
+			},
+			...extraJsonSchema
+		})
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The schema.
+
+/** One phase of a paced rep: the cue spoken at its start and how long it lasts. */
+export const PhaseSchema = extensibleObject(
+	{
+		cue: text(0, PROGRAM_LIMITS.cueLength, 'Spoken and shown when the phase starts.'),
+		seconds: wholeNumber(PROGRAM_LIMITS.phaseSeconds, 'seconds', 'How long the phase lasts.')
+	},
+	'a phase',
+	'Phase',
+	'One phase of a paced rep, e.g. { "cue": "Breathe in", "seconds": 5 }.'
+);
+
+/** The prescription that adherence is measured against. */
+export const ScheduleSchema = extensibleObject(
+	{
+		timesPerDay: v.optional(
+			wholeNumber(PROGRAM_LIMITS.timesPerDay, null, 'Sessions per day.'),
+			PROGRAM_DEFAULTS.timesPerDay
+		),
+		daysPerWeek: v.optional(
+			wholeNumber(PROGRAM_LIMITS.daysPerWeek, null, 'Days per week.'),
+			PROGRAM_DEFAULTS.daysPerWeek
+		)
+	},
+	'a schedule',
+	'Schedule',
+	'How often the program is prescribed, e.g. { "timesPerDay": 2, "daysPerWeek": 7 }.'
+);
+
+/** What each level above 1 adds to an exercise's dose (progression). */
+export const ProgressSchema = extensibleObject(
+	{
+		reps: v.optional(
+			wholeNumber(PROGRAM_LIMITS.progressReps, null, 'Reps added per level above 1.')
+		),
+		hold: v.optional(
+			wholeNumber(PROGRAM_LIMITS.progressHold, 'seconds', 'Hold seconds added per level above 1.')
+		),
+		duration: v.optional(
+			wholeNumber(
+				PROGRAM_LIMITS.progressDuration,
+				'seconds',
+				'Duration seconds added per level above 1.'
+			)
+		)
+	},
+	'a progress object',
+	'Progress per level',
+	'What each level above 1 adds to this exercise’s dose. Needs "progression" on the program.'
+);
+
+/** Program-level progression: how many dose levels and when to offer the next. */
+export const ProgressionSchema = extensibleObject(
+	{
+		levels: wholeNumber(PROGRAM_LIMITS.levels, null, 'How many dose levels there are.'),
+		sessionsToAdvance: v.optional(
+			wholeNumber(
+				PROGRAM_LIMITS.sessionsToAdvance,
+				null,
+				'Completed sessions at a level before the next level is offered.'
+			),
+			PROGRAM_DEFAULTS.sessionsToAdvance
+		)
+	},
+	'a progression object',
+	'Progression',
+	'Optional dose levels; level 1 is the program as written.'
+);
+
+const SIDES = ['none', 'each', 'alternate'] as const;
+
+/** One exercise: what to do and its dose. */
+export const ExerciseSchema = extensibleObject(
+	{
+		id: slug('Stable id, unique within the program, e.g. "cat-stretch".'),
+		name: text(1, PROGRAM_LIMITS.nameLength, 'Heading while it plays; spoken as a cue.'),
+		instructions: list(
+			text(0, PROGRAM_LIMITS.instructionLength, 'One step.'),
+			PROGRAM_LIMITS.instructions,
+			{ one: 'instruction', many: 'instructions' },
+			'The steps, shown as a numbered list.'
+		),
+		cautions: v.optional(
+			list(
+				text(0, PROGRAM_LIMITS.cautionLength, 'One caution.'),
+				{ min: 0, max: PROGRAM_LIMITS.cautions },
+				{ one: 'caution', many: 'cautions' },
+				'When to stop or ease off.'
+			),
+			() => []
+		),
+		image: v.optional(
+			v.pipe(
+				v.string(not('must be text in double quotes')),
+				v.regex(
+					IMAGE_PATH_PATTERN,
+					not(
+						'must be a path inside the app’s files, like "illustrations/cat-stretch.svg" ' +
+							'(no web address, no leading "/", no "..", no backslashes)'
+					)
+				),
+				v.maxLength(
+					PROGRAM_LIMITS.imageLength,
+					(issue: v.BaseIssue<unknown>) =>
+						`must be at most ${PROGRAM_LIMITS.imageLength} characters long (this one has ${lengthOf(issue)})`
+				),
+				v.description('Illustration: a path relative to the app’s static files.')
+			)
+		),
+		sets: v.optional(wholeNumber(PROGRAM_LIMITS.sets, null, 'Sets.'), PROGRAM_DEFAULTS.sets),
+		reps: v.optional(
+			wholeNumber(PROGRAM_LIMITS.reps, null, 'Reps per set (per side when sides is not "none").'),
+			PROGRAM_DEFAULTS.reps
+		),
+		sides: v.optional(
+			v.pipe(
+				v.picklist(SIDES, not('must be "none", "each" or "alternate"')),
+				v.description(
+					'"each": all reps left, then all right; "alternate": left, right, left, right …'
+				)
+			),
+			PROGRAM_DEFAULTS.sides
+		),
+		hold: v.optional(
+			wholeNumber(PROGRAM_LIMITS.hold, 'seconds', 'Dose form: every rep is a hold this long.')
+		),
+		phases: v.optional(
+			list(
+				PhaseSchema,
+				PROGRAM_LIMITS.phases,
+				{ one: 'phase', many: 'phases' },
+				'Dose form: every rep is paced through these phases.'
+			)
+		),
+		duration: v.optional(
+			wholeNumber(PROGRAM_LIMITS.duration, 'seconds', 'Dose form: one timed bout per set.')
+		),
+		restBetweenReps: v.optional(
+			wholeNumber(PROGRAM_LIMITS.restSeconds, 'seconds', 'Rest after each rep but the last.'),
+			PROGRAM_DEFAULTS.restBetweenReps
+		),
+		restBetweenSets: v.optional(
+			wholeNumber(PROGRAM_LIMITS.restSeconds, 'seconds', 'Rest between sets.'),
+			PROGRAM_DEFAULTS.restBetweenSets
+		),
+		restAfter: v.optional(
+			wholeNumber(
+				PROGRAM_LIMITS.restSeconds,
+				'seconds',
+				'Rest after this exercise; overrides the program’s restBetweenExercises.'
+			)
+		),
+		progress: v.optional(ProgressSchema)
+	},
+	'an exercise',
+	'Exercise',
+	'One exercise. Give at most one of hold, phases or duration; with none the reps are self-paced.',
+	{
+		// The simple cross-field rules, for editors (validate.ts checks them with better messages).
+		not: {
+			description: 'At most one of hold, phases and duration.',
+			anyOf: [
+				{ required: ['hold', 'phases'] },
+				{ required: ['hold', 'duration'] },
+				{ required: ['phases', 'duration'] }
+			]
+		},
+		if: { required: ['duration'] },
+		then: { properties: { reps: { const: 1 } } }
+	}
+);
+
+/** A whole program file, format 1. */
+export const ProgramSchema = extensibleObject(
+	{
+		$schema: v.optional(
+			v.pipe(
+				v.string(not('must be text in double quotes')),
+				v.maxLength(2000, 'must be at most 2000 characters long'),
+				v.description('Ignored by the app; lets editors find this JSON Schema.')
+			)
+		),
+		format: v.pipe(
+			v.literal(1, not('must be 1 (this app reads program format 1)')),
+			v.description('The format version of this file: always 1.')
+		),
+		id: slug('Stable identity of the program, e.g. "gentle-start".'),
+		version: v.optional(
+			v.pipe(
+				v.number(not('must be a whole number, 1 or more')),
+				v.integer(not('must be a whole number, 1 or more')),
+				v.minValue(1, not('must be a whole number, 1 or more')),
+				v.maxValue(Number.MAX_SAFE_INTEGER, not('must be a whole number, 1 or more')),
+				v.description('The program’s own revision, recorded with every session.')
+			),
+			PROGRAM_DEFAULTS.version
+		),
+		title: text(1, PROGRAM_LIMITS.titleLength, 'Shown in the library.'),
+		summary: v.optional(text(0, PROGRAM_LIMITS.summaryLength, 'One or two sentences.')),
+		language: v.optional(
+			v.pipe(
+				v.string(not('must be text in double quotes')),
+				v.regex(LANGUAGE_PATTERN, not('must be a language tag like "en", "de-DE" or "pt-BR"')),
+				v.maxLength(
+					PROGRAM_LIMITS.languageLength,
+					`must be at most ${PROGRAM_LIMITS.languageLength} characters long`
+				),
+				v.description('BCP 47 language tag; chooses the speech voice.')
+			),
+			PROGRAM_DEFAULTS.language
+		),
+		schedule: v.optional(ScheduleSchema, () => ({
+			timesPerDay: PROGRAM_DEFAULTS.timesPerDay,
+			daysPerWeek: PROGRAM_DEFAULTS.daysPerWeek
+		})),
+		prepareSeconds: v.optional(
+			wholeNumber(
+				PROGRAM_LIMITS.prepareSeconds,
+				'seconds',
+				'"Get ready" countdown before each exercise and before the second side.'
+			),
+			PROGRAM_DEFAULTS.prepareSeconds
+		),
+		restBetweenExercises: v.optional(
+			wholeNumber(PROGRAM_LIMITS.restSeconds, 'seconds', 'Rest after each exercise but the last.'),
+			PROGRAM_DEFAULTS.restBetweenExercises
+		),
+		safety: v.optional(
+			list(
+				text(0, PROGRAM_LIMITS.safetyLength, 'One safety note.'),
+				{ min: 0, max: PROGRAM_LIMITS.safetyItems },
+				{ one: 'safety note', many: 'safety notes' },
+				'Shown before the first exercise.'
+			),
+			() => []
+		),
+		exercises: list(
+			ExerciseSchema,
+			PROGRAM_LIMITS.exercises,
+			{ one: 'exercise', many: 'exercises' },
+			'Played in this order.'
+		),
+		progression: v.optional(ProgressionSchema)
+	},
+	'a program',
+	'Limber exercise program (format 1)',
+	'A home-exercise program for the Limber player. Guide: programs/README.md in the app’s repository.'
+);
+
+/** The program as validation returns it (defaults filled in), inferred from the schema. */
+export type SchemaProgram = v.InferOutput<typeof ProgramSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Compile-time checks: the hand-written types in types.ts (the contract other modules import)
+// and the types inferred from this schema must describe the same data, both ways. Index
+// signatures (`x-` keys) are left out of the comparison; everything else must match.
+
+type Known<T> = T extends readonly (infer I)[]
+	? Known<I>[]
+	: T extends object
+		? {
+				[K in keyof T as string extends K ? never : K extends `x-${string}` ? never : K]: Known<
+					T[K]
+				>;
+			}
+		: T;
+
+type Assignable<A, B> = [A] extends [B] ? true : false;
+/** Both ways assignable and the same keys (assignability alone lets an optional key go missing). */
+type Same<A, B> = [Assignable<Known<A>, Known<B>>, Assignable<Known<B>, Known<A>>] extends [
+	true,
+	true
+]
+	? Assignable<keyof Known<A>, keyof Known<B>> extends true
+		? Assignable<keyof Known<B>, keyof Known<A>>
+		: false
+	: false;
+type Check<T extends true> = T;
+
+type SchemaExercise = SchemaProgram['exercises'][number];
+
+export type SchemaTypeChecks = [
+	Check<Same<SchemaProgram, Program>>,
+	Check<Same<SchemaExercise, Exercise>>,
+	Check<Same<NonNullable<SchemaExercise['phases']>[number], Phase>>,
+	Check<Same<SchemaProgram['schedule'], Schedule>>,
+	Check<Same<NonNullable<SchemaProgram['progression']>, Progression>>,
+	Check<Same<NonNullable<SchemaExercise['progress']>, ExerciseProgress>>,
+	Check<Same<SchemaExercise['sides'], Sides>>
+];

@@ -1,0 +1,608 @@
+// Program validation: unknown input → a Program with every default filled in, or every problem
+// found, each as { path, message } (path like `exercises[2].hold`; problems about the whole
+// file use the path "(root)"). Never throws.
+//
+// Four passes, all of them run so that one mistake does not hide another:
+// 1. snapshot: a defensive copy of the input as plain JSON data. It reads each value once, so a
+//    Proxy or an odd prototype cannot change answers between passes; it drops and reports the
+//    keys `__proto__`, `constructor` and `prototype`, values that are not JSON (functions,
+//    symbols, bigints), cycles, nesting deeper than MAX_DEPTH and lists or objects too large to
+//    be part of a program.
+// 2. the valibot schema (schema.ts): types, bounds, required fields, defaults.
+// 3. unknown keys, found by walking the same schema: every key that is not in the schema and
+//    does not start with "x-", with a suggestion when it looks like a typo.
+// 4. rules across fields: one dose form, duration vs reps, unique exercise ids, progression;
+//    and, once everything else is valid, the dose bounds at the highest progression level and
+//    the 4-hour limit.
+import * as v from 'valibot';
+import { formatDuration, programTotalMs } from './dose';
+import { findJsonSyntaxError } from './json-syntax';
+import { applyLevel, maxLevel } from './progression';
+import {
+	ExerciseSchema,
+	PhaseSchema,
+	PROGRAM_LIMITS,
+	ProgramSchema,
+	ProgressionSchema,
+	ProgressSchema,
+	ScheduleSchema
+} from './schema';
+import type { Problem, Program, ValidationResult } from './types';
+
+/** The largest program file accepted, in UTF-8 bytes (1 MB). */
+export const MAX_PROGRAM_BYTES = 1_048_576;
+/** The longest a program may play, counting get-ready and rest time (4 hours). */
+export const MAX_PROGRAM_MS = 4 * 60 * 60 * 1000;
+/** The path of problems that concern the whole file rather than one field. */
+export const ROOT_PATH = '(root)';
+/** Limits of the snapshot: far above anything a valid program needs. */
+export const MAX_DEPTH = 64;
+export const MAX_LIST_ITEMS = 10_000;
+export const MAX_OBJECT_KEYS = 10_000;
+export const MAX_VALUES = 1_000_000;
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+type Segment = string | number;
+interface Found {
+	path: Segment[];
+	message: string;
+	/** Set when the schema's own reports at or under this path would only repeat the problem. */
+	blocks?: true;
+}
+
+/** Formats a path as a JSON path: `exercises[2].hold`, `["x-note"]`; the empty path is "(root)". */
+export function formatPath(path: readonly Segment[]): string {
+	if (path.length === 0) return ROOT_PATH;
+	let out = '';
+	for (const segment of path) {
+		if (typeof segment === 'number') out += `[${segment}]`;
+		else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(segment)) out += out ? `.${segment}` : segment;
+		else out += `[${JSON.stringify(segment)}]`;
+	}
+	return out;
+}
+
+/** One problem as a line of text: "<path>: <message>". */
+export function formatProblem(problem: Problem): string {
+	return `${problem.path}: ${problem.message}`;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const hasOwn = (value: Record<string, unknown>, key: string) =>
+	Object.prototype.hasOwnProperty.call(value, key);
+
+const errorText = (error: unknown) =>
+	error instanceof Error ? error.message : typeof error === 'string' ? error : 'unknown error';
+
+// ---------------------------------------------------------------------------------------------
+// 1. Snapshot
+
+class TooLarge extends Error {}
+
+interface Snapshot {
+	value: unknown;
+	problems: Found[];
+}
+
+const DROP = Symbol('drop');
+
+function snapshot(input: unknown): Snapshot {
+	const problems: Found[] = [];
+	const ancestors = new Set<object>();
+	let count = 0;
+	const report = (problem: Found) => problems.push({ ...problem, blocks: true });
+
+	const copy = (value: unknown, path: Segment[], depth: number): unknown => {
+		count++;
+		if (count > MAX_VALUES) throw new TooLarge();
+		switch (typeof value) {
+			case 'string':
+			case 'number':
+			case 'boolean':
+			case 'undefined':
+				return value;
+			case 'function':
+			case 'symbol':
+			case 'bigint':
+				report({ path, message: `is not JSON data (it is a ${typeof value})` });
+				return DROP;
+		}
+		if (value === null) return null;
+		const object = value as object;
+		if (depth >= MAX_DEPTH) {
+			report({ path, message: `is nested more than ${MAX_DEPTH} levels deep` });
+			return DROP;
+		}
+		if (ancestors.has(object)) {
+			report({ path, message: 'contains itself (a cycle), so it is not JSON data' });
+			return DROP;
+		}
+		ancestors.add(object);
+		try {
+			if (Array.isArray(object)) {
+				const length = object.length;
+				if (length > MAX_LIST_ITEMS) {
+					report({
+						path,
+						message: `is a list of ${length} items, far more than any list in a program may have`
+					});
+					return [];
+				}
+				const out: unknown[] = [];
+				for (let index = 0; index < length; index++) {
+					const itemPath = [...path, index];
+					let item: unknown;
+					try {
+						item = (object as unknown[])[index];
+					} catch (error) {
+						report({ path: itemPath, message: `could not be read (${errorText(error)})` });
+						out.push(null);
+						continue;
+					}
+					const copied = copy(item, itemPath, depth + 1);
+					out.push(copied === DROP ? null : copied);
+				}
+				return out;
+			}
+			const keys = Object.keys(object);
+			if (keys.length > MAX_OBJECT_KEYS) {
+				report({
+					path,
+					message: `has ${keys.length} fields, far more than any object in a program may have`
+				});
+				return {};
+			}
+			const out: Record<string, unknown> = {};
+			for (const key of keys) {
+				const itemPath = [...path, key];
+				if (FORBIDDEN_KEYS.has(key)) {
+					report({
+						path: itemPath,
+						message: `"${key}" is not allowed as a field name`
+					});
+					continue;
+				}
+				let item: unknown;
+				try {
+					item = (object as Record<string, unknown>)[key];
+				} catch (error) {
+					report({ path: itemPath, message: `could not be read (${errorText(error)})` });
+					continue;
+				}
+				// Like JSON: a field set to undefined is a field left out.
+				if (item === undefined) continue;
+				const copied = copy(item, itemPath, depth + 1);
+				if (copied !== DROP) out[key] = copied;
+			}
+			return out;
+		} finally {
+			ancestors.delete(object);
+		}
+	};
+
+	try {
+		const value = copy(input, [], 0);
+		return { value: value === DROP ? undefined : value, problems };
+	} catch (error) {
+		if (error instanceof TooLarge) {
+			return {
+				value: undefined,
+				problems: [
+					{
+						path: [],
+						message: `is too large to be a program (more than ${MAX_VALUES.toLocaleString('en-US')} values)`
+					}
+				]
+			};
+		}
+		return {
+			value: undefined,
+			problems: [{ path: [], message: `could not be read (${errorText(error)})` }]
+		};
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Schema issues
+
+function schemaProblems(issues: readonly v.BaseIssue<unknown>[] | undefined): Found[] {
+	return (issues ?? []).map((issue) => ({
+		path: (issue.path ?? []).map((item) =>
+			typeof item.key === 'number' ? item.key : String(item.key)
+		),
+		message: issue.message
+	}));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Unknown keys
+
+interface SchemaNode {
+	type: string;
+	entries?: Record<string, SchemaNode>;
+	item?: SchemaNode;
+	wrapped?: SchemaNode;
+	message?: unknown;
+}
+
+/** Where each object of the format lives, for "belongs elsewhere" hints. */
+const PLACES = new Map<unknown, string>([
+	[ProgramSchema, 'at the top level of the program'],
+	[ExerciseSchema, 'inside an exercise'],
+	[PhaseSchema, 'inside a phase (in "phases")'],
+	[ScheduleSchema, 'inside "schedule"'],
+	[ProgressionSchema, 'inside "progression"'],
+	[ProgressSchema, 'inside an exercise’s "progress"']
+]);
+
+/** Edit distance with adjacent transpositions (so "hodl" is one edit from "hold"). */
+function editDistance(a: string, b: string): number {
+	const rows: number[][] = [];
+	for (let i = 0; i <= a.length; i++) {
+		rows.push([i]);
+		for (let j = 1; j <= b.length; j++) {
+			if (i === 0) {
+				rows[0]!.push(j);
+				continue;
+			}
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+				best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+			}
+			rows[i]!.push(best);
+		}
+	}
+	return rows[a.length]![b.length]!;
+}
+
+const normalizeKey = (key: string) => key.toLowerCase().replace(/[-_\s]/g, '');
+
+/** The known key a mistyped key most likely meant, or null when none is close. */
+export function suggestKey(key: string, known: readonly string[]): string | null {
+	if (key.length > 64) return null;
+	const normal = normalizeKey(key);
+	const same = known.find((candidate) => normalizeKey(candidate) === normal);
+	if (same) return same;
+	const allowed = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
+	let best: string | null = null;
+	let bestDistance = Infinity;
+	for (const candidate of known) {
+		const distance = editDistance(normal, normalizeKey(candidate));
+		if (distance <= allowed && distance < bestDistance) {
+			best = candidate;
+			bestDistance = distance;
+		}
+	}
+	return best;
+}
+
+function unknownKeyMessage(key: string, node: SchemaNode): string {
+	const shown = key.length > 40 ? `${key.slice(0, 37)}…` : key;
+	const elsewhere = [...PLACES].filter(([schema]) => schema !== node);
+	for (const [schema, place] of elsewhere) {
+		if (hasOwn((schema as SchemaNode).entries ?? {}, key)) {
+			return `unknown field "${shown}" here: it belongs ${place}`;
+		}
+	}
+	const suggestion = suggestKey(key, Object.keys(node.entries ?? {}));
+	if (suggestion) return `unknown field "${shown}": did you mean "${suggestion}"?`;
+	for (const [schema, place] of elsewhere) {
+		const there = suggestKey(key, Object.keys((schema as SchemaNode).entries ?? {}));
+		if (there) return `unknown field "${shown}": did you mean "${there}"? (it belongs ${place})`;
+	}
+	return `unknown field "${shown}" (for notes of your own, start the field name with "x-")`;
+}
+
+function unwrap(node: SchemaNode): SchemaNode {
+	let current = node;
+	while (current.wrapped && (current.type === 'optional' || current.type === 'exact_optional')) {
+		current = current.wrapped;
+	}
+	return current;
+}
+
+/**
+ * Walks the schema and the data together: reports unknown keys, and lists where the schema
+ * expects an object (valibot's looseObject would accept a list there), using that object's own
+ * message so the wording stays in schema.ts.
+ */
+function structureProblems(
+	schema: SchemaNode,
+	value: unknown,
+	path: Segment[],
+	out: Found[]
+): void {
+	const node = unwrap(schema);
+	if (node.entries && Array.isArray(value)) {
+		const message =
+			typeof node.message === 'function'
+				? String(node.message({ input: value, expected: 'Object' }))
+				: 'must be an object in curly braces { … }, not a list';
+		out.push({ path, message, blocks: true });
+	} else if (node.entries && isRecord(value)) {
+		for (const key of Object.keys(value)) {
+			const entry = hasOwn(node.entries, key) ? node.entries[key] : undefined;
+			if (entry) structureProblems(entry, value[key], [...path, key], out);
+			else if (!key.startsWith('x-')) {
+				out.push({ path: [...path, key], message: unknownKeyMessage(key, node) });
+			}
+		}
+	} else if (node.type === 'array' && node.item && Array.isArray(value)) {
+		value.forEach((item, index) => structureProblems(node.item!, item, [...path, index], out));
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Rules across fields
+
+const DOSE_KEYS = ['hold', 'phases', 'duration'] as const;
+
+function crossFieldProblems(root: unknown): Found[] {
+	const out: Found[] = [];
+	if (!isRecord(root) || !Array.isArray(root.exercises)) return out;
+	const hasProgression = hasOwn(root, 'progression');
+	const firstIndexOfId = new Map<string, number>();
+
+	root.exercises.forEach((exercise: unknown, index) => {
+		if (!isRecord(exercise)) return;
+		const at = (...rest: Segment[]): Segment[] => ['exercises', index, ...rest];
+
+		const forms = DOSE_KEYS.filter((key) => hasOwn(exercise, key));
+		for (const key of forms.slice(1)) {
+			out.push({
+				path: at(key),
+				message:
+					`cannot be combined with "${forms[0]}": give only one of "hold", "phases" or ` +
+					`"duration" (or none of them for self-paced reps)`
+			});
+		}
+
+		if (hasOwn(exercise, 'duration') && typeof exercise.reps === 'number' && exercise.reps > 1) {
+			out.push({
+				path: at('reps'),
+				message:
+					'must be 1 or left out when the exercise has a "duration" (one timed bout per set); ' +
+					'use "sets" for more bouts'
+			});
+		}
+
+		if (typeof exercise.id === 'string') {
+			const first = firstIndexOfId.get(exercise.id);
+			if (first === undefined) firstIndexOfId.set(exercise.id, index);
+			else {
+				out.push({
+					path: at('id'),
+					message: `"${exercise.id}" is already the id of exercises[${first}]; each exercise needs its own id`
+				});
+			}
+		}
+
+		const progress = exercise.progress;
+		if (isRecord(progress)) {
+			if (!hasProgression) {
+				out.push({
+					path: at('progress'),
+					message:
+						'only works when the program has "progression" at the top level, ' +
+						'e.g. "progression": { "levels": 5 }'
+				});
+			}
+			if (hasOwn(progress, 'hold') && !hasOwn(exercise, 'hold')) {
+				out.push({
+					path: at('progress', 'hold'),
+					message: 'only works with a "hold" dose, and this exercise has no "hold"'
+				});
+			}
+			if (hasOwn(progress, 'duration') && !hasOwn(exercise, 'duration')) {
+				out.push({
+					path: at('progress', 'duration'),
+					message: 'only works with a "duration" dose, and this exercise has no "duration"'
+				});
+			}
+			if (hasOwn(progress, 'reps') && hasOwn(exercise, 'duration')) {
+				out.push({
+					path: at('progress', 'reps'),
+					message:
+						'cannot be used with a "duration" dose (a timed exercise is one bout per set); ' +
+						'use "progress.duration" instead'
+				});
+			}
+		}
+	});
+	return out;
+}
+
+/** Checks that need a valid program: dose bounds at the highest level and the 4-hour limit. */
+function lengthProblems(program: Program): Found[] {
+	const limit = `${MAX_PROGRAM_MS / 3_600_000} hours`;
+	const total = programTotalMs(program);
+	if (total > MAX_PROGRAM_MS) {
+		return [
+			{
+				path: [],
+				message:
+					`plays for ${formatDuration(total)} in total, counting get-ready and rest time; ` +
+					`a program may play for at most ${limit}: shorten it or split it into two programs`
+			}
+		];
+	}
+	if (!program.progression) return [];
+
+	const out: Found[] = [];
+	const top = maxLevel(program);
+	const raised = applyLevel(program, top);
+	const bounds = [
+		['reps', PROGRAM_LIMITS.reps.max, 'reps'],
+		['hold', PROGRAM_LIMITS.hold.max, 'seconds of hold'],
+		['duration', PROGRAM_LIMITS.duration.max, 'seconds of duration']
+	] as const;
+	raised.exercises.forEach((exercise, index) => {
+		const progress = program.exercises[index]?.progress;
+		if (!progress) return;
+		for (const [key, max, noun] of bounds) {
+			const value = exercise[key];
+			if (progress[key] && value !== undefined && value > max) {
+				out.push({
+					path: ['exercises', index, 'progress', key],
+					message:
+						`raises the dose to ${value} ${noun} at level ${top} (the highest); ` +
+						`at most ${max} are allowed: lower this value or "progression.levels"`
+				});
+			}
+		}
+	});
+	if (out.length > 0) return out;
+
+	const raisedTotal = programTotalMs(raised);
+	if (raisedTotal > MAX_PROGRAM_MS) {
+		out.push({
+			path: ['progression'],
+			message:
+				`at level ${top} (the highest) the program plays for ${formatDuration(raisedTotal)}, ` +
+				`counting get-ready and rest time; it may play for at most ${limit} at every level: ` +
+				'lower "levels" or the exercises’ "progress" values'
+		});
+	}
+	return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Putting it together
+
+const startsWith = (path: readonly Segment[], prefix: readonly Segment[]) =>
+	prefix.length <= path.length && prefix.every((segment, index) => path[index] === segment);
+
+/** Problems about the whole file first, then the program's fields, then each exercise's in order. */
+function finish(found: Found[]): Problem[] {
+	const group = (path: Segment[]) =>
+		path.length === 0 ? -2 : path[0] === 'exercises' && typeof path[1] === 'number' ? path[1] : -1;
+	const seen = new Set<string>();
+	const problems: Problem[] = [];
+	const ordered = found
+		.map((problem, order) => ({ problem, order }))
+		.sort((a, b) => group(a.problem.path) - group(b.problem.path) || a.order - b.order);
+	for (const { problem } of ordered) {
+		const formatted = { path: formatPath(problem.path), message: problem.message };
+		const key = formatProblem(formatted);
+		if (seen.has(key)) continue;
+		seen.add(key);
+		problems.push(formatted);
+	}
+	return problems;
+}
+
+function check(input: unknown): ValidationResult<Program> {
+	const snap = snapshot(input);
+	if (snap.value === undefined && snap.problems.length > 0) {
+		return { ok: false, problems: finish(snap.problems) };
+	}
+
+	const result = v.safeParse(ProgramSchema, snap.value);
+	const structure: Found[] = [];
+	structureProblems(ProgramSchema as unknown as SchemaNode, snap.value, [], structure);
+	// Every snapshot problem, and a list where an object belongs, replace the schema's reports
+	// at and under their path (such as "is missing" for each field of that object).
+	const blocked = [...snap.problems, ...structure]
+		.filter((problem) => problem.blocks)
+		.map((problem) => problem.path);
+
+	const found: Found[] = [...snap.problems];
+	for (const problem of schemaProblems(result.issues)) {
+		if (!blocked.some((path) => startsWith(problem.path, path))) found.push(problem);
+	}
+	found.push(...structure);
+	found.push(...crossFieldProblems(snap.value));
+
+	if (found.length === 0 && result.success) {
+		const program = result.output as Program;
+		found.push(...lengthProblems(program));
+		if (found.length === 0) return { ok: true, value: program };
+	}
+	if (found.length === 0) {
+		// Not expected: the schema failed without saying where.
+		found.push({ path: [], message: 'is not a valid program' });
+	}
+	return { ok: false, problems: finish(found) };
+}
+
+/** Validates any value as a program: the program with defaults filled in, or every problem found. */
+export function validateProgram(input: unknown): ValidationResult<Program> {
+	try {
+		return check(input);
+	} catch (error) {
+		return {
+			ok: false,
+			problems: [{ path: ROOT_PATH, message: `could not be checked (${errorText(error)})` }]
+		};
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text
+
+/** The UTF-8 length of a text in bytes (lone surrogates count as the 3-byte replacement). */
+export function utf8ByteLength(text: string): number {
+	let bytes = 0;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code < 0x80) bytes += 1;
+		else if (code < 0x800) bytes += 2;
+		else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+			const next = text.charCodeAt(i + 1);
+			if (next >= 0xdc00 && next <= 0xdfff) {
+				bytes += 4;
+				i++;
+			} else bytes += 3;
+		} else bytes += 3;
+	}
+	return bytes;
+}
+
+const withSeparators = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+const rootProblem = (message: string): ValidationResult<Program> => ({
+	ok: false,
+	problems: [{ path: ROOT_PATH, message }]
+});
+
+/**
+ * Parses and validates the text of a program file. `byteLength` is the file's size when known
+ * (e.g. File.size); otherwise the text's UTF-8 length is measured. Files over MAX_PROGRAM_BYTES
+ * are refused before parsing.
+ */
+export function parseProgramText(text: string, byteLength?: number): ValidationResult<Program> {
+	try {
+		if (typeof text !== 'string') return rootProblem('is not text');
+		const measured =
+			typeof byteLength === 'number' && Number.isFinite(byteLength) && byteLength >= 0
+				? byteLength
+				: utf8ByteLength(text);
+		// A UTF-8 length is never smaller than the number of UTF-16 code units.
+		const bytes = Math.max(measured, text.length);
+		if (bytes > MAX_PROGRAM_BYTES) {
+			return rootProblem(
+				`the file is too large (${withSeparators(bytes)} bytes); a program file may be ` +
+					`at most 1 MB (${withSeparators(MAX_PROGRAM_BYTES)} bytes)`
+			);
+		}
+		const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+		let data: unknown;
+		try {
+			data = JSON.parse(body);
+		} catch (error) {
+			const found = findJsonSyntaxError(body);
+			return rootProblem(
+				found
+					? `is not valid JSON: line ${found.line}, column ${found.column}: ${found.message}`
+					: `is not valid JSON (${errorText(error)})`
+			);
+		}
+		return validateProgram(data);
+	} catch (error) {
+		return rootProblem(`could not be read (${errorText(error)})`);
+	}
+}
