@@ -1,0 +1,224 @@
+import 'fake-indexeddb/auto';
+import { IDBObjectStore } from 'fake-indexeddb';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { exportBackup, importBackup, parseBackup, sameJson, type Backup } from './backup';
+import { configureStorage, openDatabase } from './database';
+import { StorageError } from './errors';
+import { getImportedProgram, saveImportedProgram } from './programs';
+import { seedSessions } from './seed';
+import { countSessions, getSession, listSessions, saveSession } from './sessions';
+import { getAllSettings, getSetting, setSetting } from './settings';
+import { makeProgram, makeSession, releaseStorage, useFreshStorage } from './test-helpers';
+
+afterEach(() => {
+	vi.restoreAllMocks();
+	releaseStorage();
+});
+
+const validText = readFileSync(
+	new URL('../../../tests/fixtures/backups/valid.json', import.meta.url),
+	'utf8'
+);
+
+function parsed(text: string = validText): Backup {
+	const result = parseBackup(text);
+	if (!result.ok) throw new Error(JSON.stringify(result.problems));
+	return result.value;
+}
+
+const NOW = Date.UTC(2025, 2, 16, 12, 0, 0);
+
+describe('exportBackup', () => {
+	it('writes every session, imported program and stored setting as a backup file', async () => {
+		useFreshStorage();
+		await saveSession(makeSession({ id: 'b', startedAt: '2025-03-15T08:00:00.000Z' }));
+		await saveSession(makeSession({ id: 'a', startedAt: '2025-03-14T08:00:00.000Z' }));
+		await saveImportedProgram(makeProgram('mine'), 'file', new Date('2025-01-01T00:00:00Z'));
+		await setSetting('beeps', false);
+		await setSetting('persistRequested', true);
+
+		const text = await exportBackup(NOW, '9.9.9');
+		const backup = JSON.parse(text);
+		expect(backup).toMatchObject({
+			format: 'limber-backup',
+			formatVersion: 1,
+			exportedAt: '2025-03-16T12:00:00.000Z',
+			app: { version: '9.9.9' },
+			settings: { beeps: false }
+		});
+		expect(backup.sessions.map((s: { id: string }) => s.id)).toEqual(['a', 'b']);
+		expect(backup.programs).toEqual([
+			{ program: makeProgram('mine'), importedAt: '2025-01-01T00:00:00.000Z', source: 'file' }
+		]);
+		expect(backup.settings).not.toHaveProperty('persistRequested');
+		expect(parseBackup(text).ok).toBe(true);
+	});
+
+	it('accepts a Date and uses the build version by default', async () => {
+		useFreshStorage();
+		const backup = JSON.parse(await exportBackup(new Date(NOW)));
+		expect(backup.exportedAt).toBe('2025-03-16T12:00:00.000Z');
+		expect(typeof backup.app.version).toBe('string');
+		expect(backup.app.version.length).toBeGreaterThan(0);
+	});
+
+	it('leaves a damaged program out, so the file can still be imported', async () => {
+		useFreshStorage();
+		vi.spyOn(console, 'warn').mockImplementation(() => {});
+		const db = await openDatabase();
+		await db.put('programs', {
+			program: { ...makeProgram('broken'), exercises: [] },
+			importedAt: '2025-01-01T00:00:00.000Z'
+		});
+		const text = await exportBackup(NOW, '1');
+		expect(JSON.parse(text).programs).toEqual([]);
+		expect(parseBackup(text).ok).toBe(true);
+	});
+
+	it('round-trips a long seeded history into an empty device', async () => {
+		useFreshStorage('source');
+		const sessions = await seedSessions(
+			await openDatabase(),
+			2000,
+			new Date('2024-01-01T00:00:00Z')
+		);
+		const text = await exportBackup(NOW, '1');
+		releaseStorage();
+
+		useFreshStorage('target');
+		const report = await importBackup(parsed(text));
+		expect(report.sessionsAdded).toBe(2000);
+		expect(await listSessions()).toEqual([...sessions].reverse());
+	});
+});
+
+describe('importBackup', () => {
+	it('fills an empty device', async () => {
+		useFreshStorage();
+		const report = await importBackup(parsed());
+		expect(report).toEqual({
+			sessionsAdded: 3,
+			sessionsSkipped: 0,
+			programsAdded: ['my-routine'],
+			programsUnchanged: [],
+			programsKept: [],
+			settingsFilled: [
+				'beeps',
+				'voice',
+				'volume',
+				'disclaimerSeen',
+				'lastBackupAt',
+				'programLevels',
+				'morningPain'
+			]
+		});
+		expect(await countSessions()).toBe(3);
+		expect((await getImportedProgram('my-routine'))?.title).toBe('My routine');
+		expect(await getAllSettings()).toMatchObject({ beeps: false, volume: 0.6 });
+	});
+
+	it('is idempotent: a second import adds nothing', async () => {
+		useFreshStorage();
+		await importBackup(parsed());
+		const again = await importBackup(parsed());
+		expect(again).toMatchObject({
+			sessionsAdded: 0,
+			sessionsSkipped: 3,
+			programsAdded: [],
+			programsUnchanged: ['my-routine'],
+			programsKept: [],
+			settingsFilled: []
+		});
+		expect(await countSessions()).toBe(3);
+	});
+
+	it('keeps what the device has: sessions by id, differing programs, set settings', async () => {
+		useFreshStorage();
+		const backup = parsed();
+		const mine = makeSession({ ...backup.sessions[0]!, note: 'my own note' });
+		await saveSession(mine);
+		await saveImportedProgram(makeProgram('my-routine', 'My own edit'), 'paste');
+		await setSetting('volume', 0.2);
+		await setSetting('persistRequested', true);
+
+		const report = await importBackup({
+			...backup,
+			settings: { ...backup.settings, persistRequested: false }
+		});
+		expect(report.sessionsAdded).toBe(2);
+		expect(report.sessionsSkipped).toBe(1);
+		expect(report.programsKept).toEqual(['my-routine']);
+		expect(report.settingsFilled).not.toContain('volume');
+		expect(report.settingsFilled).not.toContain('persistRequested');
+		expect(await getSession(mine.id)).toEqual(mine);
+		expect((await getImportedProgram('my-routine'))?.title).toBe('My own edit');
+		expect(await getSetting('volume')).toBe(0.2);
+		expect(await getSetting('persistRequested')).toBe(true);
+		expect(await getSetting('beeps')).toBe(false);
+	});
+
+	it('changes nothing when a write fails half-way', async () => {
+		useFreshStorage();
+		await saveSession(makeSession({ id: 'already-here' }));
+		const realPut = IDBObjectStore.prototype.put;
+		let calls = 0;
+		vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+			this: IDBObjectStore,
+			...args: Parameters<IDBObjectStore['put']>
+		) {
+			calls++;
+			if (calls === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			return realPut.apply(this, args);
+		});
+
+		const error = await importBackup(parsed()).catch((e: unknown) => e);
+		expect(calls).toBe(3);
+		expect(error).toBeInstanceOf(StorageError);
+		expect((error as StorageError).kind).toBe('quota');
+		vi.restoreAllMocks();
+
+		expect((await listSessions()).map((s) => s.id)).toEqual(['already-here']);
+		expect(await getImportedProgram('my-routine')).toBeUndefined();
+		expect(await getAllSettings()).toMatchObject({ beeps: true, volume: 0.8 });
+	});
+
+	it('changes nothing when the transaction fails after every write was queued', async () => {
+		useFreshStorage();
+		const backup = parsed();
+		// 3 sessions + 1 program + 7 settings: after the last write is queued, the browser
+		// aborts the transaction (as a commit that runs out of space does).
+		const writes = 3 + 1 + 7;
+		const realPut = IDBObjectStore.prototype.put;
+		let calls = 0;
+		vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+			this: IDBObjectStore,
+			...args: Parameters<IDBObjectStore['put']>
+		) {
+			const request = realPut.apply(this, args);
+			if (++calls === writes) this.transaction.abort();
+			return request;
+		});
+		const error = await importBackup(backup).catch((e: unknown) => e);
+		expect(calls).toBe(writes);
+		expect(error).toBeInstanceOf(StorageError);
+		vi.restoreAllMocks();
+		expect(await countSessions()).toBe(0);
+		expect(await getImportedProgram('my-routine')).toBeUndefined();
+		expect(await getAllSettings()).toMatchObject({ beeps: true });
+	});
+
+	it('refuses to import without IndexedDB', async () => {
+		configureStorage({ factory: null });
+		await expect(importBackup(parsed())).rejects.toMatchObject({ kind: 'unavailable' });
+	});
+});
+
+describe('sameJson', () => {
+	it('ignores key order but nothing else', () => {
+		expect(sameJson({ a: 1, b: [1, { c: 2, d: 3 }] }, { b: [1, { d: 3, c: 2 }], a: 1 })).toBe(true);
+		expect(sameJson({ a: 1 }, { a: 2 })).toBe(false);
+		expect(sameJson([1, 2], [2, 1])).toBe(false);
+		expect(sameJson({ a: undefined }, {})).toBe(true);
+	});
+});

@@ -1,0 +1,74 @@
+// Schema migrations: one function, cumulative `if (oldVersion < N)` steps, run inside the
+// versionchange transaction. Each step only awaits IndexedDB requests (anything else would
+// let the transaction commit half-way), and a step that throws aborts the whole upgrade.
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { isRecord, parseIsoDateTime } from './checks';
+import type { LimberSchema } from './schema';
+
+export type UpgradeTransaction = IDBPTransaction<
+	LimberSchema,
+	StoreNames<LimberSchema>[],
+	'versionchange'
+>;
+
+/** The key under which version 1 and 2 kept every setting in one object. */
+export const LEGACY_SETTINGS_KEY = 'app';
+
+/** Setting names that version 1 used and later versions renamed. */
+const RENAMED_SETTINGS: Record<string, string> = { sound: 'beeps' };
+
+/** Brings a database of any earlier version (0 = new) up to DB_VERSION. */
+export async function migrate(
+	db: IDBPDatabase<LimberSchema>,
+	oldVersion: number,
+	tx: UpgradeTransaction
+): Promise<void> {
+	if (oldVersion < 1) {
+		// Version 1: the first release.
+		const sessions = db.createObjectStore('sessions', { keyPath: 'id' });
+		sessions.createIndex('by-startedAt', 'startedAt');
+		db.createObjectStore('programs', { keyPath: 'program.id' });
+		db.createObjectStore('checkpoint');
+		db.createObjectStore('settings');
+	}
+	if (oldVersion < 2) {
+		// Version 2: sessions by program, and every session carries its active duration.
+		const sessions = tx.objectStore('sessions');
+		sessions.createIndex('by-programId', 'programId');
+		let cursor = await sessions.openCursor();
+		while (cursor) {
+			const record: unknown = cursor.value;
+			if (isRecord(record) && typeof record.durationSeconds !== 'number') {
+				await cursor.update({
+					...(record as object),
+					durationSeconds: estimateDuration(record.startedAt, record.endedAt)
+				} as LimberSchema['sessions']['value']);
+			}
+			cursor = await cursor.continue();
+		}
+	}
+	if (oldVersion < 3) {
+		// Version 3: settings move from one object to one record per setting.
+		const settings = tx.objectStore('settings');
+		const legacy: unknown = await settings.get(LEGACY_SETTINGS_KEY);
+		if (isRecord(legacy)) {
+			for (const [oldKey, value] of Object.entries(legacy)) {
+				const key = RENAMED_SETTINGS[oldKey] ?? oldKey;
+				if (key === LEGACY_SETTINGS_KEY || key === '__proto__') continue;
+				if ((await settings.getKey(key)) === undefined) await settings.put(value, key);
+			}
+		}
+		if (legacy !== undefined) await settings.delete(LEGACY_SETTINGS_KEY);
+	}
+}
+
+/**
+ * Version 1 did not store the active duration. The best estimate left is wall-clock time from
+ * start to end (pauses included), in whole seconds; 0 when the times are unreadable.
+ */
+export function estimateDuration(startedAt: unknown, endedAt: unknown): number {
+	const start = parseIsoDateTime(startedAt);
+	const end = parseIsoDateTime(endedAt);
+	if (start === null || end === null || end < start) return 0;
+	return Math.round((end - start) / 1000);
+}

@@ -1,0 +1,141 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { configureStorage, openDatabase } from './database';
+import { getAllSettings, getSetting, setSetting, updateSetting } from './settings';
+import {
+	checkSettingsObject,
+	defaultSettings,
+	isValidSetting,
+	SETTING_KEYS
+} from './settings-schema';
+import { releaseStorage, useFreshStorage } from './test-helpers';
+
+afterEach(() => releaseStorage());
+
+describe('settings', () => {
+	it('has the documented defaults', () => {
+		expect(defaultSettings()).toEqual({
+			beeps: true,
+			voice: true,
+			vibration: true,
+			volume: 0.8,
+			redFlagCheck: true,
+			lastRedFlagCheckDay: null,
+			disclaimerSeen: false,
+			lastBackupAt: null,
+			lastMorningCheckDay: null,
+			persistRequested: false,
+			programLevels: {},
+			morningPain: []
+		});
+		expect(SETTING_KEYS).toHaveLength(12);
+		// Each call is a fresh copy.
+		defaultSettings().morningPain.push({ day: '2025-01-01', pain: 3 });
+		expect(defaultSettings().morningPain).toEqual([]);
+	});
+
+	it('reads the default, or the given fallback, until a value is stored', async () => {
+		useFreshStorage();
+		expect(await getSetting('volume')).toBe(0.8);
+		expect(await getSetting('volume', 0.3)).toBe(0.3);
+		await setSetting('volume', 0.5);
+		expect(await getSetting('volume', 0.3)).toBe(0.5);
+	});
+
+	it('stores one record per setting and returns all of them merged with defaults', async () => {
+		useFreshStorage();
+		await setSetting('beeps', false);
+		await setSetting('programLevels', { 'gentle-start': 3 });
+		await setSetting('lastRedFlagCheckDay', '2025-03-14');
+		const db = await openDatabase();
+		expect((await db.getAllKeys('settings')).sort()).toEqual([
+			'beeps',
+			'lastRedFlagCheckDay',
+			'programLevels'
+		]);
+		expect(await getAllSettings()).toEqual({
+			...defaultSettings(),
+			beeps: false,
+			programLevels: { 'gentle-start': 3 },
+			lastRedFlagCheckDay: '2025-03-14'
+		});
+	});
+
+	it('refuses values of the wrong kind', async () => {
+		useFreshStorage();
+		await expect(setSetting('volume', 2)).rejects.toThrow(/volume: must be a number from 0 to 1/);
+		await expect(setSetting('lastMorningCheckDay', '14/03/2025')).rejects.toThrow(/YYYY-MM-DD/);
+		await expect(setSetting('morningPain', [{ day: '2025-03-14', pain: 12 }])).rejects.toThrow(
+			/morningPain\[0\]\.pain/
+		);
+		await expect(setSetting('nonsense' as never, true as never)).rejects.toThrow(
+			/not a known setting/
+		);
+	});
+
+	it('reads a damaged stored value as the default', async () => {
+		useFreshStorage();
+		const db = await openDatabase();
+		await db.put('settings', 'loud', 'volume');
+		await db.put('settings', 'yes', 'beeps');
+		await db.put('settings', true, 'someOldSetting');
+		expect(await getSetting('volume')).toBe(0.8);
+		expect(await getAllSettings()).toEqual(defaultSettings());
+	});
+
+	it('updates a setting from its current value in one step', async () => {
+		useFreshStorage();
+		await updateSetting('morningPain', (list) => [...list, { day: '2025-03-14', pain: 4 }]);
+		const after = await updateSetting('morningPain', (list) => [
+			...list,
+			{ day: '2025-03-15', pain: 3 }
+		]);
+		expect(after).toEqual([
+			{ day: '2025-03-14', pain: 4 },
+			{ day: '2025-03-15', pain: 3 }
+		]);
+		expect(await getSetting('morningPain')).toEqual(after);
+		await expect(updateSetting('volume', () => -1)).rejects.toThrow(TypeError);
+		expect(await getSetting('volume')).toBe(0.8);
+	});
+
+	it('reads defaults without IndexedDB, and refuses to store', async () => {
+		configureStorage({ factory: null });
+		expect(await getAllSettings()).toEqual(defaultSettings());
+		expect(await getSetting('voice')).toBe(true);
+		await expect(setSetting('voice', false)).rejects.toMatchObject({ kind: 'unavailable' });
+	});
+});
+
+describe('setting checks', () => {
+	it('accepts every default and checks the shapes', () => {
+		const defaults = defaultSettings();
+		for (const key of SETTING_KEYS) expect(isValidSetting(key, defaults[key])).toBe(true);
+		expect(isValidSetting('lastBackupAt', '2025-03-14T08:00:00.000Z')).toBe(true);
+		expect(isValidSetting('lastBackupAt', '2025-03-14')).toBe(false);
+		expect(isValidSetting('lastMorningCheckDay', '2025-02-30')).toBe(false);
+		expect(isValidSetting('programLevels', { a: 1.5 })).toBe(false);
+		expect(isValidSetting('programLevels', [])).toBe(false);
+		expect(isValidSetting('morningPain', [{ day: '2025-03-14', pain: 3, mood: 'ok' }])).toBe(false);
+		expect(isValidSetting('volume', Number.NaN)).toBe(false);
+	});
+
+	it('lists every problem of a settings object with its path', () => {
+		const problems: { path: string; message: string }[] = [];
+		expect(
+			checkSettingsObject(
+				{ beeps: 'no', colour: 'red', programLevels: { 'my program': 500 } },
+				'settings',
+				problems
+			)
+		).toBe(false);
+		expect(problems).toEqual([
+			{ path: 'settings.beeps', message: 'must be true or false, not text' },
+			{ path: 'settings.colour', message: 'is not a known setting' },
+			{
+				path: 'settings.programLevels["my program"]',
+				message: 'must be a whole number from 0 to 100'
+			}
+		]);
+	});
+});
