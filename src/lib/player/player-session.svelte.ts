@@ -10,6 +10,7 @@ import type { Timeline } from '$lib/program/timeline-types';
 import type { Program } from '$lib/program/types';
 import type { SessionRecord } from '$lib/session/record';
 import type { Checkpoint } from '$lib/storage/schema';
+import { isoTime } from '$lib/time';
 
 type Engine = ReturnType<typeof createEngine>;
 
@@ -38,8 +39,9 @@ export class PlayerSession {
 	readonly painBefore: number | undefined;
 
 	state: EngineState = $state.raw() as EngineState;
-	/** The finished session's record, once the engine reports completion. */
-	record: SessionRecord | null = $state(null);
+	/** The finished session's record, once the engine reports completion. Raw (not a deep proxy):
+	 * it is stored in IndexedDB, which cannot clone a proxy. */
+	record: SessionRecord | null = $state.raw(null);
 
 	#engine: Engine;
 	#clock: Clock;
@@ -62,7 +64,7 @@ export class PlayerSession {
 		this.#engine = options.checkpoint
 			? restoreEngine(this.timeline, options.program, options.checkpoint.snapshot)
 			: createEngine(this.timeline, options.program);
-		this.#startedAt = options.checkpoint?.startedAt ?? new Date(this.#wallNow()).toISOString();
+		this.#startedAt = options.checkpoint?.startedAt ?? isoTime(this.#wallNow());
 		this.#unsubscribers.push(this.#engine.subscribe((event) => this.#onEvent(event)));
 		this.state = this.#engine.getState(this.#clock.now());
 	}
@@ -180,7 +182,7 @@ export class PlayerSession {
 			programVersion: this.program.version,
 			programTitle: this.program.title,
 			startedAt: this.#startedAt,
-			endedAt: new Date(this.#wallNow()).toISOString(),
+			endedAt: isoTime(this.#wallNow()),
 			durationSeconds: Math.round(state.elapsedMs / 1000),
 			completed,
 			exercises: state.records.map((record) => ({ ...record, repsDone: { ...record.repsDone } })),
