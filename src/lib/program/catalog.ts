@@ -1,16 +1,10 @@
 // Where programs come from: built-in ones are static files generated at build time
 // (/programs/index.json and /programs/<id>.json); imported ones live in IndexedDB.
 import { expandTimeline } from './timeline';
-import type { Program, Schedule } from './types';
+import type { Program, ProgramIndexEntry } from './types';
 
-export interface ProgramSummary {
-	id: string;
-	title: string;
-	summary?: string;
-	exerciseCount: number;
-	totalMs: number;
-	hasSelfPaced: boolean;
-	schedule: Schedule;
+/** A library card's data: the index entry of a built-in program, or the same for an imported one. */
+export interface ProgramSummary extends ProgramIndexEntry {
 	imported: boolean;
 }
 
@@ -27,6 +21,7 @@ export function summarizeProgram(program: Program, imported: boolean): ProgramSu
 		totalMs: timeline.totalMs,
 		hasSelfPaced: timeline.hasSelfPaced,
 		schedule: program.schedule,
+		progression: program.progression,
 		imported
 	};
 }
@@ -35,7 +30,7 @@ export function summarizeProgram(program: Program, imported: boolean): ProgramSu
 export async function fetchBuiltinIndex(fetchFn: Fetch): Promise<ProgramSummary[]> {
 	const response = await fetchFn('/programs/index.json');
 	if (!response.ok) throw new Error(`Could not load the built-in programs (${response.status})`);
-	const list = (await response.json()) as Omit<ProgramSummary, 'imported'>[];
+	const list = (await response.json()) as ProgramIndexEntry[];
 	return list.map((entry) => ({ ...entry, imported: false }));
 }
 

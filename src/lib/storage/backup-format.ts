@@ -1,7 +1,7 @@
 // The backup file, format version 1 (pure): building it from stored data, and reading one back
 // with a strict validator that never throws and lists every problem as `<JSON path>: <what>`.
 import type { Problem, ValidationResult } from '$lib/program/types';
-import { validateProgram } from '$lib/program/validate';
+import { utf8ByteLength, validateProgram } from '$lib/program/validate';
 import type { SessionRecord } from '$lib/session/record';
 import {
 	ROOT_PATH,
@@ -115,23 +115,8 @@ export function backupFileName(now: Date): string {
 	return `limber-backup-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
 }
 
-/** The UTF-8 size of a string in bytes, without encoding it. */
-export function utf8Length(text: string): number {
-	let bytes = 0;
-	for (let i = 0; i < text.length; i++) {
-		const code = text.charCodeAt(i);
-		if (code < 0x80) bytes += 1;
-		else if (code < 0x800) bytes += 2;
-		else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-			const next = text.charCodeAt(i + 1);
-			if (next >= 0xdc00 && next <= 0xdfff) {
-				bytes += 4;
-				i++;
-			} else bytes += 3;
-		} else bytes += 3;
-	}
-	return bytes;
-}
+/** The UTF-8 size of a string in bytes (the program validator's measure). */
+export const utf8Length = utf8ByteLength;
 
 /** A size in MB for messages. */
 function megabytes(bytes: number): string {
