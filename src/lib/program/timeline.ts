@@ -4,9 +4,9 @@
 // before it starts. The rules are written out in docs/player.md ("The timeline").
 import type { DoseForm, Exercise, Program, Side } from '$lib/program/types';
 import type { RestKind, Step, Timeline } from '$lib/program/timeline-types';
+import { doseForm, SELF_PACED_MS_PER_REP } from './dose';
 
-/** Nominal length of one self-paced rep, used to estimate self-paced steps. */
-export const SELF_PACED_MS_PER_REP = 4000;
+export { SELF_PACED_MS_PER_REP };
 
 type WithoutTiming<T> = T extends unknown ? Omit<T, 'index' | 'start' | 'end' | 'duration'> : never;
 type StepDraft = WithoutTiming<Step>;
@@ -18,12 +18,7 @@ interface Movement {
 }
 
 // Tells which dose form an exercise uses: hold, phases, duration, or self-paced reps.
-export function doseFormOf(exercise: Exercise): DoseForm {
-	if (exercise.hold !== undefined) return 'hold';
-	if (exercise.phases !== undefined) return 'phases';
-	if (exercise.duration !== undefined) return 'duration';
-	return 'selfPaced';
-}
+export const doseFormOf: (exercise: Exercise) => DoseForm = doseForm;
 
 function toMs(seconds: number): number {
 	return Math.round(seconds * 1000);
