@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import {
+	cacheNameFor,
+	hashList,
+	hasExtension,
+	isImmutable,
+	isOldCache,
+	navigationKeys,
+	pageKeys,
+	precacheUrls
+} from './cache-plan';
+
+describe('precacheUrls', () => {
+	it('lists build files, static files, pages and the fallback once each, in that order', () => {
+		const urls = precacheUrls({
+			base: '',
+			build: ['/_app/immutable/entry/start.abc.js', '/_app/version.json'],
+			files: ['/favicon.svg', '/manifest.webmanifest'],
+			prerendered: ['/', '/history/', '/favicon.svg']
+		});
+		expect(urls).toEqual([
+			'/_app/immutable/entry/start.abc.js',
+			'/_app/version.json',
+			'/favicon.svg',
+			'/manifest.webmanifest',
+			'/',
+			'/history/',
+			'/200.html'
+		]);
+	});
+
+	it('puts the fallback page under the base path', () => {
+		const urls = precacheUrls({ base: '/limber', build: [], files: [], prerendered: [] });
+		expect(urls).toEqual(['/limber/200.html']);
+	});
+});
+
+describe('cache names', () => {
+	it('change when the precache list changes, even with the same version', () => {
+		const a = cacheNameFor('0.1.0', ['/', '/_app/immutable/a.1.js']);
+		const b = cacheNameFor('0.1.0', ['/', '/_app/immutable/a.2.js']);
+		expect(a).toMatch(/^limber-0\.1\.0-[0-9a-z]+$/);
+		expect(a).not.toBe(b);
+		expect(cacheNameFor('0.1.0', ['/', '/_app/immutable/a.1.js'])).toBe(a);
+	});
+
+	it('hash the boundaries between items, not just the characters', () => {
+		expect(hashList(['ab', 'c'])).not.toBe(hashList(['a', 'bc']));
+	});
+
+	it('treat only other caches of this app as old', () => {
+		expect(isOldCache('limber-0.1.0-x', 'limber-0.2.0-y')).toBe(true);
+		expect(isOldCache('limber-0.2.0-y', 'limber-0.2.0-y')).toBe(false);
+		expect(isOldCache('someone-else', 'limber-0.2.0-y')).toBe(false);
+	});
+});
+
+describe('isImmutable', () => {
+	it('recognises content-hashed build files under the base path only', () => {
+		expect(isImmutable('/_app/immutable/chunks/x.abc.js', '')).toBe(true);
+		expect(isImmutable('/_app/version.json', '')).toBe(false);
+		expect(isImmutable('/programs/gentle-start.json', '')).toBe(false);
+		expect(isImmutable('/_app/immutable/x.js', '/limber')).toBe(false);
+		expect(isImmutable('/limber/_app/immutable/x.js', '/limber')).toBe(true);
+	});
+});
+
+describe('navigation keys', () => {
+	it('adds the trailing slash that prerendered pages have', () => {
+		expect(pageKeys('/history')).toEqual(['/history', '/history/']);
+		expect(pageKeys('/history/')).toEqual(['/history/']);
+		expect(pageKeys('/')).toEqual(['/']);
+	});
+
+	it('maps an explicit index.html to its directory page', () => {
+		expect(pageKeys('/settings/index.html')).toEqual(['/settings/index.html', '/settings/']);
+		expect(pageKeys('/index.html')).toEqual(['/index.html', '/']);
+	});
+
+	it('falls back to the SPA page only for extension-less paths, as the static host does', () => {
+		expect(navigationKeys('/programs/my-import/', '')).toEqual([
+			'/programs/my-import/',
+			'/200.html'
+		]);
+		expect(navigationKeys('/programs/my-import', '')).toEqual([
+			'/programs/my-import',
+			'/programs/my-import/',
+			'/200.html'
+		]);
+		expect(navigationKeys('/programs/missing.json', '')).toEqual(['/programs/missing.json']);
+	});
+
+	it('tells file paths from page paths', () => {
+		expect(hasExtension('/manifest.webmanifest')).toBe(true);
+		expect(hasExtension('/icons/icon-192.png')).toBe(true);
+		expect(hasExtension('/play/')).toBe(false);
+		expect(hasExtension('/v1.2/page')).toBe(false);
+	});
+});

@@ -1,0 +1,79 @@
+// Pure decisions for the service worker (src/service-worker/index.ts): which URLs to precache,
+// what the cache is called, which cached page answers a navigation. No worker or DOM APIs here,
+// so the rules are unit tested in Node and shared with the e2e precache check.
+
+/** Every cache this app creates starts with this prefix; other caches are never touched. */
+export const CACHE_PREFIX = 'limber-';
+
+/** The SPA fallback page written by adapter-static (see svelte.config.js). */
+export const FALLBACK_PAGE = '/200.html';
+
+export interface PrecacheInput {
+	/** Deployment base path ('' at the site root), as `$service-worker` reports it. */
+	base: string;
+	/** Files Vite generated (already prefixed with base). */
+	build: readonly string[];
+	/** Files from static/ (already prefixed with base). */
+	files: readonly string[];
+	/** Prerendered pages (already prefixed with base). */
+	prerendered: readonly string[];
+}
+
+/** Lists every URL the worker must store on install: build, static files, pages and the fallback. */
+export function precacheUrls({ base, build, files, prerendered }: PrecacheInput): string[] {
+	const all = [...build, ...files, ...prerendered, base + FALLBACK_PAGE];
+	return [...new Set(all)];
+}
+
+/** A short, stable hash of a list of strings (djb2, base 36): names a cache after its content. */
+export function hashList(items: readonly string[]): string {
+	let hash = 5381;
+	for (const item of items) {
+		for (let i = 0; i < item.length; i++) hash = ((hash * 33) ^ item.charCodeAt(i)) >>> 0;
+		hash = ((hash * 33) ^ 10) >>> 0;
+	}
+	return hash.toString(36);
+}
+
+/** Names the cache for one build: the app version plus a hash of its precache list. */
+export function cacheNameFor(version: string, urls: readonly string[]): string {
+	return `${CACHE_PREFIX}${version}-${hashList(urls)}`;
+}
+
+/** Tells whether a cache belongs to this app but to another build (deleted on activate). */
+export function isOldCache(name: string, current: string): boolean {
+	return name.startsWith(CACHE_PREFIX) && name !== current;
+}
+
+/** Tells whether a URL path is a content-hashed build file that never changes under its name. */
+export function isImmutable(pathname: string, base: string): boolean {
+	return pathname.startsWith(`${base}/_app/immutable/`);
+}
+
+/** Tells whether the last segment of a path has a file extension (like a static host checks). */
+export function hasExtension(pathname: string): boolean {
+	const last = pathname.slice(pathname.lastIndexOf('/') + 1);
+	return /\.[a-z0-9]+$/i.test(last);
+}
+
+/**
+ * Lists the cache keys that may hold the page for a navigation to `pathname`, best first:
+ * the path as given, then its trailing-slash form (`/history` → `/history/`,
+ * `/history/index.html` → `/history/`). Search parameters never reach this function.
+ */
+export function pageKeys(pathname: string): string[] {
+	const keys = [pathname];
+	if (pathname.endsWith('/index.html')) keys.push(pathname.slice(0, -'index.html'.length));
+	else if (!pathname.endsWith('/') && !hasExtension(pathname)) keys.push(pathname + '/');
+	return [...new Set(keys)];
+}
+
+/**
+ * Lists the cache keys to try, in order, for a navigation: the page itself, then — for
+ * extension-less paths, which a static host answers with the SPA fallback — the fallback page.
+ */
+export function navigationKeys(pathname: string, base: string): string[] {
+	const keys = pageKeys(pathname);
+	if (!hasExtension(pathname)) keys.push(base + FALLBACK_PAGE);
+	return keys;
+}

@@ -1,0 +1,107 @@
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/// <reference types="@sveltejs/kit" />
+// The service worker: precache the whole app on install, answer from the cache first, serve
+// navigations from cached pages (or the SPA fallback), drop old caches on activate.
+// Lifecycle: a new version installs and then WAITS; it takes over only when a page posts
+// { type: 'SKIP_WAITING' } (after the person accepted "Update available") or when every tab
+// of the old version is closed. No app logic lives here (see src/lib/pwa/ for the page side).
+import { base, build, files, prerendered, version } from '$service-worker';
+import {
+	cacheNameFor,
+	isImmutable,
+	isOldCache,
+	navigationKeys,
+	precacheUrls
+} from '$lib/pwa/cache-plan';
+
+declare const self: ServiceWorkerGlobalScope;
+
+const PRECACHE = precacheUrls({ base, build, files, prerendered });
+const CACHE = cacheNameFor(version, PRECACHE);
+
+async function oldCacheNames(): Promise<string[]> {
+	return (await caches.keys()).filter((name) => isOldCache(name, CACHE));
+}
+
+async function findInCaches(names: string[], url: string): Promise<Response | undefined> {
+	for (const name of names) {
+		const hit = await (await caches.open(name)).match(url);
+		if (hit) return hit;
+	}
+	return undefined;
+}
+
+async function precache(): Promise<void> {
+	const cache = await caches.open(CACHE);
+	const previous = await oldCacheNames();
+	const toDownload: Request[] = [];
+	for (const url of PRECACHE) {
+		if (isImmutable(url, base)) {
+			// Content-hashed: the same name means the same bytes, so reuse the previous copy.
+			const copy = await findInCaches(previous, url);
+			if (copy) {
+				await cache.put(url, copy);
+				continue;
+			}
+			toDownload.push(new Request(url));
+		} else {
+			// Revalidate with the server so a stale HTTP-cache copy never enters a new version.
+			toDownload.push(new Request(url, { cache: 'no-cache' }));
+		}
+	}
+	// addAll fails as a whole on any error or non-2xx answer: then this version does not install.
+	await cache.addAll(toDownload);
+}
+
+async function removeOldCaches(): Promise<void> {
+	await Promise.all((await oldCacheNames()).map((name) => caches.delete(name)));
+}
+
+// A navigation may not be answered with a response that was redirected on the way.
+function withoutRedirect(response: Response): Response {
+	if (!response.redirected) return response;
+	const { status, statusText, headers } = response;
+	return new Response(response.body, { status, statusText, headers });
+}
+
+async function navigate(request: Request, url: URL): Promise<Response> {
+	const cache = await caches.open(CACHE);
+	for (const key of navigationKeys(url.pathname, base)) {
+		const hit = await cache.match(key);
+		if (hit) return withoutRedirect(hit);
+	}
+	return fetch(request);
+}
+
+async function cacheFirst(request: Request): Promise<Response> {
+	const hit = await (await caches.open(CACHE)).match(request);
+	return hit ?? fetch(request);
+}
+
+self.addEventListener('install', (event) => {
+	// Never skipWaiting here: an update must not take over a page that is playing a session.
+	event.waitUntil(precache());
+});
+
+self.addEventListener('activate', (event) => {
+	// claim() makes the very first install control the open page (offline from the first visit).
+	event.waitUntil(removeOldCaches().then(() => self.clients.claim()));
+});
+
+self.addEventListener('message', (event) => {
+	const data: unknown = event.data;
+	if (data && typeof data === 'object' && (data as { type?: unknown }).type === 'SKIP_WAITING') {
+		event.waitUntil(self.skipWaiting());
+	}
+});
+
+self.addEventListener('fetch', (event) => {
+	const { request } = event;
+	if (request.method !== 'GET') return;
+	const url = new URL(request.url);
+	if (url.origin !== self.location.origin || !url.pathname.startsWith(`${base}/`)) return;
+	if (request.mode === 'navigate') event.respondWith(navigate(request, url));
+	else event.respondWith(cacheFirst(request));
+});
