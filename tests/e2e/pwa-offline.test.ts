@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { buildDir, builtPages } from './helpers/build';
 import { startServer, type TestServer } from './helpers/server';
 import { waitForController } from './helpers/service-worker';
+import { expectImported, importProgramText, startProgram } from './helpers/app';
 
 // Each test serves the build itself on a free port, so it can stop the server: Playwright's
 // offline mode does not stop the service worker's own requests (see docs/pwa.md).
@@ -56,9 +57,43 @@ test('shows an offline status while the network is down', async ({ page, context
 	await expect(status).toHaveCount(0);
 });
 
-// Fill in when importing and the player can be driven end to end offline (owners: import and
-// player). Steps: first visit online and wait for the worker → stop the server and go offline →
-// open /import/, paste or choose tests/fixtures/programs/valid/<a program>.json, save it → its
-// page /programs/<id>/ (the SPA fallback) shows the title → Start → let the session run to its
-// summary (a short program) → save → /history/ lists the session.
-test.fixme('imports a program and plays a session offline', async () => {});
+test('imports a program and plays and records a session offline', async ({ browser }) => {
+	// A context whose base URL is this test's own server, so the shared app helpers work here.
+	const context = await browser.newContext({ baseURL: server.url });
+	const page = await context.newPage();
+	await page.goto('/');
+	await waitForController(page);
+
+	await server.stop();
+	await context.setOffline(true);
+
+	const program = {
+		format: 1,
+		id: 'offline-test',
+		title: 'Offline test',
+		prepareSeconds: 1,
+		exercises: [{ id: 'short-hold', name: 'Short hold', instructions: ['Hold still.'], hold: 2 }]
+	};
+	await importProgramText(page, JSON.stringify(program));
+	await expectImported(page, 'Offline test');
+
+	// Its page exists only at run time: the cached fallback page renders it from IndexedDB.
+	await page.goto('/programs/offline-test/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Offline test' })).toBeVisible();
+
+	await startProgram(page, 'offline-test');
+	await expect(page.getByRole('heading', { level: 1, name: 'Session complete' })).toBeVisible({
+		timeout: 20_000
+	});
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+
+	await page.goto('/history/');
+	await expect(
+		page
+			.getByRole('region', { name: 'Sessions' })
+			.getByRole('listitem')
+			.filter({ hasText: 'Offline test' })
+	).toContainText('Completed');
+	await context.close();
+});
