@@ -1,0 +1,159 @@
+// Content Security Policy gate: every page of the build carries kit's CSP as a <meta> tag, script-src
+// allows only this origin and the hashes of kit's own inline scripts, and no screen of the app
+// triggers a single violation.
+import { expect, test, type Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDir } from './helpers/build';
+import { installClock, SCREENS } from './helpers/screens';
+
+interface Violation {
+	directive: string;
+	blocked: string;
+	sample: string;
+	source: string;
+	line: number;
+}
+
+/** Parses a policy into its directives: name → values. */
+function directives(policy: string): Map<string, string[]> {
+	const map = new Map<string, string[]>();
+	for (const part of policy.split(';')) {
+		const [name, ...values] = part.trim().split(/\s+/);
+		if (name) map.set(name.toLowerCase(), values);
+	}
+	return map;
+}
+
+/** The policy of the page's <meta http-equiv="content-security-policy">, or null. */
+function metaPolicy(html: string): string | null {
+	const tag = html.match(/<meta http-equiv="content-security-policy" content="([^"]*)"/i);
+	return tag?.[1]?.replaceAll('&#39;', "'").replaceAll('&quot;', '"') ?? null;
+}
+
+function htmlFiles(dir: string, into: string[] = []): string[] {
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const full = join(dir, entry.name);
+		if (entry.isDirectory()) htmlFiles(full, into);
+		else if (entry.name.endsWith('.html')) into.push(full);
+	}
+	return into;
+}
+
+/** Checks the directives this app promises. */
+function expectStrictPolicy(policy: string, where: string): void {
+	const map = directives(policy);
+	const scripts = map.get('script-src') ?? [];
+	expect(scripts[0], `${where}: script-src starts with 'self'`).toBe("'self'");
+	for (const value of scripts.slice(1)) {
+		expect(value, `${where}: script-src has only hashes besides 'self'`).toMatch(
+			/^'sha(256|384|512)-[A-Za-z0-9+/=]+'$/
+		);
+	}
+	expect(scripts, `${where}: no inline script`).not.toContain("'unsafe-inline'");
+	expect(scripts, `${where}: no eval`).not.toContain("'unsafe-eval'");
+	expect(map.get('default-src'), where).toEqual(["'self'"]);
+	expect(map.get('object-src'), where).toEqual(["'none'"]);
+	expect(map.get('base-uri'), where).toEqual(["'self'"]);
+	expect(map.get('connect-src'), where).toEqual(["'self'"]);
+	expect(map.get('img-src'), where).toEqual(["'self'", 'data:']);
+	expect(map.get('media-src'), where).toEqual(["'self'"]);
+	expect(map.get('worker-src'), where).toEqual(["'self'"]);
+	expect(map.get('manifest-src'), where).toEqual(["'self'"]);
+	expect(map.get('form-action'), where).toEqual(["'self'"]);
+	// Inline handlers: only Svelte's event replay, by its hash.
+	expect(map.get('script-src-attr'), where).toEqual([
+		"'unsafe-hashes'",
+		`'sha256-${createHash('sha256').update('this.__e=event').digest('base64')}'`
+	]);
+	// Styles: files from this origin, plus style attributes (never <style> elements).
+	expect(map.get('style-src'), where).toEqual(["'self'"]);
+	expect(map.get('style-src-attr'), where).toEqual(["'unsafe-inline'"]);
+	expect(map.has('style-src-elem'), where).toBe(false);
+}
+
+/** Collects every CSP violation of the page, across navigations, into the returned list. */
+async function recordViolations(page: Page): Promise<Violation[]> {
+	const seen: Violation[] = [];
+	await page.exposeFunction('__reportCspViolation', (violation: Violation) => {
+		seen.push(violation);
+	});
+	await page.addInitScript(() => {
+		const w = window as unknown as {
+			__cspViolations: Violation[];
+			__reportCspViolation: (v: Violation) => void;
+		};
+		w.__cspViolations = [];
+		document.addEventListener('securitypolicyviolation', (event) => {
+			const violation = {
+				directive: event.effectiveDirective,
+				blocked: event.blockedURI,
+				sample: event.sample,
+				source: event.sourceFile,
+				line: event.lineNumber
+			};
+			w.__cspViolations.push(violation);
+			void w.__reportCspViolation(violation);
+		});
+	});
+	return seen;
+}
+
+test('every page of the build carries the strict policy', () => {
+	const files = htmlFiles(buildDir);
+	expect(files.length).toBeGreaterThanOrEqual(8);
+	for (const file of files) {
+		const policy = metaPolicy(readFileSync(file, 'utf8'));
+		expect(policy, `${file} has a CSP meta tag`).not.toBeNull();
+		expectStrictPolicy(policy as string, file);
+	}
+});
+
+test('the policy is enforced: injected inline code is blocked and reported', async ({ page }) => {
+	const violations = await recordViolations(page);
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Programs' })).toBeVisible();
+	const ran = await page.evaluate(async () => {
+		const w = window as unknown as { __ran: string[] };
+		w.__ran = [];
+		const script = document.createElement('script');
+		script.textContent = 'window.__ran.push("script")';
+		document.body.append(script);
+		const image = document.createElement('img');
+		image.setAttribute('onerror', 'window.__ran.push("handler")');
+		image.src = '/no-such-image.png';
+		document.body.append(image);
+		const style = document.createElement('style');
+		style.textContent = 'body { display: none }';
+		document.head.append(style);
+		await new Promise((done) => image.addEventListener('error', done));
+		return { ran: w.__ran, display: getComputedStyle(document.body).display };
+	});
+	expect(ran).toEqual({ ran: [], display: 'block' });
+	await expect
+		.poll(() => violations.map((v) => v.directive).sort())
+		.toEqual(['script-src-attr', 'script-src-elem', 'style-src-elem']);
+});
+
+for (const screen of SCREENS) {
+	test(`${screen.name}: no CSP violation`, async ({ page }) => {
+		const violations = await recordViolations(page);
+		await installClock(page);
+		await screen.reach(page);
+		const policy = await page
+			.locator('meta[http-equiv="content-security-policy"]')
+			.getAttribute('content');
+		expect(policy, 'the page has its CSP meta tag').not.toBeNull();
+		expectStrictPolicy(policy as string, screen.name);
+		// Late reports (an image or a style applied after the last step) get a moment to arrive.
+		await page.clock.resume();
+		await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+		expect(violations).toEqual([]);
+		expect(
+			await page.evaluate(
+				() => (window as unknown as { __cspViolations: unknown[] }).__cspViolations
+			)
+		).toEqual([]);
+	});
+}
