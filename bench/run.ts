@@ -5,10 +5,18 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { BenchSection, Row } from './section';
+import { historySection } from './history';
+import { lighthouseSection } from './lighthouse';
+import { offlineSection } from './offline';
 import { timerSection } from './timer';
 
 /** Every benchmark section, in the order they run. */
-export const sections: BenchSection[] = [timerSection];
+export const sections: BenchSection[] = [
+	timerSection,
+	lighthouseSection,
+	offlineSection,
+	historySection
+];
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 
