@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDir } from './helpers/build';
-import { installClock, SCREENS } from './helpers/screens';
+import { installClock, openHistoryWithSession, SCREENS } from './helpers/screens';
 
 interface Violation {
 	directive: string;
@@ -157,3 +157,18 @@ for (const screen of SCREENS) {
 		).toEqual([]);
 	});
 }
+
+test('History: exports and a restored backup cause no CSP violation', async ({ page }) => {
+	const violations = await recordViolations(page);
+	await installClock(page);
+	await openHistoryWithSession(page);
+	for (const name of ['Export backup (JSON)', 'Export sessions (CSV)']) {
+		const downloading = page.waitForEvent('download');
+		await page.getByRole('button', { name }).click();
+		await downloading;
+	}
+	await page.getByLabel('Backup file').setInputFiles('tests/fixtures/backups/valid.json');
+	await expect(page.getByRole('status').filter({ hasText: 'Backup restored' })).toHaveCount(1);
+	await expect(page.getByRole('button', { name: /^Delete/ })).toHaveCount(4);
+	expect(violations).toEqual([]);
+});

@@ -4,7 +4,13 @@
 // document and in reading order (below it, or to its right on the same line).
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { DESK_BREAK, installClock, openLibraryWithDisclaimer, waitForApp } from './helpers/screens';
+import {
+	DESK_BREAK,
+	holdClock,
+	installClock,
+	openLibraryWithDisclaimer,
+	waitForApp
+} from './helpers/screens';
 
 interface Focus {
 	name: string;
@@ -196,8 +202,7 @@ test('a whole session by keyboard: open, start, play, rate, save, export', async
 	const first = await walk.press('Tab');
 	expect(first.tag, 'focus moves on into the checklist').toBe('input');
 	await walk.tabTo('None of these apply');
-	const start = await page.evaluate(() => Date.now());
-	await page.clock.pauseAt(start + 100);
+	await holdClock(page);
 	await page.keyboard.press('Enter');
 
 	// The player: the timer runs; pause and resume from the keyboard.

@@ -22,14 +22,12 @@ export async function installClock(page: Page, time: Date = START_TIME): Promise
 }
 
 /**
- * Waits until SvelteKit has hydrated the page and started its router (a click before that
- * would be lost): the router writes its history index into history.state once it runs.
+ * Waits until SvelteKit has hydrated the page (a click before that would be lost): its root
+ * component adds the route announcer (#svelte-announcer) once it is mounted, after the page's
+ * own components.
  */
 export async function waitForApp(page: Page): Promise<void> {
-	await page.waitForFunction(() => {
-		const state: unknown = history.state;
-		return typeof state === 'object' && state !== null && 'sveltekit:history' in state;
-	});
+	await page.locator('#svelte-announcer').waitFor({ state: 'attached' });
 }
 
 /** Opens the library; the first visit of the day shows the disclaimer card. */
@@ -79,9 +77,18 @@ export async function pageNow(page: Page): Promise<number> {
 	return page.evaluate(() => Date.now());
 }
 
-/** Stops the fake clock where it is (a little ahead), so the screen holds still. */
+/** Stops the fake clock where it is (a moment ahead), so the screen holds still. */
 export async function holdClock(page: Page): Promise<void> {
-	await page.clock.pauseAt((await pageNow(page)) + 100);
+	// pauseAt refuses a time the running clock has already passed: on a busy machine the
+	// moment read may be gone by then, so read it again and retry.
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await page.clock.pauseAt((await pageNow(page)) + 250 * attempt);
+			return;
+		} catch (error) {
+			if (attempt >= 4 || !String(error).includes('to the past')) throw error;
+		}
+	}
 }
 
 /**
