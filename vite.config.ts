@@ -7,6 +7,7 @@ export default defineConfig({
 	// lists the static files (see scripts/programs-plugin.ts).
 	plugins: [programsPlugin(), sveltekit()],
 	preview: { port: 4173, strictPort: true },
+	build: { modulePreload: false },
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node'

@@ -1,4 +1,4 @@
-import { fetchBuiltinIndex } from '$lib/program/catalog';
+import { fetchBuiltinIndex } from '$lib/program/builtin';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch }) => ({ builtins: await fetchBuiltinIndex(fetch) });

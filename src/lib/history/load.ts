@@ -1,7 +1,7 @@
 // What the History and report pages read: every session (newest first) and every program
 // that has a schedule to measure adherence against (built-in and imported).
 import type { ScheduledProgram } from '$lib/adherence/weekly';
-import { fetchBuiltinIndex } from '$lib/program/catalog';
+import { fetchBuiltinIndex } from '$lib/program/builtin';
 import type { SessionRecord } from '$lib/session/record';
 import { listImportedPrograms } from '$lib/storage/programs';
 import { listSessions } from '$lib/storage/sessions';

@@ -1,7 +1,10 @@
 // Where programs come from: built-in ones are static files generated at build time
 // (/programs/index.json and /programs/<id>.json); imported ones live in IndexedDB.
 import { expandTimeline } from './timeline';
+import { fetchBuiltinProgram } from './builtin';
 import type { Program, ProgramIndexEntry } from './types';
+
+export { fetchBuiltinIndex, fetchBuiltinProgram } from './builtin';
 
 /** A library card's data: the index entry of a built-in program, or the same for an imported one. */
 export interface ProgramSummary extends ProgramIndexEntry {
@@ -24,27 +27,6 @@ export function summarizeProgram(program: Program, imported: boolean): ProgramSu
 		progression: program.progression,
 		imported
 	};
-}
-
-/** The built-in programs' summaries, in library order. */
-export async function fetchBuiltinIndex(fetchFn: Fetch): Promise<ProgramSummary[]> {
-	const response = await fetchFn('/programs/index.json');
-	if (!response.ok) throw new Error(`Could not load the built-in programs (${response.status})`);
-	const list = (await response.json()) as ProgramIndexEntry[];
-	return list.map((entry) => ({ ...entry, imported: false }));
-}
-
-/** A built-in program by id, or null when there is no such built-in program. */
-export async function fetchBuiltinProgram(fetchFn: Fetch, id: string): Promise<Program | null> {
-	if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) return null;
-	try {
-		const response = await fetchFn(`/programs/${id}.json`);
-		if (!response.ok) return null;
-		return (await response.json()) as Program;
-	} catch {
-		// Offline and not precached: it is not a built-in program.
-		return null;
-	}
 }
 
 /** Any program on this device by id: built-in first, then imported (browser only). */

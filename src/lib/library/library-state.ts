@@ -1,0 +1,134 @@
+// What the library shows besides the built-in programs, all read from this device's storage:
+// imported programs, an unfinished session to resume, the one-time note and the morning pain
+// question. Loaded lazily by the library page once it has rendered (see $lib/defer).
+import { defaultTimeZone, localDay } from '$lib/adherence/days';
+import { findProgram, summarizeProgram, type ProgramSummary } from '$lib/program/catalog';
+import { assessMorning, needsMorningCheck } from '$lib/safety/pain-rule';
+import { clampLevel } from '$lib/safety/progression';
+import { levelAfter } from '$lib/session/level-update';
+import type { SessionRecord } from '$lib/session/record';
+import { settings } from '$lib/settings.svelte';
+import { loadCheckpoint } from '$lib/storage/checkpoint';
+import { readDatabase } from '$lib/storage/database';
+import { listSessions } from '$lib/storage/sessions';
+
+type Fetch = typeof fetch;
+
+// The library's lazily shown parts come with this module (one request after the first paint).
+export { default as Disclaimer } from '$lib/components/common/Disclaimer.svelte';
+export { default as MorningCheck } from '$lib/components/safety/MorningCheck.svelte';
+
+export interface LibraryState {
+	imported: ProgramSummary[];
+	/** Why imported programs could not be read, or ''. */
+	importError: string;
+	unfinished: { programId: string; title: string } | null;
+	/** The newest session, which the morning question compares with. */
+	lastSession: SessionRecord | null;
+	askMorning: boolean;
+	showDisclaimer: boolean;
+}
+
+// The imported programs' module brings the program validator: load it only when some exist.
+const importedPrograms = () => import('$lib/storage/programs');
+
+async function readImported(): Promise<ProgramSummary[]> {
+	if ((await readDatabase((db) => db.count('programs'), 0)) === 0) return [];
+	const { listImportedPrograms } = await importedPrograms();
+	return (await listImportedPrograms()).map((program) => summarizeProgram(program, true));
+}
+
+/** Reads everything the library adds to the built-in list. */
+export async function readLibraryState(builtins: ProgramSummary[]): Promise<LibraryState> {
+	await settings.load();
+	const state: LibraryState = {
+		imported: [],
+		importError: '',
+		unfinished: null,
+		lastSession: null,
+		askMorning: false,
+		showDisclaimer: !settings.values.disclaimerSeen
+	};
+	try {
+		state.imported = await readImported();
+	} catch (error) {
+		state.importError = error instanceof Error ? error.message : String(error);
+	}
+	try {
+		const checkpoint = await loadCheckpoint();
+		if (checkpoint) {
+			const all = [...builtins, ...state.imported];
+			const title = all.find((p) => p.id === checkpoint.programId)?.title ?? checkpoint.programId;
+			state.unfinished = { programId: checkpoint.programId, title };
+		}
+	} catch {
+		// No checkpoint to offer.
+	}
+	try {
+		const [latest] = await listSessions({ limit: 1 });
+		if (latest) {
+			const zone = defaultTimeZone();
+			state.lastSession = latest;
+			state.askMorning = needsMorningCheck(
+				localDay(latest.startedAt, zone),
+				settings.values.lastMorningCheckDay,
+				localDay(Date.now(), zone)
+			);
+		}
+	} catch {
+		// Without the log there is nothing to ask about.
+	}
+	return state;
+}
+
+/** Removes an imported program (its sessions stay in the history). */
+export async function removeImported(id: string): Promise<void> {
+	const { deleteImportedProgram } = await importedPrograms();
+	await deleteImportedProgram(id);
+}
+
+/** Reads the imported programs again (after a removal). */
+export async function rereadImported(): Promise<ProgramSummary[]> {
+	return readImported();
+}
+
+/** Remembers that the one-time note was read. */
+export async function dismissDisclaimer(): Promise<void> {
+	await settings.set('disclaimerSeen', true);
+}
+
+/** Remembers that today's morning question was answered or skipped. */
+export async function markMorningAsked(): Promise<void> {
+	await settings.set('lastMorningCheckDay', localDay(Date.now(), defaultTimeZone()));
+}
+
+/** Stores this morning's answer, eases levels back after a flare-up, returns the advice. */
+export async function answerMorning(
+	fetchFn: Fetch,
+	lastSession: SessionRecord | null,
+	pain: number
+): Promise<string> {
+	const zone = defaultTimeZone();
+	const today = localDay(Date.now(), zone);
+	const morning = [...settings.values.morningPain, { day: today, pain }];
+	await settings.set('morningPain', morning);
+	await settings.set('lastMorningCheckDay', today);
+	const assessment = assessMorning({
+		morningPain: pain,
+		previousBaseline: lastSession?.painBefore ?? null,
+		painAfterLastSession: lastSession?.painAfter ?? null
+	});
+	if (assessment.rose) {
+		const levels = { ...settings.values.programLevels };
+		for (const id of Object.keys(levels)) {
+			const found = await findProgram(fetchFn, id).catch(() => null);
+			if (!found?.program.progression) continue;
+			const recent = await listSessions({ programId: id, limit: 50 });
+			const current = clampLevel(levels[id] ?? 1, found.program.progression.levels);
+			const result = levelAfter(found.program, current, recent, morning, zone);
+			if (result) levels[id] = result.level;
+		}
+		await settings.set('programLevels', levels);
+	}
+	return assessment.advice;
+}
