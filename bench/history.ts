@@ -1,12 +1,15 @@
 // Benchmark section "history": History with 10,000 sessions in the browser's real IndexedDB.
 // The sessions come from the app's own seed helper (src/lib/storage/seed.ts: two a day, ending
 // today) and are written in Node-built batches through page.evaluate straight into the database
-// the app created on a first visit. Then, five times: a full navigation to /history/ until the
+// the app created on a first visit, followed by their packed digests (src/lib/storage/digests.ts),
+// as the app's own writes keep them. Then, five times: a full navigation to /history/ until the
 // summary (the streak) is on screen, timed inside the page from the navigation's start to the
 // frame after it appears; and three times: "Export backup (JSON)" clicked until the download
 // starts. Figures are medians.
 import { chromium, type Page } from '@playwright/test';
 import type { SessionRecord } from '../src/lib/session/record';
+import { digestOf, packDigests } from '../src/lib/storage/digests';
+import { DIGESTS_KEY, type PackedDigests } from '../src/lib/storage/schema';
 import { generateSessions } from '../src/lib/storage/seed';
 import type { BenchSection, Row } from './section';
 import { chromiumPath, median, round, startApp } from './app-build';
@@ -40,22 +43,51 @@ async function putSessions(page: Page, records: SessionRecord[]): Promise<void> 
 	}, records);
 }
 
-async function countSessions(page: Page): Promise<number> {
+/** Writes the packed digests of every session (one record), as the app's writes keep them. */
+async function putDigests(page: Page, packed: PackedDigests): Promise<void> {
+	await page.evaluate(
+		async ({ record, key }) => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const open = indexedDB.open('limber');
+				open.onsuccess = () => resolve(open.result);
+				open.onerror = () => reject(open.error);
+			});
+			try {
+				await new Promise<void>((resolve, reject) => {
+					const tx = db.transaction('sessionDigests', 'readwrite');
+					tx.objectStore('sessionDigests').put(record, key);
+					tx.oncomplete = () => resolve();
+					tx.onerror = () => reject(tx.error);
+				});
+			} finally {
+				db.close();
+			}
+		},
+		{ record: packed, key: DIGESTS_KEY }
+	);
+}
+
+/** How many sessions, and how many digests, are stored. */
+async function countStored(page: Page): Promise<{ sessions: number; digests: number }> {
 	return page.evaluate(
-		() =>
-			new Promise<number>((resolve, reject) => {
+		(key) =>
+			new Promise<{ sessions: number; digests: number }>((resolve, reject) => {
 				const open = indexedDB.open('limber');
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const db = open.result;
-					const count = db.transaction('sessions').objectStore('sessions').count();
-					count.onsuccess = () => {
+					const tx = db.transaction(['sessions', 'sessionDigests']);
+					const count = tx.objectStore('sessions').count();
+					const packed = tx.objectStore('sessionDigests').get(key);
+					tx.oncomplete = () => {
 						db.close();
-						resolve(count.result);
+						const ids = (packed.result as { ids?: unknown[] } | undefined)?.ids;
+						resolve({ sessions: count.result, digests: ids?.length ?? 0 });
 					};
-					count.onerror = () => reject(count.error);
+					tx.onerror = () => reject(tx.error);
 				};
-			})
+			}),
+		DIGESTS_KEY
 	);
 }
 
@@ -99,8 +131,13 @@ export const historySection: BenchSection = {
 			for (let from = 0; from < sessions.length; from += BATCH) {
 				await putSessions(page, sessions.slice(from, from + BATCH));
 			}
-			const stored = await countSessions(page);
-			if (stored !== SESSIONS) throw new Error(`expected ${SESSIONS} sessions, found ${stored}`);
+			await putDigests(page, packDigests(sessions.map(digestOf)));
+			const stored = await countStored(page);
+			if (stored.sessions !== SESSIONS || stored.digests !== SESSIONS) {
+				throw new Error(
+					`expected ${SESSIONS} sessions and digests, found ${JSON.stringify(stored)}`
+				);
+			}
 
 			// In every page from now on: when the History summary (streak) first shows.
 			await page.addInitScript({ content: WATCH_SUMMARY });

@@ -3,8 +3,22 @@
 import type { SessionRecord } from '$lib/session/record';
 import { dayFromNumber, localDayNumber } from './days';
 
+/**
+ * What the History maths reads of a session. A whole SessionRecord fits, and so does a stored
+ * digest, which carries `counts` (countsAsDone worked out when it was saved) instead of the
+ * exercises.
+ */
+export type SummarySession = Pick<
+	SessionRecord,
+	'id' | 'startedAt' | 'programId' | 'programTitle' | 'painBefore' | 'painAfter'
+> &
+	CountableSession;
+
+/** Either the exercises, or whether they count as done (already worked out). */
+export type CountableSession = Pick<SessionRecord, 'exercises'> | { counts: boolean };
+
 export interface IndexedSession {
-	session: SessionRecord;
+	session: SummarySession;
 	/** Local calendar day on which the session started. */
 	day: string;
 	/** `day` as days since 1970-01-01. */
@@ -24,8 +38,9 @@ export interface SessionIndex {
 }
 
 /** Whether a session counts towards streaks and adherence: at least one exercise was done. */
-export function countsAsDone(session: Pick<SessionRecord, 'exercises'>): boolean {
-	for (const exercise of session.exercises ?? []) {
+export function countsAsDone(session: CountableSession): boolean {
+	if ('counts' in session && typeof session.counts === 'boolean') return session.counts;
+	for (const exercise of (session as Partial<Pick<SessionRecord, 'exercises'>>).exercises ?? []) {
 		if (exercise.setsDone > 0) return true;
 		const reps = exercise.repsDone;
 		if (reps && reps.none + reps.left + reps.right > 0) return true;
@@ -34,7 +49,7 @@ export function countsAsDone(session: Pick<SessionRecord, 'exercises'>): boolean
 }
 
 /** Works out each session's local day in a time zone, once, for the calculations that follow. */
-export function indexSessions(sessions: readonly SessionRecord[], timeZone: string): SessionIndex {
+export function indexSessions(sessions: readonly SummarySession[], timeZone: string): SessionIndex {
 	const indexed: IndexedSession[] = [];
 	let invalid = 0;
 	for (const session of sessions) {

@@ -1,6 +1,5 @@
 // Everything the History page shows, from the session log in one pass: streaks, this week's
 // adherence, the weekly history, the pain trend and a month's calendar marks.
-import type { SessionRecord } from '$lib/session/record';
 import {
 	addDays,
 	daysOfMonth,
@@ -11,7 +10,7 @@ import {
 	type Weekday
 } from './days';
 import { painPoint, painTrend, type PainPoint, type PainTrend } from './pain';
-import { indexSessions } from './session-index';
+import { indexSessions, type SummarySession } from './session-index';
 import { dayStreak, weekStreak, type DayStreak, type WeekStreak } from './streaks';
 import {
 	countByProgramDay,
@@ -61,9 +60,12 @@ export interface HistorySummary {
 	invalidSessions: number;
 }
 
-/** Summarises the session log for the History page as of `now`, in the given time zone. */
+/**
+ * Summarises the session log for the History page as of `now`, in the given time zone. Takes
+ * whole session records or their stored digests (see SummarySession).
+ */
 export function summarize(
-	sessions: readonly SessionRecord[],
+	sessions: readonly SummarySession[],
 	programs: readonly ScheduledProgram[],
 	now: Instant,
 	timeZone: string = defaultTimeZone(),

@@ -1,22 +1,63 @@
-// What the History and report pages read: every session (newest first) and every program
-// that has a schedule to measure adherence against (built-in and imported).
+// What the History and report pages read. History needs only each session's digest (one small
+// read however long the log is) and the programs with a schedule to measure adherence against
+// (built-in and imported); the report adds the whole records of its last four weeks.
+import { addDays, localDay, tryLocalDay } from '$lib/adherence/days';
 import type { ScheduledProgram } from '$lib/adherence/weekly';
-import { fetchBuiltinIndex } from '$lib/program/builtin';
+import { fetchBuiltinIndex } from '$lib/program/catalog';
 import type { SessionRecord } from '$lib/session/record';
 import { listImportedPrograms } from '$lib/storage/programs';
-import { listSessions } from '$lib/storage/sessions';
+import type { SessionDigest } from '$lib/storage/schema';
+import { listSessionDigests, listSessions } from '$lib/storage/sessions';
 
 export interface HistoryData {
-	sessions: SessionRecord[];
+	/** Every session's digest, newest first. */
+	digests: SessionDigest[];
 	programs: ScheduledProgram[];
 }
 
-/** Reads the log and the programs; a missing program list only loses adherence targets. */
+export interface ReportData extends HistoryData {
+	/** Whole records of the sessions on the report's days, newest first. */
+	recent: SessionRecord[];
+	/** The report's first and last local day (four weeks, today included). */
+	from: string;
+	to: string;
+}
+
+/** Days in the clinician report, today included. */
+export const REPORT_DAYS = 28;
+
+/** Reads the digests and the programs; a missing program list only loses adherence targets. */
 export async function loadHistory(fetchFn: typeof fetch): Promise<HistoryData> {
-	const [sessions, builtins, imported] = await Promise.all([
-		listSessions(),
+	const [digests, programs] = await Promise.all([listSessionDigests(), loadPrograms(fetchFn)]);
+	return { digests, programs };
+}
+
+/**
+ * Reads what the report shows as of `now` (epoch ms): the digests for streaks and adherence,
+ * and the whole records of the last REPORT_DAYS local days (in `timeZone`) for its table.
+ */
+export async function loadReport(
+	fetchFn: typeof fetch,
+	now: number,
+	timeZone?: string
+): Promise<ReportData> {
+	const to = localDay(now, timeZone);
+	const from = addDays(to, -(REPORT_DAYS - 1));
+	// Local midnight of `from` is at most REPORT_DAYS days and a few hours (a zone's offset, a
+	// clock change) before now: two days more is a safe lower bound; the days are checked below.
+	const since = new Date(now - (REPORT_DAYS + 2) * 86_400_000).toISOString();
+	const [data, candidates] = await Promise.all([loadHistory(fetchFn), listSessions({ since })]);
+	const recent = candidates.filter((session) => {
+		const day = tryLocalDay(session.startedAt, timeZone);
+		return day !== null && day >= from && day <= to;
+	});
+	return { ...data, recent, from, to };
+}
+
+async function loadPrograms(fetchFn: typeof fetch): Promise<ScheduledProgram[]> {
+	const [builtins, imported] = await Promise.all([
 		fetchBuiltinIndex(fetchFn).catch(() => []),
 		listImportedPrograms().catch(() => [])
 	]);
-	return { sessions, programs: [...builtins, ...imported] };
+	return [...builtins, ...imported];
 }

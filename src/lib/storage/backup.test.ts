@@ -9,7 +9,21 @@ import { getImportedProgram, saveImportedProgram } from './programs';
 import { seedSessions } from './seed';
 import { countSessions, getSession, listSessions, saveSession } from './sessions';
 import { getAllSettings, getSetting, setSetting } from './settings';
-import { makeProgram, makeSession, releaseStorage, useFreshStorage } from './test-helpers';
+import { DIGESTS_KEY } from './schema';
+import {
+	makeProgram,
+	makeSession,
+	releaseStorage,
+	storedDigestsAndExpected,
+	useFreshStorage
+} from './test-helpers';
+
+/** Fails the test unless the stored digests match the stored sessions; returns their ids. */
+async function digestIdsInStep(): Promise<string[]> {
+	const { stored, expected } = await storedDigestsAndExpected();
+	expect(stored).toEqual(expected);
+	return stored!.map((digest) => digest.id);
+}
 
 afterEach(() => {
 	vi.restoreAllMocks();
@@ -90,6 +104,7 @@ describe('exportBackup', () => {
 		const report = await importBackup(parsed(text));
 		expect(report.sessionsAdded).toBe(2000);
 		expect(await listSessions()).toEqual([...sessions].reverse());
+		expect(await digestIdsInStep()).toHaveLength(2000);
 	});
 });
 
@@ -114,6 +129,7 @@ describe('importBackup', () => {
 			]
 		});
 		expect(await countSessions()).toBe(3);
+		expect(await digestIdsInStep()).toHaveLength(3);
 		expect((await getImportedProgram('my-routine'))?.title).toBe('My routine');
 		expect(await getAllSettings()).toMatchObject({ beeps: false, volume: 0.6 });
 	});
@@ -131,6 +147,7 @@ describe('importBackup', () => {
 			settingsFilled: []
 		});
 		expect(await countSessions()).toBe(3);
+		expect(await digestIdsInStep()).toHaveLength(3);
 	});
 
 	it('keeps what the device has: sessions by id, differing programs, set settings', async () => {
@@ -152,6 +169,8 @@ describe('importBackup', () => {
 		expect(report.settingsFilled).not.toContain('volume');
 		expect(report.settingsFilled).not.toContain('persistRequested');
 		expect(await getSession(mine.id)).toEqual(mine);
+		// The kept session's digest is its own (the note is not in a digest, so check the count).
+		expect(await digestIdsInStep()).toHaveLength(3);
 		expect((await getImportedProgram('my-routine'))?.title).toBe('My own edit');
 		expect(await getSetting('volume')).toBe(0.2);
 		expect(await getSetting('persistRequested')).toBe(true);
@@ -179,16 +198,39 @@ describe('importBackup', () => {
 		vi.restoreAllMocks();
 
 		expect((await listSessions()).map((s) => s.id)).toEqual(['already-here']);
+		expect(await digestIdsInStep()).toEqual(['already-here']);
 		expect(await getImportedProgram('my-routine')).toBeUndefined();
 		expect(await getAllSettings()).toMatchObject({ beeps: true, volume: 0.8 });
+	});
+
+	it('changes nothing when writing the digests fails', async () => {
+		useFreshStorage();
+		await saveSession(makeSession({ id: 'already-here' }));
+		const db = await openDatabase();
+		const digestsBefore = await db.get('sessionDigests', DIGESTS_KEY);
+		const realPut = IDBObjectStore.prototype.put;
+		vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+			this: IDBObjectStore,
+			...args: Parameters<IDBObjectStore['put']>
+		) {
+			if (this.name === 'sessionDigests') {
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			}
+			return realPut.apply(this, args);
+		});
+		await expect(importBackup(parsed())).rejects.toMatchObject({ kind: 'quota' });
+		vi.restoreAllMocks();
+		expect((await listSessions()).map((s) => s.id)).toEqual(['already-here']);
+		expect(await db.get('sessionDigests', DIGESTS_KEY)).toEqual(digestsBefore);
+		expect(await getImportedProgram('my-routine')).toBeUndefined();
 	});
 
 	it('changes nothing when the transaction fails after every write was queued', async () => {
 		useFreshStorage();
 		const backup = parsed();
-		// 3 sessions + 1 program + 7 settings: after the last write is queued, the browser
-		// aborts the transaction (as a commit that runs out of space does).
-		const writes = 3 + 1 + 7;
+		// 3 sessions + their digests + 1 program + 7 settings: after the last write is queued,
+		// the browser aborts the transaction (as a commit that runs out of space does).
+		const writes = 3 + 1 + 1 + 7;
 		const realPut = IDBObjectStore.prototype.put;
 		let calls = 0;
 		vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
@@ -204,6 +246,7 @@ describe('importBackup', () => {
 		expect(error).toBeInstanceOf(StorageError);
 		vi.restoreAllMocks();
 		expect(await countSessions()).toBe(0);
+		expect(await digestIdsInStep()).toEqual([]);
 		expect(await getImportedProgram('my-routine')).toBeUndefined();
 		expect(await getAllSettings()).toMatchObject({ beeps: true });
 	});

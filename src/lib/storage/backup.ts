@@ -4,8 +4,10 @@ import { version as appVersionOfBuild } from '$app/environment';
 import type { SessionRecord } from '$lib/session/record';
 import { buildBackup, serializeBackup, type Backup, type BackupContents } from './backup-format';
 import { inTransaction, readDatabase, withDatabase } from './database';
+import { readDigestsForWrite, writeDigests } from './digest-store';
+import { digestOf, putDigests } from './digests';
 import { checkStoredProgram } from './programs';
-import type { StoredProgram } from './schema';
+import type { SessionDigest, StoredProgram } from './schema';
 import {
 	DEVICE_ONLY_SETTINGS,
 	isSettingKey,
@@ -85,15 +87,15 @@ export async function exportBackup(
 
 /**
  * Merges a validated backup into this device, all in one transaction (a failure changes
- * nothing): sessions by id (stored ones are kept), programs added when absent (a different
- * program under a stored id is kept as stored, and reported), settings only where this device
- * has none (device-only settings are never taken).
+ * nothing): sessions by id (stored ones are kept) with their digests, programs added when
+ * absent (a different program under a stored id is kept as stored, and reported), settings only
+ * where this device has none (device-only settings are never taken).
  */
 export async function importBackup(backup: Backup): Promise<ImportReport> {
 	return withDatabase((db) =>
 		inTransaction(
 			db,
-			['sessions', 'programs', 'settings'],
+			['sessions', 'sessionDigests', 'programs', 'settings'],
 			'readwrite',
 			async (tx) => {
 				const report: ImportReport = {
@@ -113,7 +115,10 @@ export async function importBackup(backup: Backup): Promise<ImportReport> {
 				};
 
 				const sessionStore = tx.objectStore('sessions');
+				const digestStore = tx.objectStore('sessionDigests');
 				const known = new Set<string>(await sessionStore.getAllKeys());
+				const storedDigests = await readDigestsForWrite(sessionStore, digestStore);
+				const added: SessionDigest[] = [];
 				for (const session of backup.sessions) {
 					if (known.has(session.id)) {
 						report.sessionsSkipped++;
@@ -121,8 +126,10 @@ export async function importBackup(backup: Backup): Promise<ImportReport> {
 					}
 					known.add(session.id);
 					write(sessionStore.put(session as SessionRecord));
+					added.push(digestOf(session as SessionRecord));
 					report.sessionsAdded++;
 				}
+				if (added.length > 0) write(writeDigests(digestStore, putDigests(storedDigests, added)));
 
 				const programStore = tx.objectStore('programs');
 				for (const entry of backup.programs) {

@@ -56,6 +56,7 @@ describe('openDatabase', () => {
 		expect([...db.objectStoreNames].sort()).toEqual([
 			'checkpoint',
 			'programs',
+			'sessionDigests',
 			'sessions',
 			'settings'
 		]);

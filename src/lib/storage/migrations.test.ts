@@ -1,24 +1,30 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import v1 from '../../../tests/fixtures/db/v1.json';
 import v2 from '../../../tests/fixtures/db/v2.json';
+import v3 from '../../../tests/fixtures/db/v3.json';
 import { loadCheckpoint } from './checkpoint';
-import { openDatabase } from './database';
+import { configureStorage, openDatabase } from './database';
 import { estimateDuration, LEGACY_SETTINGS_KEY } from './migrations';
 import { getImportedProgram } from './programs';
-import { DB_VERSION } from './schema';
-import { listSessions } from './sessions';
+import { DB_VERSION, DIGESTS_KEY } from './schema';
+import { listSessionDigests, listSessions } from './sessions';
 import { getAllSettings } from './settings';
 import {
 	createFixtureDatabase,
 	dumpStore,
 	openRaw,
 	releaseStorage,
+	storedDigestsAndExpected,
 	useFreshStorage,
 	type DatabaseFixture
 } from './test-helpers';
 
-afterEach(() => releaseStorage());
+afterEach(() => {
+	vi.restoreAllMocks();
+	releaseStorage();
+});
 
 async function upgradeFrom(fixture: DatabaseFixture) {
 	const factory = useFreshStorage('migrate');
@@ -109,6 +115,104 @@ describe('upgrading from version 2', () => {
 	});
 });
 
+describe('upgrading from version 3', () => {
+	it('backfills one packed digest record from every stored session', async () => {
+		const { factory } = await upgradeFrom(v3 as DatabaseFixture);
+		releaseStorage();
+		const raw = await openRaw(factory, 'migrate');
+		const { keys, values } = await dumpStore(raw, 'sessionDigests');
+		raw.close();
+		expect(keys).toEqual([DIGESTS_KEY]);
+		// Oldest first; x0 and x4 share a start time and sort by id, as the index does.
+		expect(values[0]).toEqual({
+			format: 1,
+			ids: ['x1', 'x2', 'x3', 'x0', 'x4'],
+			startedAt: [
+				'2025-02-03T07:30:00.000Z',
+				'2025-02-03T19:05:00.000Z',
+				'2025-02-04T08:00:00.000Z',
+				'2025-02-05T07:00:00.000Z',
+				'2025-02-05T07:00:00.000Z'
+			],
+			programIds: ['gentle-start', 'gentle-start', 'ball-routine', 'gentle-start', 'my-routine'],
+			programTitles: [
+				'Gentle start',
+				'Gentle start',
+				'Exercise ball routine',
+				'Gentle start',
+				'My routine'
+			],
+			durationSeconds: [690, 200, 20, 660, 300],
+			// 1 completed, 2 counts: x3 did no exercise, x2 was cut short.
+			flags: [3, 2, 0, 3, 3],
+			painBefore: [6, 5, null, 4, 3],
+			painAfter: [4, null, null, 3, 0]
+		});
+	});
+
+	it('serves the digests History reads, equal to the sessions as stored', async () => {
+		await upgradeFrom(v3 as DatabaseFixture);
+		const { stored, expected } = await storedDigestsAndExpected();
+		expect(stored).toEqual(expected);
+		expect((await listSessionDigests()).map((d) => [d.id, d.counts])).toEqual([
+			['x4', true],
+			['x0', true],
+			['x3', false],
+			['x2', true],
+			['x1', true]
+		]);
+	});
+
+	it('leaves the sessions, programs, checkpoint and settings as they were', async () => {
+		const { factory } = await upgradeFrom(v3 as DatabaseFixture);
+		const [sessions, programs, checkpoint, settings] = (v3 as DatabaseFixture).stores;
+		releaseStorage();
+		const raw = await openRaw(factory, 'migrate');
+		expect((await dumpStore(raw, 'sessions')).values).toEqual(
+			[...sessions!.records!].sort((a, b) =>
+				(a as { id: string }).id < (b as { id: string }).id ? -1 : 1
+			)
+		);
+		expect((await dumpStore(raw, 'programs')).values).toEqual(programs!.records);
+		expect((await dumpStore(raw, 'checkpoint')).values).toEqual(
+			checkpoint!.entries!.map((entry) => entry.value)
+		);
+		const stored = await dumpStore(raw, 'settings');
+		raw.close();
+		expect(Object.fromEntries(stored.keys.map((key, i) => [key, stored.values[i]]))).toEqual(
+			Object.fromEntries(settings!.entries!.map((entry) => [entry.key, entry.value]))
+		);
+	});
+
+	it('stays at version 3 with its data when the backfill fails, and succeeds next time', async () => {
+		const factory = useFreshStorage('migrate');
+		await createFixtureDatabase(factory, 'migrate', v3 as DatabaseFixture);
+		vi.spyOn(IDBObjectStore.prototype, 'getAll').mockImplementationOnce(() => {
+			throw new DOMException('Disk trouble.', 'UnknownError');
+		});
+		await expect(openDatabase()).rejects.toMatchObject({ kind: 'unknown' });
+		const raw = await openRaw(factory, 'migrate');
+		expect(raw.version).toBe(3);
+		expect([...raw.objectStoreNames]).not.toContain('sessionDigests');
+		expect((await dumpStore(raw, 'sessions')).keys).toEqual(['x0', 'x1', 'x2', 'x3', 'x4']);
+		raw.close();
+
+		// The next page load (here: a fresh configuration) tries again.
+		configureStorage({ factory, name: 'migrate' });
+		expect((await listSessionDigests()).map((d) => d.id)).toEqual(['x4', 'x0', 'x3', 'x2', 'x1']);
+	});
+
+	it('gives a database of any older version its digests too', async () => {
+		for (const fixture of [v1, v2]) {
+			await upgradeFrom(fixture as DatabaseFixture);
+			const { stored, expected } = await storedDigestsAndExpected();
+			expect(stored).toHaveLength(3);
+			expect(stored).toEqual(expected);
+			releaseStorage();
+		}
+	});
+});
+
 describe('a new install', () => {
 	it('starts empty at the current version', async () => {
 		useFreshStorage('fresh');
@@ -116,6 +220,7 @@ describe('a new install', () => {
 		expect(db.version).toBe(DB_VERSION);
 		expect(await listSessions()).toEqual([]);
 		expect(await db.count('settings')).toBe(0);
+		expect(await db.get('sessionDigests', DIGESTS_KEY)).toMatchObject({ format: 1, ids: [] });
 	});
 });
 

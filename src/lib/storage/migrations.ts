@@ -3,6 +3,7 @@
 // let the transaction commit half-way), and a step that throws aborts the whole upgrade.
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { isRecord, parseIsoDateTime } from './checks';
+import { digestsFromSessions, writeDigests } from './digest-store';
 import type { LimberSchema } from './schema';
 
 export type UpgradeTransaction = IDBPTransaction<
@@ -59,6 +60,12 @@ export async function migrate(
 			}
 		}
 		if (legacy !== undefined) await settings.delete(LEGACY_SETTINGS_KEY);
+	}
+	if (oldVersion < 4) {
+		// Version 4: the digests History reads, one packed record made from every stored session.
+		db.createObjectStore('sessionDigests');
+		const packed = await digestsFromSessions(tx.objectStore('sessions'));
+		await writeDigests(tx.objectStore('sessionDigests'), packed);
 	}
 }
 

@@ -2,6 +2,8 @@
 // evening), pain that drifts down over the weeks with day-to-day noise, now and then a session
 // cut short or an exercise skipped. Deterministic for a given seed.
 import type { Effort, ExerciseRecord, SessionRecord } from '$lib/session/record';
+import { readDigestsForWrite, writeDigests } from './digest-store';
+import { digestOf, putDigests } from './digests';
 import type { LimberDatabase } from './schema';
 
 interface SeedExercise {
@@ -139,8 +141,8 @@ export function generateSessions(n: number, startDate: Date, seed = 1): SessionR
 }
 
 /**
- * Writes `n` generated sessions (see generateSessions) into an open database, in batches of
- * one transaction each, and returns them.
+ * Writes `n` generated sessions (see generateSessions) into an open database, with their
+ * digests, in batches of one transaction each, and returns them.
  */
 export async function seedSessions(
 	db: LimberDatabase,
@@ -151,9 +153,14 @@ export async function seedSessions(
 	const sessions = generateSessions(n, startDate, seed);
 	const batch = 1000;
 	for (let from = 0; from < sessions.length; from += batch) {
-		const tx = db.transaction('sessions', 'readwrite');
-		const writes = sessions.slice(from, from + batch).map((session) => tx.store.put(session));
-		await Promise.all([...writes, tx.done]);
+		const tx = db.transaction(['sessions', 'sessionDigests'], 'readwrite');
+		const store = tx.objectStore('sessions');
+		const digestStore = tx.objectStore('sessionDigests');
+		const stored = await readDigestsForWrite(store, digestStore);
+		const records = sessions.slice(from, from + batch);
+		const writes = records.map((session) => store.put(session));
+		const digests = putDigests(stored, records.map(digestOf));
+		await Promise.all([...writes, writeDigests(digestStore, digests), tx.done]);
 	}
 	return sessions;
 }

@@ -1,18 +1,34 @@
 import 'fake-indexeddb/auto';
 import { IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase } from './database';
+import { configureStorage, openDatabase } from './database';
 import { StorageError } from './errors';
+import { digestOf } from './digests';
+import { DIGESTS_KEY } from './schema';
 import { seedSessions } from './seed';
 import {
 	countSessions,
 	deleteSession,
 	getSession,
+	listSessionDigests,
 	listSessions,
 	restoreSession,
 	saveSession
 } from './sessions';
-import { makeSession, releaseStorage, useFreshStorage } from './test-helpers';
+import {
+	makeExercise,
+	makeSession,
+	releaseStorage,
+	storedDigestsAndExpected,
+	useFreshStorage
+} from './test-helpers';
+
+/** Fails the test unless the stored digests match the stored sessions; returns them. */
+async function expectDigestsInStep() {
+	const { stored, expected } = await storedDigestsAndExpected();
+	expect(stored).toEqual(expected);
+	return stored!;
+}
 
 afterEach(() => {
 	vi.restoreAllMocks();
@@ -32,7 +48,9 @@ describe('saveSession', () => {
 		const db = await openDatabase();
 		const spy = vi.spyOn(db, 'transaction');
 		await saveSession(makeSession());
-		expect(spy).toHaveBeenCalledWith(['sessions'], 'readwrite', { durability: 'strict' });
+		expect(spy).toHaveBeenCalledWith(['sessions', 'sessionDigests'], 'readwrite', {
+			durability: 'strict'
+		});
 	});
 
 	it('replaces a record with the same id (a retry never duplicates)', async () => {
@@ -55,6 +73,7 @@ describe('saveSession', () => {
 		expect((error as StorageError).message).toMatch(/^Your device is out of storage space: /);
 		vi.restoreAllMocks();
 		expect(await countSessions()).toBe(0);
+		expect(await expectDigestsInStep()).toEqual([]);
 		// The caller still has the record and can retry.
 		await saveSession(makeSession());
 		expect(await countSessions()).toBe(1);
@@ -86,6 +105,25 @@ describe('listSessions', () => {
 		expect((await listSessions({ programId: 'x' })).map((s) => s.id)).toEqual(['x2', 'x1']);
 		expect((await listSessions({ programId: 'x', limit: 1 })).map((s) => s.id)).toEqual(['x2']);
 		expect(await listSessions({ programId: 'none' })).toEqual([]);
+	});
+
+	it('lists only sessions since a moment, with or without a limit or program', async () => {
+		useFreshStorage();
+		for (const [id, programId, startedAt] of [
+			['a', 'x', '2025-03-01T08:00:00.000Z'],
+			['b', 'y', '2025-03-02T08:00:00.000Z'],
+			['c', 'x', '2025-03-03T08:00:00.000Z'],
+			['d', 'x', '2025-03-04T08:00:00.000Z']
+		] as const) {
+			await saveSession(makeSession({ id, programId, startedAt }));
+		}
+		const ids = async (options: Parameters<typeof listSessions>[0]) =>
+			(await listSessions(options)).map((s) => s.id);
+		expect(await ids({ since: '2025-03-02T08:00:00.000Z' })).toEqual(['d', 'c', 'b']);
+		expect(await ids({ since: '2025-03-02T08:00:00.001Z' })).toEqual(['d', 'c']);
+		expect(await ids({ since: '2025-03-02T00:00:00.000Z', limit: 2 })).toEqual(['d', 'c']);
+		expect(await ids({ since: '2025-03-02T00:00:00.000Z', programId: 'x' })).toEqual(['d', 'c']);
+		expect(await ids({ since: '2025-04-01T00:00:00.000Z' })).toEqual([]);
 	});
 
 	it('lists 10,000 sessions in order, quickly', async () => {
@@ -123,5 +161,116 @@ describe('deleteSession and restoreSession', () => {
 	it('returns undefined when there was nothing to delete', async () => {
 		useFreshStorage();
 		expect(await deleteSession('missing')).toBeUndefined();
+	});
+});
+
+describe('digests kept in step with the sessions', () => {
+	it('saveSession adds the digest, and a second save of the same id replaces it', async () => {
+		useFreshStorage();
+		await saveSession(makeSession({ id: 'a', startedAt: '2025-03-02T08:00:00.000Z' }));
+		await saveSession(makeSession({ id: 'b', startedAt: '2025-03-01T08:00:00.000Z' }));
+		expect((await expectDigestsInStep()).map((d) => d.id)).toEqual(['a', 'b']);
+
+		const done = makeExercise({ setsDone: 0, repsDone: { none: 0, left: 0, right: 0 } });
+		await saveSession(
+			makeSession({
+				id: 'b',
+				startedAt: '2025-03-03T08:00:00.000Z',
+				painAfter: 1,
+				exercises: [done]
+			})
+		);
+		const digests = await expectDigestsInStep();
+		expect(digests.map((d) => [d.id, d.painAfter, d.counts])).toEqual([
+			['b', 1, false],
+			['a', 3, true]
+		]);
+	});
+
+	it('deleteSession removes the digest and restoreSession brings it back', async () => {
+		useFreshStorage();
+		const kept = makeSession({ id: 'kept', startedAt: '2025-03-01T08:00:00.000Z' });
+		const record = makeSession({ id: 'gone', startedAt: '2025-03-02T08:00:00.000Z' });
+		await saveSession(kept);
+		await saveSession(record);
+		const deleted = await deleteSession('gone');
+		expect(await expectDigestsInStep()).toEqual([digestOf(kept)]);
+		await restoreSession(deleted!);
+		expect(await expectDigestsInStep()).toEqual([digestOf(record), digestOf(kept)]);
+		expect(await listSessionDigests()).toEqual([digestOf(record), digestOf(kept)]);
+	});
+
+	it('a failed delete leaves both the session and its digest', async () => {
+		useFreshStorage();
+		await saveSession(makeSession());
+		vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		});
+		await expect(deleteSession('session-1')).rejects.toMatchObject({ kind: 'quota' });
+		vi.restoreAllMocks();
+		expect(await getSession('session-1')).toBeDefined();
+		expect(await expectDigestsInStep()).toHaveLength(1);
+	});
+
+	it('seedSessions writes the digests with each batch', async () => {
+		useFreshStorage();
+		const db = await openDatabase();
+		await seedSessions(db, 2500, new Date('2024-01-01T00:00:00Z'));
+		expect(await expectDigestsInStep()).toHaveLength(2500);
+	});
+
+	it('listSessionDigests reads only the packed record, newest first', async () => {
+		useFreshStorage();
+		const db = await openDatabase();
+		const seeded = await seedSessions(db, 300, new Date('2024-01-01T00:00:00Z'));
+		const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+		const digests = await listSessionDigests();
+		expect(getAll).not.toHaveBeenCalled();
+		expect(digests).toEqual(seeded.map(digestOf).reverse());
+	});
+
+	it('rebuilds digests that something wrote sessions without, and stores them', async () => {
+		useFreshStorage();
+		await saveSession(makeSession({ id: 'a', startedAt: '2025-03-01T08:00:00.000Z' }));
+		const db = await openDatabase();
+		// A writer that knows nothing of digests (an older tab cannot: it is closed by the upgrade).
+		await db.put('sessions', makeSession({ id: 'b', startedAt: '2025-03-02T08:00:00.000Z' }));
+		expect((await listSessionDigests()).map((d) => d.id)).toEqual(['b', 'a']);
+		expect((await expectDigestsInStep()).map((d) => d.id)).toEqual(['b', 'a']);
+	});
+
+	it('rebuilds a missing or damaged digest record, on reading and on writing', async () => {
+		useFreshStorage();
+		await saveSession(makeSession({ id: 'a', startedAt: '2025-03-01T08:00:00.000Z' }));
+		const db = await openDatabase();
+		await db.delete('sessionDigests', DIGESTS_KEY);
+		expect((await listSessionDigests()).map((d) => d.id)).toEqual(['a']);
+		await expectDigestsInStep();
+
+		await db.put('sessionDigests', { format: 1, ids: ['a'] } as never, DIGESTS_KEY);
+		await saveSession(makeSession({ id: 'b', startedAt: '2025-03-02T08:00:00.000Z' }));
+		expect((await expectDigestsInStep()).map((d) => d.id)).toEqual(['b', 'a']);
+
+		await db.delete('sessionDigests', DIGESTS_KEY);
+		await deleteSession('b');
+		expect((await expectDigestsInStep()).map((d) => d.id)).toEqual(['a']);
+	});
+
+	it('still answers when rebuilt digests cannot be stored (device full)', async () => {
+		useFreshStorage();
+		await saveSession(makeSession({ id: 'a' }));
+		const db = await openDatabase();
+		await db.delete('sessionDigests', DIGESTS_KEY);
+		vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		});
+		expect((await listSessionDigests()).map((d) => d.id)).toEqual(['a']);
+		vi.restoreAllMocks();
+		expect(await db.get('sessionDigests', DIGESTS_KEY)).toBeUndefined();
+	});
+
+	it('reads nothing without IndexedDB', async () => {
+		configureStorage({ factory: null });
+		expect(await listSessionDigests()).toEqual([]);
 	});
 });

@@ -1,14 +1,31 @@
 // The session log: append-mostly, written with strict durability. A save resolves only after
 // its transaction has completed, so "saved" on screen is true; on failure it rejects with a
 // StorageError (quota included) and the caller keeps the record in memory to offer Retry.
+// Every write changes the session's digest (sessionDigests) in the same transaction.
 import type { SessionRecord } from '$lib/session/record';
 import { inTransaction, readDatabase, withDatabase } from './database';
+import { digestsFromSessions, readDigestsForWrite, writeDigests } from './digest-store';
+import {
+	digestCount,
+	digestOf,
+	isPackedDigests,
+	putDigest,
+	removeDigest,
+	unpackDigests
+} from './digests';
+import { isQuotaError } from './errors';
+import { DIGESTS_KEY, type LimberDatabase, type PackedDigests, type SessionDigest } from './schema';
 
 export interface ListSessionsOptions {
 	/** Only this program's sessions. */
 	programId?: string;
 	/** At most this many (the newest). */
 	limit?: number;
+	/**
+	 * Only sessions that started at or after this moment: ISO 8601 in the UTC form the records
+	 * use (`Date.toISOString()`), compared as text as the by-startedAt index compares it.
+	 */
+	since?: string;
 }
 
 /** Stores a finished (or ended early) session; resolves once it is durably saved. */
@@ -16,10 +33,14 @@ export async function saveSession(record: SessionRecord): Promise<void> {
 	await withDatabase((db) =>
 		inTransaction(
 			db,
-			['sessions'],
+			['sessions', 'sessionDigests'],
 			'readwrite',
 			async (tx) => {
-				await tx.objectStore('sessions').put(record);
+				const sessions = tx.objectStore('sessions');
+				const digests = tx.objectStore('sessionDigests');
+				const packed = await readDigestsForWrite(sessions, digests);
+				putDigest(packed, digestOf(record));
+				await both(sessions.put(record), () => writeDigests(digests, packed));
 			},
 			'strict'
 		)
@@ -33,22 +54,24 @@ export async function restoreSession(record: SessionRecord): Promise<void> {
 
 /** Sessions, newest first (by startedAt). */
 export async function listSessions(options: ListSessionsOptions = {}): Promise<SessionRecord[]> {
-	const { programId, limit } = options;
+	const { programId, limit, since } = options;
 	if (limit !== undefined && limit <= 0) return [];
 	return readDatabase(async (db) => {
 		if (programId !== undefined) {
-			const records = await db.getAllFromIndex('sessions', 'by-programId', programId);
+			let records = await db.getAllFromIndex('sessions', 'by-programId', programId);
+			if (since !== undefined) records = records.filter((record) => record.startedAt >= since);
 			records.sort(newestFirst);
 			return limit === undefined ? records : records.slice(0, limit);
 		}
+		const range = since === undefined ? null : IDBKeyRange.lowerBound(since);
 		if (limit === undefined) {
 			// One request for the whole index, then reverse: far cheaper than a cursor step per record.
-			const records = await db.getAllFromIndex('sessions', 'by-startedAt');
+			const records = await db.getAllFromIndex('sessions', 'by-startedAt', range);
 			return records.reverse();
 		}
 		const found: SessionRecord[] = [];
 		const tx = db.transaction('sessions', 'readonly');
-		let cursor = await tx.store.index('by-startedAt').openCursor(null, 'prev');
+		let cursor = await tx.store.index('by-startedAt').openCursor(range, 'prev');
 		while (cursor && found.length < limit) {
 			found.push(cursor.value);
 			cursor = found.length < limit ? await cursor.continue() : null;
@@ -56,6 +79,40 @@ export async function listSessions(options: ListSessionsOptions = {}): Promise<S
 		await tx.done;
 		return found;
 	}, []);
+}
+
+/**
+ * What History shows of every session, newest first: one small read instead of every whole
+ * record. Digests found missing or out of step with the sessions (a different count: something
+ * wrote sessions without them) are rebuilt from the sessions and stored again.
+ */
+export async function listSessionDigests(): Promise<SessionDigest[]> {
+	return readDatabase(async (db) => {
+		const tx = db.transaction(['sessions', 'sessionDigests'], 'readonly');
+		const [stored, count] = await Promise.all([
+			tx.objectStore('sessionDigests').get(DIGESTS_KEY),
+			tx.objectStore('sessions').count(),
+			tx.done
+		]);
+		if (isPackedDigests(stored) && digestCount(stored) === count) return unpackDigests(stored);
+		return unpackDigests(await rebuildDigests(db));
+	}, []);
+}
+
+/** Rebuilds the digests from the sessions and stores them; on a full disk, only rebuilds. */
+async function rebuildDigests(db: LimberDatabase): Promise<PackedDigests> {
+	try {
+		return await inTransaction(db, ['sessions', 'sessionDigests'], 'readwrite', async (tx) => {
+			const packed = await digestsFromSessions(tx.objectStore('sessions'));
+			await writeDigests(tx.objectStore('sessionDigests'), packed);
+			return packed;
+		});
+	} catch (error) {
+		if (!isQuotaError(error)) throw error;
+		const tx = db.transaction('sessions', 'readonly');
+		const [packed] = await Promise.all([digestsFromSessions(tx.store), tx.done]);
+		return packed;
+	}
 }
 
 /** How many sessions are stored. */
@@ -73,17 +130,32 @@ export async function deleteSession(id: string): Promise<SessionRecord | undefin
 	return withDatabase((db) =>
 		inTransaction(
 			db,
-			['sessions'],
+			['sessions', 'sessionDigests'],
 			'readwrite',
 			async (tx) => {
-				const store = tx.objectStore('sessions');
-				const existing = await store.get(id);
-				if (existing) await store.delete(id);
+				const sessions = tx.objectStore('sessions');
+				const digests = tx.objectStore('sessionDigests');
+				const existing = await sessions.get(id);
+				const packed = await readDigestsForWrite(sessions, digests);
+				// A digest without its session (should not happen) goes as well.
+				if (removeDigest(packed, id) || existing) {
+					await both(sessions.delete(id), () => writeDigests(digests, packed));
+				}
 				return existing;
 			},
 			'strict'
 		)
 	);
+}
+
+/**
+ * Waits for a request and a second one made after it. If making the second throws (a full disk
+ * can make put() throw at once), the first one's rejection is already observed: the transaction
+ * is aborted by inTransaction and the thrown error is what the caller sees.
+ */
+async function both(first: Promise<unknown>, second: () => Promise<unknown>): Promise<void> {
+	first.catch(() => {});
+	await Promise.all([first, second()]);
 }
 
 function newestFirst(a: SessionRecord, b: SessionRecord): number {

@@ -2,7 +2,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import type { Program } from '$lib/program/types';
 import type { ExerciseRecord, SessionRecord } from '$lib/session/record';
-import { closeDatabase, configureStorage } from './database';
+import { closeDatabase, configureStorage, openDatabase } from './database';
+import { digestOf, isPackedDigests, unpackDigests } from './digests';
+import { DIGESTS_KEY, type SessionDigest } from './schema';
 
 /** Gives the storage module a brand-new, empty fake IndexedDB; returns the factory. */
 export function useFreshStorage(name = 'limber-test'): IDBFactory {
@@ -140,4 +142,25 @@ export async function dumpStore(
 		request(tx.objectStore(store).getAll())
 	]);
 	return { keys, values };
+}
+
+/**
+ * The packed digests as stored (unpacked, newest first; null when there is no usable record)
+ * and the digests of the sessions as stored, worked out afresh: equal when they are in step.
+ */
+export async function storedDigestsAndExpected(): Promise<{
+	stored: SessionDigest[] | null;
+	expected: SessionDigest[];
+}> {
+	const db = await openDatabase();
+	const tx = db.transaction(['sessions', 'sessionDigests']);
+	const [packed, sessions] = await Promise.all([
+		tx.objectStore('sessionDigests').get(DIGESTS_KEY),
+		tx.objectStore('sessions').index('by-startedAt').getAll(),
+		tx.done
+	]);
+	return {
+		stored: isPackedDigests(packed) ? unpackDigests(packed) : null,
+		expected: sessions.reverse().map(digestOf)
+	};
 }
