@@ -73,13 +73,7 @@ export interface RestStep extends StepBase {
 }
 
 export type Step =
-	| PrepareStep
-	| SwitchSidesStep
-	| HoldStep
-	| PhaseStep
-	| TimedStep
-	| SelfPacedStep
-	| RestStep;
+	PrepareStep | SwitchSidesStep | HoldStep | PhaseStep | TimedStep | SelfPacedStep | RestStep;
 
 export interface Timeline {
 	steps: Step[];
