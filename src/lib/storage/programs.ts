@@ -50,6 +50,11 @@ export async function saveImportedProgram(
 ): Promise<void> {
 	const record: StoredProgram = { program, importedAt: importedAt.toISOString() };
 	if (source) record.source = source;
+	await putStoredProgram(record);
+}
+
+/** Writes one stored-program record, durably. */
+async function putStoredProgram(record: StoredProgram): Promise<void> {
 	await withDatabase((db) =>
 		inTransaction(
 			db,
@@ -125,17 +130,7 @@ export async function deleteImportedProgram(id: string): Promise<StoredProgram |
 
 /** Puts back a record removed by deleteImportedProgram (undo). */
 export async function restoreImportedProgram(record: StoredProgram): Promise<void> {
-	await withDatabase((db) =>
-		inTransaction(
-			db,
-			['programs'],
-			'readwrite',
-			async (tx) => {
-				await tx.objectStore('programs').put(record);
-			},
-			'strict'
-		)
-	);
+	await putStoredProgram(record);
 }
 
 function damagedError(entry: { id: string; problems: Problem[] }): StorageError {
