@@ -8,37 +8,15 @@ import {
 	programTotalMs,
 	SELF_PACED_MS_PER_REP
 } from './dose';
+import { makeExercise, makeProgram } from '../../../tests/helpers/program-factory';
 import type { Exercise, Program } from './types';
 
 function exercise(fields: Partial<Exercise> = {}): Exercise {
-	return {
-		id: 'e',
-		name: 'E',
-		instructions: ['x'],
-		cautions: [],
-		sets: 1,
-		reps: 1,
-		sides: 'none',
-		restBetweenReps: 0,
-		restBetweenSets: 30,
-		...fields
-	};
+	return makeExercise({ id: 'e', name: 'E', instructions: ['x'], ...fields });
 }
 
 function program(exercises: Exercise[], fields: Partial<Program> = {}): Program {
-	return {
-		format: 1,
-		id: 'p',
-		version: 1,
-		title: 'P',
-		language: 'en',
-		schedule: { timesPerDay: 1, daysPerWeek: 7 },
-		prepareSeconds: 5,
-		restBetweenExercises: 15,
-		safety: [],
-		exercises,
-		...fields
-	};
+	return makeProgram({ id: 'p', title: 'P', exercises, ...fields });
 }
 
 const s = (seconds: number) => seconds * 1000;

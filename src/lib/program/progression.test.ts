@@ -1,36 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { applyLevel, clampLevel, maxLevel } from './progression';
+import { makeExercise, makeProgram } from '../../../tests/helpers/program-factory';
 import type { Exercise, Program } from './types';
 
 function exercise(fields: Partial<Exercise>): Exercise {
-	return {
-		id: 'e',
-		name: 'E',
-		instructions: ['x'],
-		cautions: [],
-		sets: 1,
-		reps: 1,
-		sides: 'none',
-		restBetweenReps: 0,
-		restBetweenSets: 30,
-		...fields
-	};
+	return makeExercise({ id: 'e', name: 'E', instructions: ['x'], ...fields });
 }
 
 function program(exercises: Exercise[], levels?: number): Program {
-	return {
-		format: 1,
+	return makeProgram({
 		id: 'p',
-		version: 1,
 		title: 'P',
-		language: 'en',
-		schedule: { timesPerDay: 1, daysPerWeek: 7 },
-		prepareSeconds: 5,
-		restBetweenExercises: 15,
-		safety: [],
 		exercises,
 		...(levels ? { progression: { levels, sessionsToAdvance: 2 } } : {})
-	};
+	});
 }
 
 const sample = () =>
