@@ -1,8 +1,9 @@
 // Size and network budgets, measured on the production build:
 // - the JavaScript of the first page load (the library): the page's static import graph, which
-//   SvelteKit modulepreloads in full, each file gzipped at level 9. Work deferred until after the
-//   load event (service-worker registration, storage-backed notices: see $lib/defer) is not part
-//   of it, and the test checks that no other script is fetched before the load event;
+//   SvelteKit modulepreloads in full, plus any script fetched before the load event (only
+//   SvelteKit's own route nodes may be), each file gzipped at level 9. Work deferred until after
+//   the load event (service-worker registration, storage-backed notices: see $lib/defer) is not
+//   part of it;
 // - the service worker's precache (every build file, static file and prerendered page; the
 //   illustrations excluded), gzipped the same way;
 // - no request to another origin on any screen (data: and blob: URLs are local).
@@ -21,8 +22,8 @@ const KB = 1024;
 /** The issue's targets (not met yet; see above). */
 export const FIRST_LOAD_JS_TARGET = 35 * KB;
 export const PRECACHE_TARGET = 150 * KB;
-/** Today's ceilings: measured 37.2 KB and 164.1 KB on 2026-11-21. */
-const FIRST_LOAD_JS_BUDGET = 37.5 * KB;
+/** Today's ceilings: measured 37.2–37.6 KB and 164.1 KB on 2026-11-21. */
+const FIRST_LOAD_JS_BUDGET = 38 * KB;
 const PRECACHE_BUDGET = 165 * KB;
 
 /** Gzipped size (level 9) of a file of the build. */
@@ -76,12 +77,17 @@ test('the first load of the library stays within its JavaScript ceiling (gzip)',
 	expect(preloads.length).toBeGreaterThan(0);
 	const paths = requested.map((r) => r.path);
 	for (const preload of preloads) expect(paths).toContain(preload);
-	// Nothing else is fetched before the page has loaded: deferred work comes after.
+	// Before the page has loaded, only those are fetched, plus SvelteKit's own route nodes (it
+	// fetches the root error page's node at start-up without a preload link, before or after the
+	// load event by chance); deferred work comes after. Everything fetched early counts.
 	const early = requested.filter((r) => r.at < loadedAt).map((r) => r.path);
-	for (const path of early)
-		expect(preloads, `${path} loaded before the load event`).toContain(path);
+	for (const path of early) {
+		if (preloads.includes(path)) continue;
+		expect(path, `${path} loaded before the load event`).toMatch(/^\/_app\/immutable\/nodes\//);
+	}
+	const firstLoad = [...new Set([...preloads, ...early])];
 
-	const rows: [string, number][] = preloads.map((path) => [path, gzipped(fileFor(path))]);
+	const rows: [string, number][] = firstLoad.map((path) => [path, gzipped(fileFor(path))]);
 	const total = rows.reduce((sum, [, size]) => sum + size, 0);
 	await testInfo.attach('first-load-js.txt', { body: table(rows) });
 	expect(total, table(rows)).toBeLessThanOrEqual(FIRST_LOAD_JS_BUDGET);

@@ -92,6 +92,8 @@ test('"Install app" appears only once the browser offers installation, and uses 
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	const install = page.getByRole('banner').getByRole('button', { name: 'Install app' });
 	await expect(install).toHaveCount(0);
+	// The app is running (its root component has mounted): before that no code can hear the event.
+	await page.locator('#svelte-announcer').waitFor({ state: 'attached' });
 
 	// Chromium fires beforeinstallprompt only after its own engagement checks: stand in for it.
 	await page.evaluate(() => {

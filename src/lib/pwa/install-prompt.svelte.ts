@@ -1,5 +1,6 @@
 // The browser's own install prompt (Chromium's `beforeinstallprompt`), kept until the person
 // taps "Install app". Safari has no such event: see IosInstallHelp.svelte for its how-to.
+import { takeEarlyInstallEvents } from './early-install';
 
 /** The event Chromium fires when the app can be installed (not in TypeScript's DOM types). */
 export interface BeforeInstallPromptEvent extends Event {
@@ -47,6 +48,10 @@ export const installPrompt = new InstallPrompt();
 
 /** Listens for the install events on `target` (the window); returns the unsubscribe. */
 export function listenForInstallPrompt(target: EventTarget = window): () => void {
+	// Events that came before this module loaded were kept by early-install.ts.
+	const early = takeEarlyInstallEvents(target);
+	if (early.installed) installPrompt.markInstalled();
+	else if (early.prompt) installPrompt.capture(early.prompt as BeforeInstallPromptEvent);
 	const onPrompt = (event: Event) => installPrompt.capture(event as BeforeInstallPromptEvent);
 	const onInstalled = () => installPrompt.markInstalled();
 	target.addEventListener('beforeinstallprompt', onPrompt);

@@ -4,6 +4,7 @@ import {
 	listenForInstallPrompt,
 	type BeforeInstallPromptEvent
 } from './install-prompt.svelte';
+import { catchEarlyInstallEvents } from './early-install';
 
 function fakePromptEvent(outcome: 'accepted' | 'dismissed') {
 	const event = new Event('beforeinstallprompt', { cancelable: true }) as BeforeInstallPromptEvent;
@@ -47,6 +48,28 @@ describe('install prompt', () => {
 
 		stop();
 		target.dispatchEvent(fakePromptEvent('dismissed').event);
+		expect(installPrompt.available).toBe(false);
+	});
+
+	it('takes over a prompt that arrived before it was listening', async () => {
+		catchEarlyInstallEvents(target);
+		const { event, prompt } = fakePromptEvent('dismissed');
+		target.dispatchEvent(event);
+		expect(event.defaultPrevented).toBe(true);
+		expect(installPrompt.available).toBe(false);
+
+		stop = listenForInstallPrompt(target);
+		expect(installPrompt.available).toBe(true);
+		expect(await installPrompt.prompt()).toBe('dismissed');
+		expect(prompt).toHaveBeenCalledTimes(1);
+	});
+
+	it('knows about an install that happened before it was listening', () => {
+		catchEarlyInstallEvents(target);
+		target.dispatchEvent(fakePromptEvent('accepted').event);
+		target.dispatchEvent(new Event('appinstalled'));
+		stop = listenForInstallPrompt(target);
+		expect(installPrompt.installed).toBe(true);
 		expect(installPrompt.available).toBe(false);
 	});
 });
