@@ -3,6 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { buildDir } from './helpers/build';
 import { precacheListOf } from './helpers/precache';
+import { NOT_PRECACHED } from '../../src/lib/pwa/cache-plan';
 
 // What a plain static host (no SPA fallback) has under a URL path: the file, or a folder's index.html.
 function fileOnHost(pathname: string): string | null {
@@ -33,10 +34,14 @@ test('the service worker precaches every file of the build, and each one exists 
 	const list = await precacheListOf(buildDir);
 	expect(new Set(list).size).toBe(list.length);
 
-	// Everything except the worker itself and SvelteKit's version file (fetched only to poll).
+	// Everything except the worker itself, SvelteKit's version file (fetched only to poll) and
+	// the files the app never fetches (the program JSON Schema, for authors' editors).
 	const expected = everyBuiltUrl(buildDir).filter(
-		(url) => url !== '/service-worker.js' && url !== '/_app/version.json'
+		(url) =>
+			url !== '/service-worker.js' && url !== '/_app/version.json' && !NOT_PRECACHED.includes(url)
 	);
+	expect(NOT_PRECACHED.every((url) => fileOnHost(url) !== null)).toBe(true);
+	expect(list).not.toContain('/program.schema.json');
 	expect([...list].sort()).toEqual([...expected].sort());
 	expect(list).toEqual(
 		expect.arrayContaining([

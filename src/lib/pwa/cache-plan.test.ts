@@ -7,6 +7,7 @@ import {
 	isOldCache,
 	navigationKeys,
 	pageKeys,
+	NOT_PRECACHED,
 	precacheUrls
 } from './cache-plan';
 
@@ -32,6 +33,23 @@ describe('precacheUrls', () => {
 	it('puts the fallback page under the base path', () => {
 		const urls = precacheUrls({ base: '/limber', build: [], files: [], prerendered: [] });
 		expect(urls).toEqual(['/limber/200.html']);
+	});
+
+	it('leaves out the files the app never fetches (the JSON Schema for program authors)', () => {
+		expect(NOT_PRECACHED).toContain('/program.schema.json');
+		const files = ['/favicon.svg', '/program.schema.json', '/programs/index.json'];
+		expect(precacheUrls({ base: '', build: [], files, prerendered: [] })).toEqual([
+			'/favicon.svg',
+			'/programs/index.json',
+			'/200.html'
+		]);
+		const based = precacheUrls({
+			base: '/limber',
+			build: [],
+			files: files.map((file) => '/limber' + file),
+			prerendered: []
+		});
+		expect(based).toEqual(['/limber/favicon.svg', '/limber/programs/index.json', '/limber/200.html']);
 	});
 });
 

@@ -19,10 +19,21 @@ export interface PrecacheInput {
 	prerendered: readonly string[];
 }
 
-/** Lists every URL the worker must store on install: build, static files, pages and the fallback. */
+/**
+ * Static files the app never fetches itself, so not stored for offline use: the program format's
+ * JSON Schema is for the editors of people who write programs (they fetch it online, by its
+ * address). It stays on the server like every other file.
+ */
+export const NOT_PRECACHED: readonly string[] = ['/program.schema.json'];
+
+/**
+ * Lists every URL the worker must store on install: build, static files, pages and the
+ * fallback, less NOT_PRECACHED.
+ */
 export function precacheUrls({ base, build, files, prerendered }: PrecacheInput): string[] {
+	const left = new Set(NOT_PRECACHED.map((path) => base + path));
 	const all = [...build, ...files, ...prerendered, base + FALLBACK_PAGE];
-	return [...new Set(all)];
+	return [...new Set(all)].filter((url) => !left.has(url));
 }
 
 /** A short, stable hash of a list of strings (djb2, base 36): names a cache after its content. */
