@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { kitSveltePlugin } from './scripts/kit-svelte-plugin';
 import { programsPlugin } from './scripts/programs-plugin';
 
 /**
@@ -10,18 +11,27 @@ import { programsPlugin } from './scripts/programs-plugin';
  * gzip; docs/quality.md).
  */
 const RUNTIME_MODULES =
-	/node_modules\/(svelte|@sveltejs\/kit)\/|vite\/preload-helper|__sveltekit\/|src\/lib\/(defer|paths|pwa\/early-install|program\/builtin)\.ts$/;
+	/node_modules\/(svelte|@sveltejs\/kit)\/|vite\/preload-helper|__sveltekit\/|src\/lib\/(defer|paths|pwa\/early-install|program\/(builtin|duration-text))\.ts$/;
+
+/** A program's card and its facts: one chunk for the library, its imported cards and program pages. */
+const PROGRAM_CARD_MODULES =
+	/src\/lib\/(components\/program\/(ProgramCard|ProgramFacts)\.svelte|program\/schedule-text\.ts)/;
 
 export default defineConfig({
 	// programsPlugin validates programs/*.json and writes static/programs/ before SvelteKit
 	// lists the static files (see scripts/programs-plugin.ts).
-	plugins: [programsPlugin(), sveltekit()],
+	plugins: [programsPlugin(), kitSveltePlugin(), sveltekit()],
 	preview: { port: 4173, strictPort: true },
 	build: {
 		modulePreload: false,
 		rolldownOptions: {
 			output: {
-				codeSplitting: { groups: [{ name: 'runtime', test: (id) => RUNTIME_MODULES.test(id) }] }
+				codeSplitting: {
+					groups: [
+						{ name: 'runtime', test: (id) => RUNTIME_MODULES.test(id) },
+						{ name: 'program-card', test: (id) => PROGRAM_CARD_MODULES.test(id) }
+					]
+				}
 			}
 		}
 	},

@@ -49,7 +49,11 @@ describe('precacheUrls', () => {
 			files: files.map((file) => '/limber' + file),
 			prerendered: []
 		});
-		expect(based).toEqual(['/limber/favicon.svg', '/limber/programs/index.json', '/limber/200.html']);
+		expect(based).toEqual([
+			'/limber/favicon.svg',
+			'/limber/programs/index.json',
+			'/limber/200.html'
+		]);
 	});
 });
 

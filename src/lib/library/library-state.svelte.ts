@@ -1,6 +1,7 @@
 // What the library shows besides the built-in programs, all read from this device's storage:
 // imported programs, an unfinished session to resume, the one-time note and the morning pain
-// question. Loaded lazily by the library page once it has rendered (see $lib/defer).
+// question. Loaded lazily by the library page once it has rendered (see $lib/defer), with the
+// components that show these parts, so the page's first load carries none of them.
 import { defaultTimeZone, localDay } from '$lib/adherence/days';
 import { findProgram, summarizeProgram, type ProgramSummary } from '$lib/program/catalog';
 import { assessMorning, needsMorningCheck } from '$lib/safety/pain-rule';
@@ -15,8 +16,9 @@ import { listSessions } from '$lib/storage/sessions';
 type Fetch = typeof fetch;
 
 // The library's lazily shown parts come with this module (one request after the first paint).
-export { default as Disclaimer } from '$lib/components/common/Disclaimer.svelte';
-export { default as MorningCheck } from '$lib/components/safety/MorningCheck.svelte';
+export { default as LibraryNotices } from './LibraryNotices.svelte';
+export { default as ImportedCards } from './ImportedCards.svelte';
+export { default as FirstVisitNote } from './FirstVisitNote.svelte';
 
 export interface LibraryState {
 	imported: ProgramSummary[];
@@ -38,17 +40,17 @@ async function readImported(): Promise<ProgramSummary[]> {
 	return (await listImportedPrograms()).map((program) => summarizeProgram(program, true));
 }
 
-/** Reads everything the library adds to the built-in list. */
+/** Reads everything the library adds to the built-in list (a reactive object its parts update). */
 export async function readLibraryState(builtins: ProgramSummary[]): Promise<LibraryState> {
 	await settings.load();
-	const state: LibraryState = {
+	const state: LibraryState = $state({
 		imported: [],
 		importError: '',
 		unfinished: null,
 		lastSession: null,
 		askMorning: false,
 		showDisclaimer: !settings.values.disclaimerSeen
-	};
+	});
 	try {
 		state.imported = await readImported();
 	} catch (error) {
