@@ -1,7 +1,11 @@
 // One-off generator for the app icons (the PNGs are committed; run again only to change the logo):
 //   npx tsx scripts/make-icons.ts
 // Draws the logo of static/favicon.svg (a teal rounded square with a white spine-like curve) as
-// SVG and renders each size with headless Chromium, so no image library is needed.
+// SVG and renders each size with headless Chromium, so no image library is needed. Then shrink
+// them with Debian's pngquant and zopfli packages (an 8-colour palette suits the two flat
+// colours; zopflipng recompresses losslessly):
+//   for f in static/icons/*.png static/apple-touch-icon.png; do
+//     pngquant --force --output "$f" 8 "$f" && zopflipng -y -m "$f" "$f"; done
 import { chromium } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

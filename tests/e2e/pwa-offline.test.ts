@@ -47,6 +47,9 @@ test('after the first visit every page opens with no network, runtime-only route
 test('shows an offline status while the network is down', async ({ page, context }) => {
 	await page.goto(`${server.url}/`);
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	// The page is drawn before its scripts load; the status comes with the app, which the worker
+	// serves once it controls the page.
+	await waitForController(page);
 	const status = page.getByRole('status').filter({ hasText: 'Offline — everything still works' });
 	await expect(status).toHaveCount(0);
 

@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import { runInNewContext } from 'node:vm';
+import { paintFirst, scriptHash } from './paint-first';
+
+const PRELOADS = [
+	'./_app/immutable/entry/start.A.js',
+	'./_app/immutable/chunks/B.js',
+	'./_app/immutable/entry/app.C.js',
+	'./_app/immutable/nodes/0.D.js'
+];
+
+/** SvelteKit's bootstrap, in the shape kit 2 writes it. */
+const BOOTSTRAP = `
+				{
+					__sveltekit_abc = {
+						base: new URL(".", location).pathname.slice(0, -1)
+					};
+
+					const element = document.currentScript.parentElement;
+
+					Promise.all([
+						import("./_app/immutable/entry/start.A.js"),
+						import("./_app/immutable/entry/app.C.js")
+					]).then(([kit, app]) => {
+						kit.start(app, element, {
+							node_ids: [0, 2],
+							data: [null,null],
+							form: null,
+							error: null
+						});
+					});
+				}
+			`;
+
+const STYLESHEETS = `		<link href="./_app/immutable/assets/0.css" rel="stylesheet">
+		<link href="./_app/immutable/assets/2.css" rel="stylesheet">\n`;
+const CONTENT = '<main><h1>Programs</h1><p>A calm routine.</p></main>';
+
+/** A prerendered page as SvelteKit writes it, its policy allowing `scripts` by hash. */
+function page({
+	content = CONTENT,
+	bootstraps = [BOOTSTRAP],
+	hashes = bootstraps.map(scriptHash)
+}: { content?: string; bootstraps?: string[]; hashes?: string[] } = {}): string {
+	const sources = hashes.map((hash) => ` '${hash}'`).join('');
+	return `<!doctype html>
+<html lang="en">
+	<head>
+		<meta charset="utf-8" />
+		<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self'${sources}; object-src 'none'">
+${PRELOADS.map((href) => `		<link href="${href}" rel="modulepreload">\n`).join('')}		<title>Programs</title>
+${STYLESHEETS}	</head>
+	<body data-sveltekit-preload-data="hover">
+		<div style="display: contents">${content}
+${bootstraps.map((body) => `			<script>${body}</script>\n`).join('')}		</div>
+	</body>
+</html>
+`;
+}
+
+/** The body of the one inline script of a page. */
+function scriptOf(html: string): string {
+	const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)];
+	expect(scripts).toHaveLength(1);
+	return scripts[0]?.[1] ?? '';
+}
+
+/** The sources of the page policy's script-src directive. */
+function scriptSources(html: string): string[] {
+	const policy = /http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+	const directive = policy.split(';').find((part) => part.trim().startsWith('script-src'));
+	return directive?.trim().split(/\s+/).slice(1) ?? [];
+}
+
+/**
+ * Runs a bootstrap in a stand-in browser: frames, timers and paint reports happen only when the
+ * test says so; `import()` is recorded.
+ */
+function browser() {
+	const frames: (() => void)[] = [];
+	const timers: { run: () => void; delay: number }[] = [];
+	const observers: (() => void)[] = [];
+	const preloaded: string[] = [];
+	const imported: string[] = [];
+	const started: unknown[][] = [];
+	const body = { id: 'body' };
+	class FakePerformanceObserver {
+		constructor(private readonly report: (typeof observers)[number]) {}
+		observe(options: { type: string; buffered: boolean }) {
+			expect(options).toEqual({ type: 'paint', buffered: true });
+			observers.push(this.report);
+		}
+	}
+	const window = {
+		URL,
+		location: new URL('https://limber.example/programs/'),
+		document: {
+			currentScript: { parentElement: body },
+			head: {
+				append: (...links: { rel: string; href: string }[]) => {
+					for (const link of links) {
+						expect(link.rel).toBe('modulepreload');
+						preloaded.push(link.href);
+					}
+				}
+			},
+			createElement: (name: string) => {
+				expect(name).toBe('link');
+				return { rel: '', href: '' };
+			}
+		},
+		requestAnimationFrame: (callback: () => void) => frames.push(callback),
+		setTimeout: (run: () => void, delay = 0) => timers.push({ run, delay }),
+		PerformanceObserver: FakePerformanceObserver,
+		__import: (path: string) => {
+			imported.push(path);
+			return Promise.resolve({
+				start: (...args: unknown[]) => started.push(args)
+			});
+		}
+	};
+	return {
+		run(script: string) {
+			runInNewContext(script.replaceAll('import(', '__import('), window);
+		},
+		frame() {
+			const due = frames.splice(0);
+			for (const callback of due) callback();
+		},
+		timers(maxDelay = Infinity) {
+			const due = timers.filter((timer) => timer.delay <= maxDelay);
+			timers.splice(0, timers.length, ...timers.filter((timer) => timer.delay > maxDelay));
+			for (const timer of due) timer.run();
+		},
+		paint() {
+			for (const report of observers) report();
+		},
+		preloaded,
+		imported,
+		started,
+		body
+	};
+}
+
+const flush = () => new Promise((done) => setTimeout(done));
+
+describe('scriptHash', () => {
+	it('is the base64 SHA-256 a Content Security Policy expects', () => {
+		expect(scriptHash('')).toBe('sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=');
+		expect(scriptHash('this.__e=event')).toMatch(/^sha256-[A-Za-z0-9+/]{43}=$/);
+		expect(scriptHash('a')).not.toBe(scriptHash('b'));
+	});
+});
+
+describe('paintFirst', () => {
+	const original = page();
+	const rewritten = paintFirst(original);
+
+	it('leaves no script for the browser to request before the first paint', () => {
+		expect(original).toContain('rel="modulepreload"');
+		expect(rewritten).not.toMatch(/<link[^>]*rel="modulepreload"/);
+		expect(rewritten).not.toMatch(/<script[^>]*\ssrc=/);
+		expect(rewritten).toContain(STYLESHEETS);
+		expect(rewritten).toContain(CONTENT);
+		expect(rewritten).toContain('<title>Programs</title>');
+	});
+
+	it('allows the new bootstrap, and only it, by its hash', () => {
+		const script = scriptOf(rewritten);
+		expect(script).not.toBe(BOOTSTRAP);
+		expect(scriptSources(original)).toEqual(["'self'", `'${scriptHash(BOOTSTRAP)}'`]);
+		expect(scriptSources(rewritten)).toEqual(["'self'", `'${scriptHash(script)}'`]);
+		expect(rewritten).toContain("default-src 'self'");
+		expect(rewritten).toContain("object-src 'none'");
+	});
+
+	it('keeps the bootstrap until the page has painted, then preloads and starts', async () => {
+		const tab = browser();
+		tab.run(scriptOf(rewritten));
+		// A frame on its own (or a background tab, which has none) does not start it.
+		tab.frame();
+		tab.timers(0);
+		await flush();
+		expect(tab.preloaded).toEqual([]);
+		expect(tab.imported).toEqual([]);
+
+		tab.paint();
+		expect(tab.preloaded).toEqual(PRELOADS);
+		expect(tab.imported).toEqual([
+			'./_app/immutable/entry/start.A.js',
+			'./_app/immutable/entry/app.C.js'
+		]);
+		await flush();
+		expect(tab.started).toHaveLength(1);
+		const [app, element, options] = tab.started[0] ?? [];
+		expect(app).toHaveProperty('start');
+		expect(element).toBe(tab.body);
+		expect(options).toMatchObject({ node_ids: [0, 2] });
+
+		// Whatever comes later does not start it again.
+		tab.timers();
+		tab.paint();
+		await flush();
+		expect(tab.imported).toHaveLength(2);
+		expect(tab.preloaded).toHaveLength(PRELOADS.length);
+		expect(tab.started).toHaveLength(1);
+	});
+
+	it('starts anyway when no paint is reported half a second after the first frame', async () => {
+		const tab = browser();
+		tab.run(scriptOf(rewritten));
+		tab.timers();
+		expect(tab.imported).toEqual([]);
+		tab.frame();
+		tab.timers(499);
+		expect(tab.imported).toEqual([]);
+		tab.timers(500);
+		await flush();
+		expect(tab.preloaded).toEqual(PRELOADS);
+		expect(tab.started).toHaveLength(1);
+	});
+
+	it('leaves pages with nothing to paint, or no bootstrap, as they are', () => {
+		const fallback = page({ content: '' });
+		expect(paintFirst(fallback)).toBe(fallback);
+		const staticPage = page({ bootstraps: [], hashes: [] });
+		expect(paintFirst(staticPage)).toBe(staticPage);
+	});
+
+	it('refuses pages it does not understand rather than write one the policy would block', () => {
+		expect(() => paintFirst(page({ hashes: [] }))).toThrow(/policy/);
+		expect(() => paintFirst(page({ bootstraps: [BOOTSTRAP, BOOTSTRAP] }))).toThrow(/more than one/);
+		const reshaped = BOOTSTRAP.replace('Promise.all([', 'Promise.allSettled([');
+		expect(() => paintFirst(page({ bootstraps: [reshaped] }))).toThrow(/shape/);
+	});
+});

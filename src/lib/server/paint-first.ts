@@ -1,0 +1,111 @@
+// Paint first, then hydrate: a rewrite of every prerendered page (src/hooks.server.ts).
+//
+// SvelteKit writes a page's whole script graph as <link rel="modulepreload"> tags in the head,
+// and an inline bootstrap script at the end of the body that imports the client and starts it.
+// The page is already complete HTML, but on a slow link those scripts (about 35 KB gzip) share
+// the connection with the render-blocking stylesheets, and on a fast one Chromium only paints
+// once the scripts have run. Rewritten, the page asks for nothing but its stylesheets before it
+// paints: the preload tags leave the head, and the bootstrap adds them back and starts the client
+// as soon as the browser reports the first paint (the paint is on screen then; the first frame's
+// callbacks are too early: in Chromium a frame or two can pass before the paint is shown). Where
+// no paint is reported half a second after the first frame (a browser without paint timing), the
+// client starts anyway. A page opened in a background tab does not paint until it is shown, and
+// starts then.
+//
+// The bootstrap is allowed by its SHA-256 in the page's Content Security Policy (kit.csp, hash
+// mode), so the rewrite puts the new script's hash in place of the old one.
+import { createHash } from 'node:crypto';
+
+/** A preload tag exactly as SvelteKit writes it (kit.output.preloadStrategy 'modulepreload'). */
+const PRELOAD_TAG = /[ \t]*<link href="([^"]+)" rel="modulepreload">\n?/g;
+const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g;
+/** What marks SvelteKit's bootstrap, and where its start-up statement begins. */
+const BOOTSTRAP_MARK = 'document.currentScript.parentElement';
+const START_STATEMENT = 'Promise.all([';
+
+/** The `sha256-…` source a Content Security Policy uses to allow an inline script. */
+export function scriptHash(content: string): string {
+	return `sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}`;
+}
+
+/**
+ * The bootstrap's body with `start` (SvelteKit's start-up statement) run after the first paint,
+ * written small since every page carries it. Unminified, the added part reads:
+ *
+ *     const preloads = [...];
+ *     const hydrate = () => {
+ *       if (hydrate.started) return;
+ *       hydrate.started = true;
+ *       document.head.append(...preloads.map((href) => <link rel="modulepreload" href>));
+ *       start;
+ *     };
+ *     new PerformanceObserver(hydrate).observe({ type: "paint", buffered: true });
+ *     requestAnimationFrame(() => setTimeout(hydrate, 500));
+ */
+function deferredBootstrap(before: string, start: string, after: string, preloads: string[]) {
+	const links =
+		'p.map(href=>Object.assign(document.createElement("link"),{rel:"modulepreload",href}))';
+	return (
+		before +
+		`const p=${JSON.stringify(preloads)},h=()=>{if(h.s)return;h.s=1;document.head.append(...${links});${start}};` +
+		'new PerformanceObserver(h).observe({type:"paint",buffered:!0});' +
+		'requestAnimationFrame(()=>setTimeout(h,500))' +
+		after
+	);
+}
+
+/**
+ * Whether the page's body holds nothing before the bootstrap but opening tags: a page rendered in
+ * the browser only (the SPA fallback) has no first paint worth waiting for.
+ */
+function nothingToPaint(html: string, bootstrapTag: string): boolean {
+	const bodyAt = html.search(/<body[\s>]/);
+	if (bodyAt < 0) return false;
+	const before = html.slice(bodyAt, html.indexOf(bootstrapTag));
+	return /^(\s*<[a-z][^>]*>)*\s*$/i.test(before);
+}
+
+/**
+ * Rewrites a prerendered page so that it requests no script before its first paint (see the
+ * top of this file). A page without SvelteKit's bootstrap (no client-side rendering), or with
+ * nothing in its body to paint before it, comes back unchanged. Throws when the page does not have the shape this rewrite knows, so a SvelteKit
+ * upgrade that changes it fails the build instead of shipping a page the policy would block.
+ */
+export function paintFirst(html: string): string {
+	const bootstraps = [...html.matchAll(INLINE_SCRIPT)]
+		.map(([tag, body = '']) => ({ tag, body }))
+		.filter(({ body }) => body.includes(BOOTSTRAP_MARK));
+	const [bootstrap, ...others] = bootstraps;
+	if (!bootstrap) return html;
+	if (others.length > 0) throw new Error('paintFirst: more than one SvelteKit bootstrap');
+	const { tag, body } = bootstrap;
+	if (nothingToPaint(html, tag)) return html;
+
+	const startAt = body.indexOf(START_STATEMENT);
+	const blockEnd = body.lastIndexOf('}');
+	if (startAt < 0 || blockEnd < startAt || body.indexOf(START_STATEMENT, startAt + 1) >= 0) {
+		throw new Error('paintFirst: SvelteKit bootstrap has an unexpected shape');
+	}
+	const start = body.slice(startAt, blockEnd).trim();
+	if (!start.endsWith('});')) throw new Error('paintFirst: unexpected start-up statement');
+
+	const preloads = [...html.matchAll(PRELOAD_TAG)].map(([, href = '']) => href);
+	const rewritten = deferredBootstrap(
+		body.slice(0, startAt),
+		start,
+		body.slice(blockEnd),
+		preloads
+	);
+
+	const oldSource = `'${scriptHash(body)}'`;
+	const policy = html.match(/<meta http-equiv="content-security-policy" content="([^"]*)">/);
+	if (!policy || (policy[1] ?? '').split(oldSource).length !== 2) {
+		throw new Error('paintFirst: the page policy does not allow the bootstrap by its hash');
+	}
+	const newPolicy = policy[0].replace(oldSource, `'${scriptHash(rewritten)}'`);
+
+	return html
+		.replace(PRELOAD_TAG, '')
+		.replace(policy[0], () => newPolicy)
+		.replace(tag, () => `<script>${rewritten}</script>`);
+}
