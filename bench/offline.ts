@@ -44,9 +44,14 @@ async function coldStart(profile: string, executablePath: string, url: string): 
 		const visible = performance.now();
 		const served = await page.evaluate(() => navigator.serviceWorker.controller !== null);
 		if (!served) throw new Error('the offline page was not served by the service worker');
-		const fcp = await page.evaluate(
-			() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN
-		);
+		// The paint is reported once it is on screen, which can be a little after the h1 is laid out.
+		const fcp = await page
+			.waitForFunction(
+				() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+				undefined,
+				{ timeout: 5000 }
+			)
+			.then((handle) => handle.jsonValue() as Promise<number>);
 		return {
 			launchToH1: visible - started,
 			navigationToH1: visible - navigating,
