@@ -100,13 +100,32 @@ async function recordViolations(page: Page): Promise<Violation[]> {
 	return seen;
 }
 
+/** The SHA-256 sources of the page's inline scripts that run (not JSON data blocks). */
+function inlineScriptHashes(html: string): string[] {
+	const hashes: string[] = [];
+	for (const [, attributes = '', body = ''] of html.matchAll(
+		/<script([^>]*)>([\s\S]*?)<\/script>/g
+	)) {
+		if (/\ssrc=/.test(attributes) || /type="application\/json"/.test(attributes)) continue;
+		hashes.push(`'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+	}
+	return hashes;
+}
+
 test('every page of the build carries the strict policy', () => {
 	const files = htmlFiles(buildDir);
 	expect(files.length).toBeGreaterThanOrEqual(8);
 	for (const file of files) {
-		const policy = metaPolicy(readFileSync(file, 'utf8'));
+		const html = readFileSync(file, 'utf8');
+		const policy = metaPolicy(html);
 		expect(policy, `${file} has a CSP meta tag`).not.toBeNull();
 		expectStrictPolicy(policy as string, file);
+		// The hashes are exactly those of the page's inline scripts as written (the paint-first
+		// rewrite swaps in its own): none missing, none stale.
+		const inline = inlineScriptHashes(html);
+		expect(inline.length, `${file} has SvelteKit's bootstrap`).toBeGreaterThan(0);
+		const allowed = (directives(policy as string).get('script-src') ?? []).slice(1);
+		expect(allowed.sort(), file).toEqual(inline.sort());
 	}
 });
 
