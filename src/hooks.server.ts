@@ -1,4 +1,5 @@
-// Server hooks. They run only while the build prerenders pages (the app has no server).
+// Server hooks. The app has no server: these run while the build prerenders its pages, and under
+// `npm run dev`, where they change nothing.
 import { building } from '$app/environment';
 import type { Handle } from '@sveltejs/kit';
 import { paintFirst } from '$lib/server/paint-first';

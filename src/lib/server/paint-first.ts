@@ -67,7 +67,7 @@ function deferredBootstrap(before: string, start: string, after: string, preload
 
 /**
  * Whether the page's body holds nothing before the bootstrap but opening tags: a page rendered in
- * the browser only (the SPA fallback) has no first paint worth waiting for.
+ * the browser only (the SPA fallback, the player) has no first paint worth waiting for.
  */
 function nothingToPaint(html: string, bootstrapTag: string): boolean {
 	const bodyAt = html.search(/<body[\s>]/);
