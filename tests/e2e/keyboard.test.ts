@@ -255,12 +255,14 @@ test('a whole session by keyboard: open, start, play, rate, save, export', async
 	await walk.tabTo('Too easy');
 	await walk.press('ArrowRight');
 	await expect(page.getByRole('radio', { name: 'About right' })).toBeChecked();
-	await walk.tabTo('Save');
-	expect(inOrder(walk.names(), ['0', '2', 'Clear rating', 'Too easy', 'About right', 'Save'])).toBe(
-		true
-	);
+	await walk.tabTo('Save answers');
+	expect(
+		inOrder(walk.names(), ['0', '2', 'Clear rating', 'Too easy', 'About right', 'Save answers'])
+	).toBe(true);
 	await page.keyboard.press('Enter');
-	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Saved with your answers' })
+	).toBeVisible();
 
 	// To History, and export a backup.
 	await walk.tabTo('See your history');

@@ -234,8 +234,10 @@ test('self-paced: Rep done and Space count reps on alternating sides, Set done e
 		.getByRole('group', { name: 'Pain now' })
 		.getByRole('radio', { name: '2', exact: true })
 		.check();
-	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+	await page.getByRole('button', { name: 'Save answers' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Saved with your answers' })
+	).toBeVisible();
 
 	// The stored record, as the backup file carries it. (Time flows again from here: following
 	// a link needs the page's timers.)
@@ -414,8 +416,10 @@ test('a session played to the end is rated with Pain now and saved', async ({ pa
 		.getByRole('radio', { name: '3', exact: true })
 		.check();
 	await page.getByRole('radio', { name: 'About right' }).check();
-	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+	await page.getByRole('button', { name: 'Save answers' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Saved with your answers' })
+	).toBeVisible();
 
 	await page.clock.resume();
 	await page.getByRole('link', { name: 'See your history' }).click();

@@ -123,12 +123,20 @@ test('while a session plays the update waits silently; once it ends the prompt a
 	expect(loads.count).toBe(0);
 	await expect(endSession).toBeVisible();
 
-	// End the session and save it: now the update is offered.
+	// End the session: it is stored at once, and now the update is offered.
 	await endSession.click();
 	await page.getByRole('alertdialog').getByRole('button', { name: 'End session' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Session complete' })).toBeVisible();
-	await page.getByRole('button', { name: 'Save', exact: true }).click();
 	await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+	await expect(updatePrompt(page)).toBeVisible();
+	// An answer typed and not saved yet holds the offer back (a reload would lose it) …
+	await page.getByLabel('Note (optional)').fill('Felt fine');
+	await expect(updatePrompt(page)).toHaveCount(0);
+	// … until it is saved.
+	await page.getByRole('button', { name: 'Save answers', exact: true }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: /^Saved with your answers$/ })
+	).toBeVisible();
 	await expect(updatePrompt(page)).toBeVisible();
 	expect(loads.count).toBe(0);
 

@@ -14,8 +14,8 @@ test('a skipped exercise is saved with the reason given on the summary', async (
 	await expect(page.getByRole('heading', { level: 1, name: 'Session complete' })).toBeVisible();
 	const skipped = page.getByRole('group', { name: 'Skipped exercises (optional: why?)' });
 	await skipped.getByLabel('Slow breathing').selectOption('pain');
-	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+	await page.getByRole('button', { name: 'Save answers' }).click();
+	await expect(page.getByText('Saved with your answers', { exact: true })).toBeVisible();
 
 	const stored = await page.evaluate(
 		() =>

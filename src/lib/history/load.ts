@@ -3,7 +3,8 @@
 // (built-in and imported); the report adds the whole records of its last four weeks.
 import { addDays, localDay, tryLocalDay } from '$lib/adherence/days';
 import type { ScheduledProgram } from '$lib/adherence/weekly';
-import { fetchBuiltinIndex } from '$lib/program/catalog';
+import { fetchBuiltinIndex, findProgram } from '$lib/program/catalog';
+import { recoverFinishedSessions } from '$lib/session/recorder.svelte';
 import type { SessionRecord } from '$lib/session/record';
 import { listImportedPrograms } from '$lib/storage/programs';
 import type { SessionDigest } from '$lib/storage/schema';
@@ -28,6 +29,8 @@ export const REPORT_DAYS = 28;
 
 /** Reads the digests and the programs; a missing program list only loses adherence targets. */
 export async function loadHistory(fetchFn: typeof fetch): Promise<HistoryData> {
+	// A session that ended but was never stored (its store failed, or the page went away) first.
+	await recoverFinishedSessions(async (id) => (await findProgram(fetchFn, id))?.program ?? null);
 	const [digests, programs] = await Promise.all([listSessionDigests(), loadPrograms(fetchFn)]);
 	return { digests, programs };
 }

@@ -5,11 +5,11 @@
 import { defaultTimeZone, localDay } from '$lib/adherence/days';
 import { findProgram, summarizeProgram, type ProgramSummary } from '$lib/program/catalog';
 import { assessMorning, needsMorningCheck } from '$lib/safety/pain-rule';
-import { clampLevel } from '$lib/safety/progression';
-import { levelAfter } from '$lib/session/level-update';
+import { progressLevel } from '$lib/session/levels';
+import { recoverFinishedSessions } from '$lib/session/recorder.svelte';
 import type { SessionRecord } from '$lib/session/record';
 import { settings } from '$lib/settings.svelte';
-import { loadCheckpoint } from '$lib/storage/checkpoint';
+import { loadCheckpoints } from '$lib/storage/checkpoint';
 import { readDatabase } from '$lib/storage/database';
 import { listSessions } from '$lib/storage/sessions';
 
@@ -24,7 +24,8 @@ export interface LibraryState {
 	imported: ProgramSummary[];
 	/** Why imported programs could not be read, or ''. */
 	importError: string;
-	unfinished: { programId: string; title: string } | null;
+	/** Unfinished sessions to resume, newest first. */
+	unfinished: { sessionId: string; programId: string; title: string }[];
 	/** The newest session, which the morning question compares with. */
 	lastSession: SessionRecord | null;
 	askMorning: boolean;
@@ -46,7 +47,7 @@ export async function readLibraryState(builtins: ProgramSummary[]): Promise<Libr
 	const state: LibraryState = $state({
 		imported: [],
 		importError: '',
-		unfinished: null,
+		unfinished: [],
 		lastSession: null,
 		askMorning: false,
 		showDisclaimer: !settings.values.disclaimerSeen
@@ -57,12 +58,16 @@ export async function readLibraryState(builtins: ProgramSummary[]): Promise<Libr
 		state.importError = error instanceof Error ? error.message : String(error);
 	}
 	try {
-		const checkpoint = await loadCheckpoint();
-		if (checkpoint) {
-			const all = [...builtins, ...state.imported];
-			const title = all.find((p) => p.id === checkpoint.programId)?.title ?? checkpoint.programId;
-			state.unfinished = { programId: checkpoint.programId, title };
-		}
+		// A session that ended but could not be stored (or the page went away first) is stored now.
+		await recoverFinishedSessions(async (id) => (await findProgram(fetch, id))?.program ?? null);
+		const all = [...builtins, ...state.imported];
+		state.unfinished = (await loadCheckpoints())
+			.filter((checkpoint) => !checkpoint.record)
+			.map(({ sessionId, programId }) => ({
+				sessionId,
+				programId,
+				title: all.find((p) => p.id === programId)?.title ?? programId
+			}));
 	} catch {
 		// No checkpoint to offer.
 	}
@@ -112,8 +117,7 @@ export async function answerMorning(
 ): Promise<string> {
 	const zone = defaultTimeZone();
 	const today = localDay(Date.now(), zone);
-	const morning = [...settings.values.morningPain, { day: today, pain }];
-	await settings.set('morningPain', morning);
+	await settings.update('morningPain', (entries) => [...entries, { day: today, pain }]);
 	await settings.set('lastMorningCheckDay', today);
 	const assessment = assessMorning({
 		morningPain: pain,
@@ -121,16 +125,10 @@ export async function answerMorning(
 		painAfterLastSession: lastSession?.painAfter ?? null
 	});
 	if (assessment.rose) {
-		const levels = { ...settings.values.programLevels };
-		for (const id of Object.keys(levels)) {
+		for (const id of Object.keys(settings.values.programLevels)) {
 			const found = await findProgram(fetchFn, id).catch(() => null);
-			if (!found?.program.progression) continue;
-			const recent = await listSessions({ programId: id, limit: 50 });
-			const current = clampLevel(levels[id] ?? 1, found.program.progression.levels);
-			const result = levelAfter(found.program, current, recent, morning, zone);
-			if (result) levels[id] = result.level;
+			if (found) await progressLevel(found.program);
 		}
-		await settings.set('programLevels', levels);
 	}
 	return assessment.advice;
 }

@@ -1,7 +1,9 @@
 // The runes adapter between the pure engine and the player screen: it drives the engine with
 // the clock (animation frames while visible, a slow interval as a backstop), mirrors its state
 // for rendering, checkpoints the session at every step change, on pause and when the page is
-// hidden, and builds the session record at the end. It holds no timing logic of its own.
+// hidden, and builds the session record at the end, which it hands to `onComplete`. A session
+// has its id from the start: its checkpoint and its record carry it. It holds no timing logic
+// of its own.
 import { createEngine, restoreEngine } from './engine';
 import type { Clock } from './clock';
 import type { EngineEvent, EngineListener, EngineState } from './engine-types';
@@ -10,6 +12,7 @@ import type { Timeline } from '$lib/program/timeline-types';
 import type { Program } from '$lib/program/types';
 import type { SessionRecord } from '$lib/session/record';
 import type { Checkpoint } from '$lib/storage/schema';
+import { createSessionId } from '$lib/storage/ids';
 import { isoTime } from '$lib/time';
 
 type Engine = ReturnType<typeof createEngine>;
@@ -28,11 +31,16 @@ export interface PlayerSessionOptions {
 	/** Persists the checkpoint; failures are reported but never stop the session. */
 	saveCheckpoint?: (checkpoint: Checkpoint) => Promise<void>;
 	onCheckpointError?: (error: unknown) => void;
+	/** Called once, when the session ends (played to the end or ended early), with its record. */
+	onComplete?: (record: SessionRecord) => void;
+	/** Makes the id of a new session (ignored when resuming: the checkpoint has it). */
 	createId?: () => string;
 }
 
 /** One playing session, observable by Svelte components. */
 export class PlayerSession {
+	/** The session's id from its start; its checkpoint and its record carry it. */
+	readonly id: string;
 	readonly program: Program;
 	readonly timeline: Timeline;
 	readonly level: number | undefined;
@@ -65,6 +73,7 @@ export class PlayerSession {
 			? restoreEngine(this.timeline, options.program, options.checkpoint.snapshot)
 			: createEngine(this.timeline, options.program);
 		this.#startedAt = options.checkpoint?.startedAt ?? isoTime(this.#wallNow());
+		this.id = options.checkpoint?.sessionId ?? (options.createId ?? createSessionId)();
 		this.#unsubscribers.push(this.#engine.subscribe((event) => this.#onEvent(event)));
 		this.state = this.#engine.getState(this.#clock.now());
 	}
@@ -91,7 +100,7 @@ export class PlayerSession {
 
 	pause(): void {
 		this.#run((now) => this.#engine.pause(now));
-		this.checkpoint();
+		void this.checkpoint();
 	}
 
 	resume(): void {
@@ -136,20 +145,34 @@ export class PlayerSession {
 		if (this.state.status === 'playing') this.#startLoop();
 	}
 
-	/** Saves where the session is, so a reload can offer Resume. */
-	checkpoint(): void {
+	/** Saves where the session is, so a reload can offer Resume (nothing once it has ended:
+	 * the record is what is kept then). Resolves when written; failures go to onCheckpointError. */
+	checkpoint(): Promise<void> {
 		const save = this.#options.saveCheckpoint;
-		if (!save || this.#disposed || !this.active) return;
+		// The engine's own status: events (a step starting) arrive before `state` is updated.
+		const status = this.#engine.getState().status;
+		if (!save || this.#disposed || (status !== 'playing' && status !== 'paused')) {
+			return Promise.resolve();
+		}
+		return save(this.checkpointData()).catch((error: unknown) =>
+			this.#options.onCheckpointError?.(error)
+		);
+	}
+
+	/** The session's checkpoint as of now (with the finished record once it has ended). */
+	checkpointData(): Checkpoint {
 		const checkpoint: Checkpoint = {
+			sessionId: this.id,
 			programId: this.program.id,
 			programVersion: this.program.version,
-			level: this.level,
 			startedAt: this.#startedAt,
 			savedAt: this.#wallNow(),
-			painBefore: this.painBefore,
 			snapshot: this.#engine.snapshot(this.#clock.now())
 		};
-		save(checkpoint).catch((error: unknown) => this.#options.onCheckpointError?.(error));
+		if (this.level !== undefined) checkpoint.level = this.level;
+		if (this.painBefore !== undefined) checkpoint.painBefore = this.painBefore;
+		if (this.record) checkpoint.record = this.record;
+		return checkpoint;
 	}
 
 	/** Stops the loop and all subscriptions. */
@@ -168,16 +191,19 @@ export class PlayerSession {
 	}
 
 	#onEvent(event: EngineEvent): void {
-		if (event.type === 'stepStarted') this.checkpoint();
+		if (event.type === 'stepStarted') void this.checkpoint();
 		if (event.type === 'sessionComplete') {
-			this.record = this.#buildRecord(event.completed);
+			const record = this.#buildRecord(event.completed);
+			this.record = record;
+			this.#stopLoop();
+			this.#options.onComplete?.(record);
 		}
 	}
 
 	#buildRecord(completed: boolean): SessionRecord {
 		const state = this.#engine.getState(this.#clock.now());
-		return {
-			id: this.#options.createId?.() ?? crypto.randomUUID(),
+		const record: SessionRecord = {
+			id: this.id,
 			programId: this.program.id,
 			programVersion: this.program.version,
 			programTitle: this.program.title,
@@ -185,10 +211,12 @@ export class PlayerSession {
 			endedAt: isoTime(this.#wallNow()),
 			durationSeconds: Math.round(state.elapsedMs / 1000),
 			completed,
-			exercises: state.records.map((record) => ({ ...record, repsDone: { ...record.repsDone } })),
-			painBefore: this.painBefore,
-			level: this.level
+			exercises: state.records.map((record) => ({ ...record, repsDone: { ...record.repsDone } }))
 		};
+		// Absent, not undefined: the record is stored and compared as plain JSON data.
+		if (this.painBefore !== undefined) record.painBefore = this.painBefore;
+		if (this.level !== undefined) record.level = this.level;
+		return record;
 	}
 
 	#startLoop(): void {

@@ -1,9 +1,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clearCheckpoint, isCheckpoint, loadCheckpoint, saveCheckpoint } from './checkpoint';
+import {
+	clearCheckpoint,
+	isCheckpoint,
+	loadCheckpoint,
+	loadCheckpoints,
+	saveCheckpoint
+} from './checkpoint';
 import { openDatabase } from './database';
-import { CHECKPOINT_KEY, type Checkpoint } from './schema';
-import { makeExercise, releaseStorage, useFreshStorage } from './test-helpers';
+import type { Checkpoint } from './schema';
+import { getSession, saveSession } from './sessions';
+import { makeExercise, makeSession, releaseStorage, useFreshStorage } from './test-helpers';
 
 afterEach(() => {
 	vi.restoreAllMocks();
@@ -12,6 +19,7 @@ afterEach(() => {
 
 function makeCheckpoint(overrides: Partial<Checkpoint> = {}): Checkpoint {
 	return {
+		sessionId: 'session-a',
 		programId: 'gentle-start',
 		programVersion: 1,
 		startedAt: '2025-03-14T08:00:00.000Z',
@@ -29,33 +37,66 @@ function makeCheckpoint(overrides: Partial<Checkpoint> = {}): Checkpoint {
 	};
 }
 
-describe('checkpoint', () => {
-	it('saves, overwrites, loads and clears the single checkpoint', async () => {
+describe('checkpoints, one per session', () => {
+	it('saves, overwrites, loads and clears a session’s checkpoint under its id', async () => {
 		useFreshStorage();
-		expect(await loadCheckpoint()).toBeNull();
+		expect(await loadCheckpoint('session-a')).toBeNull();
 		await saveCheckpoint(makeCheckpoint());
 		await saveCheckpoint(makeCheckpoint({ level: 2, savedAt: Date.UTC(2025, 2, 14, 8, 5) }));
 		const db = await openDatabase();
-		expect(await db.getAllKeys('checkpoint')).toEqual([CHECKPOINT_KEY]);
-		expect(await loadCheckpoint()).toEqual(
+		expect(await db.getAllKeys('checkpoint')).toEqual(['session-a']);
+		expect(await loadCheckpoint('session-a')).toEqual(
 			makeCheckpoint({ level: 2, savedAt: Date.UTC(2025, 2, 14, 8, 5) })
 		);
-		await clearCheckpoint();
-		expect(await loadCheckpoint()).toBeNull();
+		await clearCheckpoint('session-a');
+		expect(await loadCheckpoint('session-a')).toBeNull();
+	});
+
+	it('keeps two sessions’ checkpoints side by side, newest first', async () => {
+		useFreshStorage();
+		const a = makeCheckpoint({ sessionId: 'a', programId: 'quick-check', savedAt: 1000 });
+		const b = makeCheckpoint({ sessionId: 'b', programId: 'quick-two', savedAt: 2000 });
+		await saveCheckpoint(a);
+		await saveCheckpoint(b);
+		// Writing one never touches the other (the single shared checkpoint used to be overwritten).
+		await saveCheckpoint({ ...a, savedAt: 1500 });
+		expect((await loadCheckpoints()).map((cp) => [cp.sessionId, cp.savedAt])).toEqual([
+			['b', 2000],
+			['a', 1500]
+		]);
+		await clearCheckpoint('a');
+		expect((await loadCheckpoints()).map((cp) => cp.sessionId)).toEqual(['b']);
+	});
+
+	it('is removed in the same transaction that stores the session’s record', async () => {
+		useFreshStorage();
+		const record = makeSession({ id: 'session-a' });
+		await saveCheckpoint(makeCheckpoint({ record }));
+		await saveCheckpoint(makeCheckpoint({ sessionId: 'other' }));
+		await saveSession(record);
+		expect(await getSession('session-a')).toEqual(record);
+		expect((await loadCheckpoints()).map((cp) => cp.sessionId)).toEqual(['other']);
 	});
 
 	it('ignores a stored value that cannot be resumed from', async () => {
 		useFreshStorage();
 		vi.spyOn(console, 'warn').mockImplementation(() => {});
 		const db = await openDatabase();
-		await db.put('checkpoint', { programId: 'x' } as never, CHECKPOINT_KEY);
-		expect(await loadCheckpoint()).toBeNull();
+		await db.put('checkpoint', { programId: 'x' } as never, 'x');
+		await saveCheckpoint(makeCheckpoint());
+		expect(await loadCheckpoint('x')).toBeNull();
+		expect((await loadCheckpoints()).map((cp) => cp.sessionId)).toEqual(['session-a']);
 		expect(console.warn).toHaveBeenCalled();
 	});
 
 	it('recognises the checkpoint shape', () => {
 		expect(isCheckpoint(makeCheckpoint())).toBe(true);
 		expect(isCheckpoint(makeCheckpoint({ level: undefined, painBefore: undefined }))).toBe(true);
+		expect(isCheckpoint(makeCheckpoint({ record: makeSession({ id: 'session-a' }) }))).toBe(true);
+		// A record of another session does not belong in this checkpoint.
+		expect(isCheckpoint(makeCheckpoint({ record: makeSession({ id: 'elsewhere' }) }))).toBe(false);
+		expect(isCheckpoint(makeCheckpoint({ sessionId: '' }))).toBe(false);
+		expect(isCheckpoint({ ...makeCheckpoint(), sessionId: undefined })).toBe(false);
 		expect(isCheckpoint(makeCheckpoint({ painBefore: 11 }))).toBe(false);
 		expect(isCheckpoint(makeCheckpoint({ startedAt: 'this morning' }))).toBe(false);
 		expect(isCheckpoint({ ...makeCheckpoint(), snapshot: null })).toBe(false);
@@ -65,7 +106,8 @@ describe('checkpoint', () => {
 	it('reads as none without IndexedDB, and refuses to save', async () => {
 		const { configureStorage } = await import('./database');
 		configureStorage({ factory: null });
-		expect(await loadCheckpoint()).toBeNull();
+		expect(await loadCheckpoint('session-a')).toBeNull();
+		expect(await loadCheckpoints()).toEqual([]);
 		await expect(saveCheckpoint(makeCheckpoint())).rejects.toMatchObject({ kind: 'unavailable' });
 	});
 });

@@ -4,11 +4,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import v1 from '../../../tests/fixtures/db/v1.json';
 import v2 from '../../../tests/fixtures/db/v2.json';
 import v3 from '../../../tests/fixtures/db/v3.json';
-import { loadCheckpoint } from './checkpoint';
+import v4 from '../../../tests/fixtures/db/v4.json';
+import { loadCheckpoints } from './checkpoint';
 import { configureStorage, openDatabase } from './database';
 import { estimateDuration, LEGACY_SETTINGS_KEY } from './migrations';
 import { getImportedProgram } from './programs';
-import { DB_VERSION, DIGESTS_KEY } from './schema';
+import { DB_VERSION, DIGESTS_KEY, LEGACY_CHECKPOINT_KEY } from './schema';
 import { listSessionDigests, listSessions } from './sessions';
 import { getAllSettings } from './settings';
 import {
@@ -84,9 +85,11 @@ describe('upgrading from version 1', () => {
 	it('leaves programs and the checkpoint readable', async () => {
 		await upgradeFrom(v1 as DatabaseFixture);
 		expect((await getImportedProgram('my-routine'))?.title).toBe('My routine');
-		const checkpoint = await loadCheckpoint();
+		const [checkpoint, ...more] = await loadCheckpoints();
+		expect(more).toEqual([]);
 		expect(checkpoint?.programId).toBe('gentle-start');
 		expect(checkpoint?.snapshot.stepIndex).toBe(7);
+		expect(checkpoint?.sessionId).toMatch(/^[0-9a-f-]{36}$/);
 	});
 });
 
@@ -174,8 +177,13 @@ describe('upgrading from version 3', () => {
 			)
 		);
 		expect((await dumpStore(raw, 'programs')).values).toEqual(programs!.records);
-		expect((await dumpStore(raw, 'checkpoint')).values).toEqual(
-			checkpoint!.entries!.map((entry) => entry.value)
+		// The one checkpoint moved to a key of its own in version 5 (see the version 4 tests).
+		const moved = await dumpStore(raw, 'checkpoint');
+		expect(moved.values).toEqual(
+			checkpoint!.entries!.map((entry) => ({
+				...(entry.value as object),
+				sessionId: moved.keys[0]
+			}))
 		);
 		const stored = await dumpStore(raw, 'settings');
 		raw.close();
@@ -210,6 +218,69 @@ describe('upgrading from version 3', () => {
 			expect(stored).toEqual(expected);
 			releaseStorage();
 		}
+	});
+});
+
+describe('upgrading from version 4', () => {
+	it('moves the one checkpoint to a key of its own, the session id it carries from now on', async () => {
+		const { factory } = await upgradeFrom(v4 as DatabaseFixture);
+		releaseStorage();
+		const raw = await openRaw(factory, 'migrate');
+		const { keys, values } = await dumpStore(raw, 'checkpoint');
+		raw.close();
+		expect(keys).toHaveLength(1);
+		expect(keys).not.toContain(LEGACY_CHECKPOINT_KEY);
+		const old = (v4 as DatabaseFixture).stores.find((s) => s.name === 'checkpoint')!.entries![0]!;
+		expect(values).toEqual([{ ...(old.value as object), sessionId: keys[0] }]);
+		// And it can be resumed from.
+		const [checkpoint] = await loadCheckpoints();
+		expect(checkpoint).toMatchObject({
+			sessionId: keys[0],
+			programId: 'gentle-start',
+			painBefore: 4
+		});
+	});
+
+	it('leaves the sessions, digests, programs and settings as they were', async () => {
+		const { factory } = await upgradeFrom(v4 as DatabaseFixture);
+		releaseStorage();
+		const raw = await openRaw(factory, 'migrate');
+		for (const store of (v4 as DatabaseFixture).stores) {
+			if (store.name === 'checkpoint') continue;
+			const { keys, values } = await dumpStore(raw, store.name);
+			if (store.records) {
+				const byId = (a: unknown, b: unknown) =>
+					(a as { id: string }).id < (b as { id: string }).id ? -1 : 1;
+				const expected = store.name === 'sessions' ? [...store.records].sort(byId) : store.records;
+				expect(values, store.name).toEqual(expected);
+			} else {
+				expect(Object.fromEntries(keys.map((key, i) => [key, values[i]])), store.name).toEqual(
+					Object.fromEntries(store.entries!.map((e) => [e.key, e.value]))
+				);
+			}
+		}
+		raw.close();
+		const { stored, expected } = await storedDigestsAndExpected();
+		expect(stored).toEqual(expected);
+	});
+
+	it('upgrades a database without a checkpoint, and one whose checkpoint is damaged', async () => {
+		const fixture = structuredClone(v4) as DatabaseFixture;
+		const checkpoint = fixture.stores.find((s) => s.name === 'checkpoint')!;
+		checkpoint.entries = [];
+		const { factory } = await upgradeFrom(fixture);
+		releaseStorage();
+		let raw = await openRaw(factory, 'migrate');
+		expect((await dumpStore(raw, 'checkpoint')).keys).toEqual([]);
+		raw.close();
+
+		checkpoint.entries = [{ key: LEGACY_CHECKPOINT_KEY, value: 'not a checkpoint' }];
+		const second = await upgradeFrom(fixture);
+		releaseStorage();
+		raw = await openRaw(second.factory, 'migrate');
+		expect(raw.version).toBe(DB_VERSION);
+		expect((await dumpStore(raw, 'checkpoint')).keys).toEqual([]);
+		raw.close();
 	});
 });
 

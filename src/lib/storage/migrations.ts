@@ -4,7 +4,8 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { isRecord, parseIsoDateTime } from './checks';
 import { digestsFromSessions, writeDigests } from './digest-store';
-import type { LimberSchema } from './schema';
+import { createSessionId } from './ids';
+import { LEGACY_CHECKPOINT_KEY, type LimberSchema } from './schema';
 
 export type UpgradeTransaction = IDBPTransaction<
 	LimberSchema,
@@ -66,6 +67,25 @@ export async function migrate(
 		db.createObjectStore('sessionDigests');
 		const packed = await digestsFromSessions(tx.objectStore('sessions'));
 		await writeDigests(tx.objectStore('sessionDigests'), packed);
+	}
+	if (oldVersion < 5) {
+		// Version 5: a checkpoint per session, keyed by the session's id. The one checkpoint of
+		// older versions gets an id of its own (its record will carry it) and moves to that key.
+		const checkpoints = tx.objectStore('checkpoint');
+		const legacy: unknown = await checkpoints.get(LEGACY_CHECKPOINT_KEY);
+		if (legacy !== undefined) {
+			await checkpoints.delete(LEGACY_CHECKPOINT_KEY);
+			if (isRecord(legacy)) {
+				const sessionId =
+					typeof legacy.sessionId === 'string' && legacy.sessionId !== ''
+						? legacy.sessionId
+						: createSessionId();
+				await checkpoints.put(
+					{ ...legacy, sessionId } as LimberSchema['checkpoint']['value'],
+					sessionId
+				);
+			}
+		}
 	}
 }
 

@@ -7,10 +7,10 @@ import type { SessionRecord } from '$lib/session/record';
 
 export const DB_NAME = 'limber';
 /** Bump with a new `if (oldVersion < N)` step in migrations.ts and a fixture of the old shape. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
-/** The fixed key of the single checkpoint record. */
-export const CHECKPOINT_KEY = 'current';
+/** The key under which versions 1–4 kept their one checkpoint (version 5 keys them by session). */
+export const LEGACY_CHECKPOINT_KEY = 'current';
 
 /** The fixed key of the single record in `sessionDigests` (all digests, packed). */
 export const DIGESTS_KEY = 'all';
@@ -25,8 +25,13 @@ export interface StoredProgram {
 	source?: ProgramSource;
 }
 
-/** The playing session's snapshot, so a reload can resume it. */
+/**
+ * A session's place, so a reload can resume it; one per session, keyed by its id (version 5).
+ * Once the session has ended it also holds the finished record, until that record is stored.
+ */
 export interface Checkpoint {
+	/** The session's id from its start: the id its record will carry. */
+	sessionId: string;
 	programId: string;
 	programVersion: number;
 	level?: number;
@@ -36,6 +41,8 @@ export interface Checkpoint {
 	savedAt: number;
 	snapshot: EngineSnapshot;
 	painBefore?: number;
+	/** The finished session's record, kept here until it is stored in `sessions`. */
+	record?: SessionRecord;
 }
 
 /**
@@ -82,6 +89,7 @@ export interface LimberSchema extends DBSchema {
 		indexes: { 'by-startedAt': string; 'by-programId': string };
 	};
 	programs: { key: string; value: StoredProgram };
+	/** Version 5: one record per unfinished (or finished but not yet stored) session, keyed by its id. */
 	checkpoint: { key: string; value: Checkpoint };
 	/** One record per setting, keyed by the setting's name (values checked on read). */
 	settings: { key: string; value: unknown };

@@ -7,6 +7,7 @@ import { digestOf } from './digests';
 import { DIGESTS_KEY } from './schema';
 import { seedSessions } from './seed';
 import {
+	answerSession,
 	countSessions,
 	deleteSession,
 	getSession,
@@ -48,7 +49,7 @@ describe('saveSession', () => {
 		const db = await openDatabase();
 		const spy = vi.spyOn(db, 'transaction');
 		await saveSession(makeSession());
-		expect(spy).toHaveBeenCalledWith(['sessions', 'sessionDigests'], 'readwrite', {
+		expect(spy).toHaveBeenCalledWith(['sessions', 'sessionDigests', 'checkpoint'], 'readwrite', {
 			durability: 'strict'
 		});
 	});
@@ -272,5 +273,50 @@ describe('digests kept in step with the sessions', () => {
 	it('reads nothing without IndexedDB', async () => {
 		configureStorage({ factory: null });
 		expect(await listSessionDigests()).toEqual([]);
+	});
+});
+
+describe('answerSession', () => {
+	it('adds the answers to the stored record (same id) and to its digest', async () => {
+		useFreshStorage();
+		const record = makeSession({
+			id: 'ended',
+			painAfter: undefined,
+			effort: undefined,
+			exercises: [makeExercise({ skipped: true }), makeExercise({ exerciseId: 'cat' })]
+		});
+		delete record.painAfter;
+		delete record.effort;
+		await saveSession(record);
+		const answered = await answerSession('ended', {
+			painAfter: 2,
+			effort: 'too hard',
+			note: '  tight hamstrings ',
+			skipReasons: { 0: 'pain', 1: 'time' }
+		});
+		expect(answered).toEqual({
+			...record,
+			painAfter: 2,
+			effort: 'too hard',
+			note: 'tight hamstrings',
+			// Only a skipped exercise takes a reason.
+			exercises: [
+				makeExercise({ skipped: true, skipReason: 'pain' }),
+				makeExercise({ exerciseId: 'cat' })
+			]
+		});
+		expect(await getSession('ended')).toEqual(answered);
+		expect(await countSessions()).toBe(1);
+		const { stored, expected } = await storedDigestsAndExpected();
+		expect(stored).toEqual(expected);
+		expect(stored![0]!.painAfter).toBe(2);
+	});
+
+	it('refuses to answer a session that is not stored, and stores nothing', async () => {
+		useFreshStorage();
+		await expect(answerSession('nowhere', { painAfter: 1 })).rejects.toMatchObject({
+			kind: 'unknown'
+		});
+		expect(await countSessions()).toBe(0);
 	});
 });

@@ -1,7 +1,10 @@
 // The session log: append-mostly, written with strict durability. A save resolves only after
 // its transaction has completed, so "saved" on screen is true; on failure it rejects with a
-// StorageError (quota included) and the caller keeps the record in memory to offer Retry.
-// Every write changes the session's digest (sessionDigests) in the same transaction.
+// StorageError (quota included) and the session's checkpoint keeps the record to retry from.
+// Every write changes the session's digest (sessionDigests) in the same transaction, and a save
+// removes the session's checkpoint in it too. A record is keyed by the session's id from its
+// start, so saving it again (a retry, a second tab, answers added later) updates it.
+import { withAnswers, type SessionAnswers } from '$lib/session/answers';
 import type { SessionRecord } from '$lib/session/record';
 import { inTransaction, readDatabase, withDatabase } from './database';
 import { digestsFromSessions, readDigestsForWrite, writeDigests } from './digest-store';
@@ -13,7 +16,7 @@ import {
 	removeDigest,
 	unpackDigests
 } from './digests';
-import { isQuotaError } from './errors';
+import { isQuotaError, StorageError } from './errors';
 import { DIGESTS_KEY, type LimberDatabase, type PackedDigests, type SessionDigest } from './schema';
 
 export interface ListSessionsOptions {
@@ -28,12 +31,15 @@ export interface ListSessionsOptions {
 	since?: string;
 }
 
-/** Stores a finished (or ended early) session; resolves once it is durably saved. */
+/**
+ * Stores a finished (or ended early) session, or a new version of one (same id), and removes
+ * its checkpoint in the same transaction; resolves once it is durably saved.
+ */
 export async function saveSession(record: SessionRecord): Promise<void> {
 	await withDatabase((db) =>
 		inTransaction(
 			db,
-			['sessions', 'sessionDigests'],
+			['sessions', 'sessionDigests', 'checkpoint'],
 			'readwrite',
 			async (tx) => {
 				const sessions = tx.objectStore('sessions');
@@ -41,6 +47,35 @@ export async function saveSession(record: SessionRecord): Promise<void> {
 				const packed = await readDigestsForWrite(sessions, digests);
 				putDigest(packed, digestOf(record));
 				await both(sessions.put(record), () => writeDigests(digests, packed));
+				await tx.objectStore('checkpoint').delete(record.id);
+			},
+			'strict'
+		)
+	);
+}
+
+/**
+ * Adds the summary's answers (pain after, effort, note, skip reasons) to a stored session, read
+ * and written in one transaction; resolves to the record as stored. Rejects with a StorageError
+ * of kind 'unknown' when no session has that id.
+ */
+export async function answerSession(id: string, answers: SessionAnswers): Promise<SessionRecord> {
+	return withDatabase((db) =>
+		inTransaction(
+			db,
+			['sessions', 'sessionDigests'],
+			'readwrite',
+			async (tx) => {
+				const sessions = tx.objectStore('sessions');
+				const digests = tx.objectStore('sessionDigests');
+				const stored = await sessions.get(id);
+				if (!stored)
+					throw new StorageError('unknown', 'This session is not stored on this device.');
+				const record = withAnswers(stored, answers);
+				const packed = await readDigestsForWrite(sessions, digests);
+				putDigest(packed, digestOf(record));
+				await both(sessions.put(record), () => writeDigests(digests, packed));
+				return record;
 			},
 			'strict'
 		)

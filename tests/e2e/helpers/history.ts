@@ -132,8 +132,10 @@ export async function saveSummary(
 	if (answers.painAfter !== undefined) await ratePain(page, 'Pain now', answers.painAfter);
 	if (answers.effort) await page.getByRole('radio', { name: answers.effort, exact: true }).check();
 	if (answers.note) await page.getByLabel('Note (optional)').fill(answers.note);
-	await page.getByRole('button', { name: 'Save', exact: true }).click();
-	await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+	await page.getByRole('button', { name: 'Save answers', exact: true }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: /^Saved with your answers$/ })
+	).toBeVisible();
 }
 
 /** Plays QUICK_PROGRAM (already on the device) from Start to "Saved", with the given answers. */

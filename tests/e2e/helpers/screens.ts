@@ -119,8 +119,10 @@ export async function recordSession(page: Page, painAfter = 2): Promise<void> {
 		.getByRole('group', { name: 'Pain now' })
 		.getByRole('radio', { name: String(painAfter), exact: true })
 		.check();
-	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+	await page.getByRole('button', { name: 'Save answers' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Saved with your answers' })
+	).toBeVisible();
 }
 
 /** Opens History after one session was recorded (so every part of it is on screen). */
