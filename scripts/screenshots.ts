@@ -49,6 +49,44 @@ const SHOTS: Shot[] = [
 			await page.getByRole('button', { name: 'Rep done' }).click();
 		}
 	},
+	{
+		name: 'summary',
+		prepare: async (page) => {
+			await page.clock.install();
+			await page.goto(`${BASE_URL}/play/?program=gentle-relief`);
+			await page.getByRole('button', { name: 'Start' }).click();
+			await page.clock.runFor(8_000);
+			await page.getByRole('button', { name: 'Skip' }).click();
+			await page.getByRole('button', { name: 'End session' }).click();
+			await page.getByRole('alertdialog').getByRole('button', { name: 'End session' }).click();
+			await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+		},
+		fullPage: true
+	},
+	{
+		name: 'resume',
+		prepare: async (page) => {
+			await page.clock.install();
+			await page.goto(`${BASE_URL}/play/?program=daily-core-strength`);
+			await page.getByRole('button', { name: 'Start' }).click();
+			await page.clock.runFor(40_000);
+			await page.getByRole('button', { name: 'Pause' }).click();
+			await page.clock.runFor(12 * 60_000);
+			await page.reload();
+			await page.getByRole('button', { name: 'Resume', exact: true }).waitFor();
+		}
+	},
+	{
+		name: 'elsewhere',
+		prepare: async (page) => {
+			const other = await page.context().newPage();
+			await other.goto(`${BASE_URL}/play/?program=desk-break`);
+			await other.getByRole('button', { name: 'Start' }).click();
+			await other.getByRole('button', { name: 'End session' }).waitFor();
+			await page.goto(`${BASE_URL}/play/?program=desk-break`);
+			await page.getByRole('button', { name: 'Continue here' }).waitFor();
+		}
+	},
 	{ name: 'history', prepare: async (page) => void (await page.goto(`${BASE_URL}/history/`)) },
 	{ name: 'settings', prepare: async (page) => void (await page.goto(`${BASE_URL}/settings/`)) },
 	{ name: 'import', prepare: async (page) => void (await page.goto(`${BASE_URL}/import/`)) }

@@ -20,9 +20,10 @@ import { precacheListOf } from './helpers/precache';
 import { installClock, SCREENS, waitForApp } from './helpers/screens';
 
 const KB = 1024;
-/** The issue's budgets. */
+/** The budgets (docs/quality.md). The precache was 150 KB until the session recorder and the
+ * one-player-per-device lock (+3.7 KB) came; the whole app's ceiling is 190 KB (the builder issue). */
 export const FIRST_LOAD_JS_BUDGET = 35 * KB;
-export const PRECACHE_BUDGET = 150 * KB;
+export const PRECACHE_BUDGET = 160 * KB;
 /** The library's first paint: its stylesheets (layout, page); the scripts it preloads after. */
 const FIRST_LOAD_STYLESHEETS = 2;
 const FIRST_LOAD_SCRIPTS = 8;
