@@ -219,7 +219,7 @@ test('the CSV has a header row and one row per exercise of each session', async 
 			'program',
 			'session',
 			'exercise',
-			'skipped',
+			'outcome',
 			'skip reason',
 			'pain before',
 			'pain after',
@@ -266,9 +266,9 @@ test('the CSV has a header row and one row per exercise of each session', async 
 	)!;
 	expect([
 		cell(skipped, 'session'),
-		cell(skipped, 'skipped'),
+		cell(skipped, 'outcome'),
 		cell(skipped, 'skip reason')
-	]).toEqual(['partial', 'yes', 'pain']);
+	]).toEqual(['partial', 'skipped', 'pain']);
 	const noted = rows.find((row) => cell(row, 'date') === '2025-06-02')!;
 	expect(cell(noted, 'note')).toBe('Felt "tight" at first, then fine');
 });

@@ -50,7 +50,11 @@ async function readStore<T>(page: Page, store: string): Promise<T[]> {
 }
 
 const sessionsOf = (page: Page) => readStore<StoredSession>(page, 'sessions');
-const checkpointsOf = (page: Page) => readStore<StoredCheckpoint>(page, 'checkpoint');
+/** The checkpoints stored (not the markers Discard leaves, which hold no place). */
+const checkpointsOf = async (page: Page) =>
+	(await readStore<StoredCheckpoint & { snapshot?: unknown }>(page, 'checkpoint')).filter(
+		(cp) => cp.snapshot !== undefined
+	);
 
 /** The player's countdown and heading, as a person reads them. */
 async function playerScreen(page: Page): Promise<{ heading: string; timer: string }> {
@@ -124,21 +128,55 @@ test.describe('saved the moment it ends', () => {
 		expect(after[0]).toEqual({ ...stored, painAfter: 3 });
 	});
 
-	test('a store that fails on a full disk is kept, and stored exactly once after a reload', async ({
-		page
-	}) => {
-		// A full disk for the session log only: every put into `sessions` throws QuotaExceededError
-		// while the flag is set (the checkpoint store still takes writes, as a small record often does).
+	/** A full disk for the session log only: every put into `sessions` throws QuotaExceededError
+	 * while localStorage says so (the checkpoint store still takes writes, as a small record often
+	 * does). */
+	async function fullDiskForSessions(page: Page): Promise<void> {
 		await page.addInitScript(() => {
-			if (localStorage.getItem('e2e-fail-session-puts') !== '1') return;
 			const put = IDBObjectStore.prototype.put;
 			IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args) {
-				if (this.name === 'sessions') {
+				if (this.name === 'sessions' && localStorage.getItem('e2e-fail-session-puts') === '1') {
 					throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 				}
 				return put.apply(this, args);
 			} as typeof put;
 		});
+	}
+
+	test('a store that fails on a full disk says so, and "Try saving again" stores it once', async ({
+		page
+	}) => {
+		await fullDiskForSessions(page);
+		await page.clock.install({ time: T0 });
+		await importProgram(page);
+		await page.evaluate(() => localStorage.setItem('e2e-fail-session-puts', '1'));
+		await startSession(page, QUICK_PROGRAM.id);
+		await endSession(page);
+		const failed = page.getByRole('alert').filter({ hasText: 'Not saved yet' });
+		await expect(failed).toContainText('Your device is out of storage space');
+		await expect(failed).toContainText('Your session is kept on this device');
+		// Answers given meanwhile go with it.
+		await ratePain(page, 'Pain now', 1);
+		await page.getByRole('button', { name: 'Save answers' }).click();
+		await expect(failed).toBeVisible();
+		expect(await sessionsOf(page)).toEqual([]);
+
+		await page.evaluate(() => localStorage.removeItem('e2e-fail-session-puts'));
+		await page.getByRole('button', { name: 'Try saving again' }).click();
+		await expect(
+			page.getByRole('status').filter({ hasText: 'Saved with your answers' })
+		).toBeVisible();
+		await expect(failed).toHaveCount(0);
+		const sessions = await sessionsOf(page);
+		expect(sessions).toHaveLength(1);
+		expect(sessions[0]!.painAfter).toBe(1);
+		expect(await checkpointsOf(page)).toEqual([]);
+	});
+
+	test('a store that fails on a full disk is kept, and stored exactly once after a reload', async ({
+		page
+	}) => {
+		await fullDiskForSessions(page);
 		await page.clock.install({ time: T0 });
 		await importProgram(page);
 		await page.evaluate(() => localStorage.setItem('e2e-fail-session-puts', '1'));
@@ -262,6 +300,7 @@ test.describe('one player per device', () => {
 		// The second tab reloads: it offers its own session, not the first tab's.
 		await b.reload();
 		await expect(b.getByRole('heading', { level: 1, name: 'Resume Desk break?' })).toBeVisible();
+		await expect(b.getByText(/^You stopped just now at Standing cat stretch\./)).toBeVisible();
 		const checkpoints = await checkpointsOf(b);
 		expect(checkpoints.map((cp) => cp.programId).sort()).toEqual(['desk-break', 'gentle-relief']);
 
@@ -337,20 +376,24 @@ test('two tabs saving level changes for two programs keep both levels', async ({
 	await b.clock.install({ time: T0 });
 	await importProgram(a, one);
 	await importProgram(a, two);
-	// Both tabs have loaded their settings before either session is saved.
-	await b.goto('/');
-	await a.goto('/');
+	// The second tab opens its player (and reads the settings) before the first saves anything,
+	// and does not load them again: its copy is old when it saves.
+	await b.goto(`/play/?program=${two.id}`);
+	const startTwo = b.getByRole('button', { name: 'Start', exact: true });
+	await expect(startTwo).toBeVisible();
+	await expect(b.getByRole('link', { name: /See the exercises/ })).toBeVisible();
 
-	for (const [page, program] of [
-		[a, one],
-		[b, two]
-	] as const) {
-		await startProgram(page, program.id, { painBefore: 2 });
-		await playToEnd(page, 4_000);
-		await ratePain(page, 'Pain now', 2);
-		await page.getByRole('button', { name: 'Save answers' }).click();
-		await expect(page.getByText(/moves up to level 2/)).toBeVisible();
-	}
+	await startProgram(a, one.id, { painBefore: 2 });
+	await playToEnd(a, 4_000);
+	await ratePain(a, 'Pain now', 2);
+	await a.getByRole('button', { name: 'Save answers' }).click();
+	await expect(a.getByText(/moves up to level 2/)).toBeVisible();
+
+	await startTwo.click();
+	await playToEnd(b, 4_000);
+	await ratePain(b, 'Pain now', 0);
+	await b.getByRole('button', { name: 'Save answers' }).click();
+	await expect(b.getByText('Saved with your answers')).toBeVisible();
 
 	const [levels] = await a.evaluate(
 		() =>
@@ -367,5 +410,20 @@ test('two tabs saving level changes for two programs keep both levels', async ({
 				};
 			})
 	);
+	// Each program moved up, and neither tab's save lost the other's.
 	expect(levels).toEqual({ 'e2e-levels-one': 2, 'e2e-levels-two': 2 });
+});
+
+test('a setting changed in one tab shows in another at once', async ({ context }) => {
+	const a = await context.newPage();
+	const b = await context.newPage();
+	await a.goto('/settings/');
+	await b.goto('/settings/');
+	const beepsA = a.getByRole('checkbox', { name: /Beeps/ });
+	const beepsB = b.getByRole('checkbox', { name: /Beeps/ });
+	await expect(beepsB).toBeChecked();
+	await expect(async () => {
+		await beepsA.setChecked(false);
+		await expect(beepsB).not.toBeChecked({ timeout: 1_000 });
+	}).toPass();
 });

@@ -15,6 +15,7 @@ export function exerciseRecord(overrides: Partial<ExerciseRecord> = {}): Exercis
 		repsPlanned: 10,
 		seconds: skipped ? 0 : 60,
 		skipped,
+		outcome: skipped ? 'skipped' : 'done',
 		...overrides
 	};
 }

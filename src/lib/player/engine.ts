@@ -34,6 +34,7 @@
 // - `now` never goes backwards inside the engine: a smaller value is treated as the last one.
 import type { SelfPacedStep, Step, Timeline } from '$lib/program/timeline-types';
 import type { Program, Side } from '$lib/program/types';
+import { outcomeOf } from '$lib/session/outcome';
 import type { ExerciseRecord } from '$lib/session/record';
 import type {
 	Engine,
@@ -116,7 +117,8 @@ function freshRecords(program: Program): ExerciseRecord[] {
 		repsDone: { none: 0, left: 0, right: 0 },
 		repsPlanned: (exercise.duration !== undefined ? 1 : exercise.reps) * exercise.sets,
 		seconds: 0,
-		skipped: false
+		skipped: false,
+		outcome: 'not-reached'
 	}));
 }
 
@@ -458,6 +460,7 @@ function buildEngine(
 			remainingTotalMs,
 			records: records.map((record, e) => ({
 				...copyRecord(record),
+				outcome: outcomeOf(record),
 				seconds: toSeconds(
 					(exerciseMs[e] ?? 0) + (step && step.exerciseIndex === e ? inProgress : 0)
 				)

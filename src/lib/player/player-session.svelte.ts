@@ -28,8 +28,11 @@ export interface PlayerSessionOptions {
 	painBefore?: number;
 	/** Resume from a checkpoint: the engine comes back paused at the same step and time left. */
 	checkpoint?: Checkpoint;
-	/** Persists the checkpoint; failures are reported but never stop the session. */
-	saveCheckpoint?: (checkpoint: Checkpoint) => Promise<void>;
+	/** Persists the checkpoint (the first write claims the session for this tab); failures are
+	 * reported but never stop the session. */
+	saveCheckpoint?: (checkpoint: Checkpoint, options: { claim: boolean }) => Promise<unknown>;
+	/** This tab's id, written into each checkpoint: a tab that lost the session cannot write. */
+	owner?: string;
 	onCheckpointError?: (error: unknown) => void;
 	/** Called once, when the session ends (played to the end or ended early), with its record. */
 	onComplete?: (record: SessionRecord) => void;
@@ -60,6 +63,7 @@ export class PlayerSession {
 	#interval: ReturnType<typeof setInterval> | undefined;
 	#unsubscribers: (() => void)[] = [];
 	#disposed = false;
+	#claimed = false;
 
 	constructor(options: PlayerSessionOptions) {
 		this.#options = options;
@@ -154,8 +158,11 @@ export class PlayerSession {
 		if (!save || this.#disposed || (status !== 'playing' && status !== 'paused')) {
 			return Promise.resolve();
 		}
-		return save(this.checkpointData()).catch((error: unknown) =>
-			this.#options.onCheckpointError?.(error)
+		const claim = !this.#claimed;
+		this.#claimed = true;
+		return save(this.checkpointData(), { claim }).then(
+			() => undefined,
+			(error: unknown) => this.#options.onCheckpointError?.(error)
 		);
 	}
 
@@ -171,6 +178,7 @@ export class PlayerSession {
 		};
 		if (this.level !== undefined) checkpoint.level = this.level;
 		if (this.painBefore !== undefined) checkpoint.painBefore = this.painBefore;
+		if (this.#options.owner !== undefined) checkpoint.owner = this.#options.owner;
 		if (this.record) checkpoint.record = this.record;
 		return checkpoint;
 	}

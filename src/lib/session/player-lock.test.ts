@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
 	PLAYER_LOCK,
 	PlayerLock,
+	RELEASE_WAIT_MS,
 	SESSION_LOCK_PREFIX,
 	type ChannelLike,
 	type LockManagerLike,
@@ -78,7 +79,8 @@ describe.each([
 		expect(await b.heldElsewhere('quick-two')).toBe(false);
 
 		await b.acquire('quick-two', () => {});
-		await expect.poll(() => lostA.log).toEqual(['moved']);
+		// Another session started: this one is paused, not moved.
+		await expect.poll(() => lostA.log).toEqual(['paused']);
 		expect(a.held).toBeNull();
 		expect(b.held).toBe('quick-two');
 		expect(await a.heldElsewhere('quick-two')).toBe(true);
@@ -90,8 +92,8 @@ describe.each([
 		const a = tab();
 		const b = tab();
 		const order: string[] = [];
-		await a.acquire('s1', () => {
-			order.push('a lost');
+		await a.acquire('s1', (reason) => {
+			order.push(`a lost (${reason})`);
 			// The losing tab writes its checkpoint first, then says so.
 			setTimeout(() => {
 				order.push('a released');
@@ -100,7 +102,7 @@ describe.each([
 		});
 		await b.acquire('s1', () => {});
 		order.push('b holds');
-		expect(order).toEqual(['a lost', 'a released', 'b holds']);
+		expect(order).toEqual(['a lost (moved)', 'a released', 'b holds']);
 	});
 
 	it('Discard in another tab stops the tab that plays the session', async () => {
@@ -133,6 +135,48 @@ describe.each([
 	});
 });
 
+describe('a tab that does not answer', () => {
+	it('taking over waits at most RELEASE_WAIT_MS for it, then goes on', async () => {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+		try {
+			const { tab } = device(true);
+			const frozen = tab();
+			await frozen.acquire('s1', () => {
+				// Frozen: never announces that it let go.
+			});
+			const b = tab();
+			let holds = false;
+			const taking = b.acquire('s1', () => {}).then(() => (holds = true));
+			await vi.advanceTimersByTimeAsync(RELEASE_WAIT_MS - 10);
+			expect(holds).toBe(false);
+			await vi.advanceTimersByTimeAsync(20);
+			await taking;
+			expect(holds).toBe(true);
+			expect(b.held).toBe('s1');
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it('without Web Locks, of two tabs claiming at once exactly one plays', async () => {
+		const { tab } = device(false);
+		const a = tab();
+		const b = tab();
+		await Promise.all([a.acquire('s1', () => {}), b.acquire('s2', () => {})]);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect([a.held, b.held].filter((held) => held !== null)).toHaveLength(1);
+	});
+
+	it('a tab showing the Resume question hears a Discard made elsewhere', async () => {
+		const { tab } = device(true);
+		const showing = tab();
+		const heard: string[] = [];
+		showing.onDiscardRequest = (id) => heard.push(id);
+		await tab().discardElsewhere('s1');
+		await expect.poll(() => heard).toEqual(['s1']);
+	});
+});
+
 describe('with Web Locks', () => {
 	it('taking the session this tab already holds changes nothing and waits for nobody', async () => {
 		const { tab, locks } = device(true);
@@ -144,7 +188,7 @@ describe('with Web Locks', () => {
 		expect(a.held).toBe('s1');
 		expect(locks!.held.size).toBe(2);
 		await tab().acquire('s2', () => {});
-		await expect.poll(() => second.log).toEqual(['moved']);
+		await expect.poll(() => second.log).toEqual(['paused']);
 		expect(first.log).toEqual([]);
 	});
 

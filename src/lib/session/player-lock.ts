@@ -18,14 +18,18 @@ export const RELEASE_WAIT_MS = 1500;
 /** How long a query waits for answers when only the BroadcastChannel is there. */
 export const QUERY_WAIT_MS = 250;
 
-export type LostReason = 'moved' | 'discarded';
+/** Why this tab lost its session: another tab took this very session over ('moved'), started
+ * another session ('paused'), or discarded it ('discarded'). */
+export type LostReason = 'moved' | 'paused' | 'discarded';
 
 export type PlayerMessage =
 	| { type: 'released'; sessionId: string; from: string }
 	| { type: 'discard'; sessionId: string; from: string }
-	| { type: 'claim'; sessionId: string; from: string }
-	| { type: 'query'; sessionId: string; from: string }
-	| { type: 'holding'; sessionId: string; from: string; to: string };
+	| { type: 'claim'; sessionId: string; from: string; at: number }
+	| { type: 'query'; sessionId: string; from: string; query: string }
+	| { type: 'holding'; sessionId: string; from: string; to: string; query: string };
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** The part of the Web Locks API used here (navigator.locks). */
 export interface LockManagerLike {
@@ -78,8 +82,11 @@ export class PlayerLock {
 	#held: string | null = null;
 	#onLost: ((reason: LostReason) => void) | null = null;
 	#releaseLocks: (() => void) | null = null;
+	/** When this tab claimed the player (BroadcastChannel alone: the later claim wins). */
+	#claimedAt = 0;
 	#waiters = new Map<string, () => void>();
 	#queries = new Map<string, () => void>();
+	#queryCount = 0;
 	/** Called (with the session id) when another tab asks to discard a session not held here. */
 	onDiscardRequest: ((sessionId: string) => void) | null = null;
 	#listener = (event: { data: unknown }) => this.#onMessage(event.data);
@@ -92,6 +99,11 @@ export class PlayerLock {
 	/** The session this tab plays, or null. */
 	get held(): string | null {
 		return this.#held;
+	}
+
+	/** This tab's id (written into the checkpoints of the session it plays). */
+	get tabId(): string {
+		return this.#env.tabId;
 	}
 
 	/** Whether the session is on screen in another tab right now. */
@@ -107,17 +119,18 @@ export class PlayerLock {
 			}
 		}
 		if (!channel) return false;
+		const query = `${this.#env.tabId}:${++this.#queryCount}`;
 		return new Promise<boolean>((resolve) => {
 			const timer = setTimeout(() => {
-				this.#queries.delete(sessionId);
+				this.#queries.delete(query);
 				resolve(false);
 			}, QUERY_WAIT_MS);
-			this.#queries.set(sessionId, () => {
+			this.#queries.set(query, () => {
 				clearTimeout(timer);
-				this.#queries.delete(sessionId);
+				this.#queries.delete(query);
 				resolve(true);
 			});
-			this.#post({ type: 'query', sessionId });
+			this.#post({ type: 'query', sessionId, query });
 		});
 	}
 
@@ -142,7 +155,8 @@ export class PlayerLock {
 		if (locks) {
 			await this.#takeLocks(locks, sessionId);
 		} else {
-			this.#post({ type: 'claim', sessionId });
+			this.#claimedAt = Date.now();
+			this.#post({ type: 'claim', sessionId, at: this.#claimedAt });
 		}
 		await released;
 	}
@@ -166,10 +180,17 @@ export class PlayerLock {
 	 * (or RELEASE_WAIT_MS), so the caller can then remove the checkpoint for good.
 	 */
 	async discardElsewhere(sessionId: string): Promise<void> {
-		if (!(await this.heldElsewhere(sessionId))) return;
-		const released = this.#waitForRelease(sessionId);
+		const elsewhere = await this.heldElsewhere(sessionId);
+		const released = elsewhere ? this.#waitForRelease(sessionId) : Promise.resolve();
+		// Every tab hears it (one showing the Resume question drops it too) …
 		this.#post({ type: 'discard', sessionId });
 		await released;
+		// … and a tab that plays it but did not answer (frozen) loses its lock now.
+		if (elsewhere && this.#env.locks && (await this.heldElsewhere(sessionId))) {
+			await this.#env.locks
+				.request(SESSION_LOCK_PREFIX + sessionId, { steal: true }, () => Promise.resolve())
+				.catch(() => {});
+		}
 	}
 
 	/** Stops listening (the page is going away). */
@@ -179,6 +200,7 @@ export class PlayerLock {
 		this.#env.channel?.close();
 		for (const resolve of this.#waiters.values()) resolve();
 		this.#waiters.clear();
+		this.#queries.clear();
 	}
 
 	async #takeLocks(locks: LockManagerLike, sessionId: string): Promise<void> {
@@ -193,10 +215,16 @@ export class PlayerLock {
 			return hold;
 		};
 		this.#releaseLocks = release;
-		for (const name of [PLAYER_LOCK, SESSION_LOCK_PREFIX + sessionId]) {
+		// The session's lock first: a tab that plays this very session loses it before the
+		// device's, so it knows the session moved rather than that another one started.
+		const names: [string, LostReason][] = [
+			[SESSION_LOCK_PREFIX + sessionId, 'moved'],
+			[PLAYER_LOCK, 'paused']
+		];
+		for (const [name, reason] of names) {
 			locks.request(name, { steal: true }, onGranted).catch((error: unknown) => {
-				// Stolen by another tab (AbortError) while this tab still held it: the session moved.
-				if (this.#releaseLocks === release) this.#lose('moved');
+				// Stolen by another tab (AbortError) while this tab still held it.
+				if (this.#releaseLocks === release) this.#lose(reason);
 				if ((error as { name?: string } | null)?.name !== 'AbortError') granted();
 			});
 		}
@@ -211,21 +239,20 @@ export class PlayerLock {
 
 	#waitForRelease(sessionId: string): Promise<void> {
 		return new Promise<void>((resolve) => {
-			const timer = setTimeout(done, RELEASE_WAIT_MS);
 			const previous = this.#waiters.get(sessionId);
-			function done() {
+			const done = () => {
 				clearTimeout(timer);
+				if (this.#waiters.get(sessionId) === done) this.#waiters.delete(sessionId);
 				previous?.();
 				resolve();
-			}
-			this.#waiters.set(sessionId, () => {
-				this.#waiters.delete(sessionId);
-				done();
-			});
+			};
+			// A tab that is frozen cannot answer: its last checkpoint is then the best there is.
+			const timer = setTimeout(done, RELEASE_WAIT_MS);
+			this.#waiters.set(sessionId, done);
 		});
 	}
 
-	#post(message: Omit<PlayerMessage, 'from'> & { to?: string }): void {
+	#post(message: DistributiveOmit<PlayerMessage, 'from'>): void {
 		try {
 			this.#env.channel?.postMessage({ ...message, from: this.#env.tabId });
 		} catch {
@@ -243,17 +270,27 @@ export class PlayerLock {
 				if (this.#held === data.sessionId) this.#lose('discarded');
 				else this.onDiscardRequest?.(data.sessionId);
 				break;
-			case 'claim':
-				// Only without Web Locks: another tab took the device's player.
-				if (this.#held !== null) this.#lose('moved');
+			case 'claim': {
+				// Only without Web Locks: another tab took the device's player. Of two claims at
+				// once, the later one wins (then the larger tab id), so exactly one tab plays.
+				if (this.#held === null || this.#env.locks) break;
+				const later =
+					data.at > this.#claimedAt || (data.at === this.#claimedAt && data.from > this.#env.tabId);
+				if (later) this.#lose(data.sessionId === this.#held ? 'moved' : 'paused');
 				break;
+			}
 			case 'query':
 				if (this.#held === data.sessionId) {
-					this.#post({ type: 'holding', sessionId: data.sessionId, to: data.from });
+					this.#post({
+						type: 'holding',
+						sessionId: data.sessionId,
+						to: data.from,
+						query: data.query
+					});
 				}
 				break;
 			case 'holding':
-				if (data.to === this.#env.tabId) this.#queries.get(data.sessionId)?.();
+				if (data.to === this.#env.tabId) this.#queries.get(data.query)?.();
 				break;
 		}
 	}

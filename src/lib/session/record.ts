@@ -2,6 +2,12 @@
 import type { Side } from '$lib/program/types';
 
 export type SkipReason = 'pain' | 'time' | 'equipment' | 'other';
+/**
+ * What became of an exercise in a session, one honest word: every planned rep done; some done
+ * (the session ended, or "Set done" ended a set early); skipped by the person (Skip, with an
+ * optional reason); or not reached (the session ended before any rep of it).
+ */
+export type Outcome = 'done' | 'partial' | 'skipped' | 'not-reached';
 export type Effort = 'too easy' | 'about right' | 'too hard';
 
 export interface ExerciseRecord {
@@ -15,8 +21,11 @@ export interface ExerciseRecord {
 	repsPlanned: number;
 	/** Seconds spent on this exercise's own steps (its holds, phases, bouts, reps and rests within it). */
 	seconds: number;
+	/** Skipped by the person (Skip); the same as `outcome === 'skipped'`. */
 	skipped: boolean;
 	skipReason?: SkipReason;
+	/** What became of it (see Outcome). Records made before it existed get it when migrated. */
+	outcome: Outcome;
 }
 
 export interface SessionRecord {

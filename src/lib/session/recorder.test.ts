@@ -14,7 +14,7 @@ import {
 	storedDigestsAndExpected,
 	useFreshStorage
 } from '$lib/storage/test-helpers';
-import { recoverFinishedSessions, SessionRecorder } from './recorder.svelte';
+import { recoverFinishedSessions, SessionRecorder, UNSAVED_PREFIX } from './recorder.svelte';
 import type { SessionRecord } from './record';
 
 afterEach(() => {
@@ -189,5 +189,96 @@ describe('the record lifecycle: ended → stored → answered', () => {
 		expect(recorder.advice.some((line) => /moves up to level 2/.test(line))).toBe(true);
 		expect(await getSetting('programLevels')).toEqual({ other: 2, levels: 2 });
 		expect(settings.values.programLevels).toEqual({ other: 2, levels: 2 });
+	});
+});
+
+/** A localStorage stand-in (Node has none). */
+function memoryStorage(): Storage {
+	const map = new Map<string, string>();
+	return {
+		get length() {
+			return map.size;
+		},
+		key: (i: number) => [...map.keys()][i] ?? null,
+		getItem: (key: string) => map.get(key) ?? null,
+		setItem: (key: string, value: string) => void map.set(key, value),
+		removeItem: (key: string) => void map.delete(key),
+		clear: () => map.clear()
+	};
+}
+
+describe('recovery never undoes what another tab did', () => {
+	it('a recovery that comes after another tab stored and answered the session keeps the answers', async () => {
+		useFreshStorage();
+		const record = ended();
+		await saveCheckpoint({ ...checkpointOf(record), record });
+		// Tab A recovers it and the person answers there…
+		const a = new SessionRecorder(record, {
+			program: null,
+			checkpoint: { ...checkpointOf(record), record },
+			recovered: true
+		});
+		await a.store();
+		await a.answer({ painAfter: 4 });
+		// …while tab B had read the same checkpoint before and stores it late.
+		const b = new SessionRecorder(record, {
+			program: null,
+			checkpoint: { ...checkpointOf(record), record },
+			recovered: true
+		});
+		expect(await b.store()).toBe(true);
+		expect(b.record.painAfter).toBe(4);
+		expect(await listSessions()).toEqual([{ ...record, painAfter: 4 }]);
+		// And no checkpoint comes back for it.
+		expect(await loadCheckpoints()).toEqual([]);
+	});
+
+	it('answers given while the record waited are applied even if another tab stored it first', async () => {
+		useFreshStorage();
+		const record = ended();
+		const spy = failSessionPuts();
+		const here = new SessionRecorder(record, { program: null, checkpoint: checkpointOf(record) });
+		await here.store();
+		expect(await here.answer({ note: 'tight' })).toBe(false);
+		spy.mockRestore();
+		await recoverFinishedSessions(); // another tab stores what the checkpoint holds
+		expect(await here.store()).toBe(true);
+		expect(await listSessions()).toEqual([{ ...record, note: 'tight' }]);
+	});
+});
+
+describe('when IndexedDB cannot be written at all', () => {
+	it('keeps the record in localStorage, says so, and a later visit stores it from there', async () => {
+		const { configureStorage } = await import('$lib/storage/database');
+		const fallback = memoryStorage();
+		configureStorage({ factory: null });
+		const record = ended();
+		const recorder = new SessionRecorder(record, {
+			program: null,
+			checkpoint: checkpointOf(record),
+			fallback
+		});
+		expect(await recorder.store()).toBe(false);
+		expect(recorder.kept).toBe('local');
+		expect(JSON.parse(fallback.getItem(`${UNSAVED_PREFIX}${record.id}`)!)).toEqual(record);
+
+		useFreshStorage();
+		expect((await recoverFinishedSessions(undefined, fallback)).map((r) => r.id)).toEqual([
+			record.id
+		]);
+		expect(await listSessions()).toEqual([record]);
+		expect(fallback.length).toBe(0);
+	});
+
+	it('says the record is only on screen when even localStorage refuses it', async () => {
+		const { configureStorage } = await import('$lib/storage/database');
+		configureStorage({ factory: null });
+		const recorder = new SessionRecorder(ended(), {
+			program: null,
+			checkpoint: checkpointOf(ended()),
+			fallback: null
+		});
+		expect(await recorder.store()).toBe(false);
+		expect(recorder.kept).toBe('memory');
 	});
 });

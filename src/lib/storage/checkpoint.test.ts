@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
 	clearCheckpoint,
+	discardCheckpoint,
+	DISCARD_MARKER_MS,
 	isCheckpoint,
 	loadCheckpoint,
 	loadCheckpoints,
@@ -109,5 +111,42 @@ describe('checkpoints, one per session', () => {
 		expect(await loadCheckpoint('session-a')).toBeNull();
 		expect(await loadCheckpoints()).toEqual([]);
 		await expect(saveCheckpoint(makeCheckpoint())).rejects.toMatchObject({ kind: 'unavailable' });
+	});
+});
+
+describe('writes that would bring a session back are refused', () => {
+	it('once the session’s record is stored', async () => {
+		useFreshStorage();
+		await saveSession(makeSession({ id: 'session-a' }));
+		expect(await saveCheckpoint(makeCheckpoint())).toBe(false);
+		expect(await loadCheckpoints()).toEqual([]);
+	});
+
+	it('once the session is discarded (a marker stays, and goes after 30 days)', async () => {
+		useFreshStorage();
+		await saveCheckpoint(makeCheckpoint());
+		await discardCheckpoint('session-a', 1000);
+		expect(await loadCheckpoint('session-a')).toBeNull();
+		expect(await saveCheckpoint(makeCheckpoint(), { claim: true })).toBe(false);
+		expect(await loadCheckpoints(2000)).toEqual([]);
+		const db = await openDatabase();
+		expect(await db.getAllKeys('checkpoint')).toEqual(['session-a']);
+		await loadCheckpoints(1000 + DISCARD_MARKER_MS + 1);
+		await vi.waitFor(async () => expect(await db.getAllKeys('checkpoint')).toEqual([]));
+	});
+
+	it('when another tab has taken the session over, unless this write claims it back', async () => {
+		useFreshStorage();
+		await saveCheckpoint(makeCheckpoint({ owner: 'tab-a' }), { claim: true });
+		await saveCheckpoint(makeCheckpoint({ owner: 'tab-b', savedAt: 2 }), { claim: true });
+		// Tab A wakes up late and writes its old place: refused.
+		expect(await saveCheckpoint(makeCheckpoint({ owner: 'tab-a', savedAt: 3 }))).toBe(false);
+		expect((await loadCheckpoint('session-a'))?.owner).toBe('tab-b');
+		expect(await saveCheckpoint(makeCheckpoint({ owner: 'tab-b', savedAt: 4 }))).toBe(true);
+		// "Continue here" in tab A claims it back.
+		expect(
+			await saveCheckpoint(makeCheckpoint({ owner: 'tab-a', savedAt: 5 }), { claim: true })
+		).toBe(true);
+		expect((await loadCheckpoint('session-a'))?.savedAt).toBe(5);
 	});
 });

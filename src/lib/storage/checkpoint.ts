@@ -1,8 +1,13 @@
 // Checkpoints: one record per session, keyed by the session's id. A playing session overwrites
 // its own as it goes on; a reload reads them to offer "Resume". When a session ends, its
-// checkpoint keeps the finished record until the record is stored (then both change in one
-// transaction: see storeFinishedSession in sessions.ts), so nothing a person did exists only in
-// memory. Two tabs never share a checkpoint: each session has its own.
+// checkpoint keeps the finished record until the record is stored (saveSession removes it in
+// the same transaction), so nothing a person did exists only in memory.
+//
+// A write is refused, in the same transaction that would make it, when it could only bring back
+// something gone: the session's record is already stored, the session was discarded (a small
+// marker stays under its key), or another tab has taken the session over (the stored checkpoint
+// has another `owner`, and this write does not claim it). So a tab that was frozen while another
+// tab finished, discarded or took over its session cannot resurrect it when it wakes.
 import {
 	checkDateTime,
 	checkInteger,
@@ -12,9 +17,17 @@ import {
 	isRecord
 } from './checks';
 import { inTransaction, readDatabase, withDatabase } from './database';
-import type { Checkpoint } from './schema';
+import type { Checkpoint, DiscardedCheckpoint } from './schema';
 
 export type { Checkpoint } from './schema';
+
+/** Discard markers older than this are removed when checkpoints are read (30 days). */
+export const DISCARD_MARKER_MS = 30 * 24 * 3600 * 1000;
+
+/** Whether a stored value is the marker Discard leaves. */
+export function isDiscarded(value: unknown): value is DiscardedCheckpoint {
+	return isRecord(value) && typeof value.discardedAt === 'number' && !('snapshot' in value);
+}
 
 /** Whether a stored value has the shape of a checkpoint (pure; enough to resume from it). */
 export function isCheckpoint(value: unknown): value is Checkpoint {
@@ -25,6 +38,7 @@ export function isCheckpoint(value: unknown): value is Checkpoint {
 	checkInteger(value.programVersion, 'programVersion', problems, 1, Number.MAX_SAFE_INTEGER);
 	if (value.level !== undefined) checkInteger(value.level, 'level', problems, 0, 100);
 	if (value.painBefore !== undefined) checkInteger(value.painBefore, 'painBefore', problems, 0, 10);
+	if (value.owner !== undefined) checkString(value.owner, 'owner', problems, 1, 100);
 	checkDateTime(value.startedAt, 'startedAt', problems);
 	checkNumber(value.savedAt, 'savedAt', problems, 0, Number.MAX_SAFE_INTEGER);
 	const snapshot = value.snapshot;
@@ -45,16 +59,37 @@ export function isCheckpoint(value: unknown): value is Checkpoint {
 	return problems.length === 0;
 }
 
-/** Overwrites this session's checkpoint. Relaxed durability while it plays (rewritten often;
- * a power cut costs a few seconds), strict once it holds the finished record. */
-export async function saveCheckpoint(checkpoint: Checkpoint): Promise<void> {
-	await withDatabase((db) =>
+export interface SaveCheckpointOptions {
+	/** This tab takes the session over (Start, Resume, Continue here): write whatever the owner. */
+	claim?: boolean;
+}
+
+/**
+ * Writes this session's checkpoint unless that would bring back a session that is stored,
+ * discarded or taken over by another tab; resolves to whether it was written. Relaxed
+ * durability while the session plays (rewritten often; a power cut costs a few seconds), strict
+ * once it holds the finished record.
+ */
+export async function saveCheckpoint(
+	checkpoint: Checkpoint,
+	options: SaveCheckpointOptions = {}
+): Promise<boolean> {
+	return withDatabase((db) =>
 		inTransaction(
 			db,
-			['checkpoint'],
+			['checkpoint', 'sessions'],
 			'readwrite',
 			async (tx) => {
-				await tx.objectStore('checkpoint').put(checkpoint, checkpoint.sessionId);
+				const store = tx.objectStore('checkpoint');
+				const [stored, recorded] = await Promise.all([
+					store.get(checkpoint.sessionId),
+					tx.objectStore('sessions').getKey(checkpoint.sessionId)
+				]);
+				if (recorded !== undefined || isDiscarded(stored)) return false;
+				const owner = isRecord(stored) ? stored.owner : undefined;
+				if (!options.claim && owner !== undefined && owner !== checkpoint.owner) return false;
+				await store.put(checkpoint, checkpoint.sessionId);
+				return true;
 			},
 			checkpoint.record ? 'strict' : 'relaxed'
 		)
@@ -62,29 +97,44 @@ export async function saveCheckpoint(checkpoint: Checkpoint): Promise<void> {
 }
 
 /** Every checkpoint that can be resumed from, newest first (by when it was written). */
-export async function loadCheckpoints(): Promise<Checkpoint[]> {
+export async function loadCheckpoints(now = Date.now()): Promise<Checkpoint[]> {
 	const values: unknown[] = await readDatabase((db) => db.getAll('checkpoint'), []);
-	const usable = values.filter(isCheckpoint);
-	if (usable.length < values.length) {
-		console.warn('Limber: ignoring a stored checkpoint that cannot be resumed from');
+	const usable: Checkpoint[] = [];
+	let damaged = false;
+	for (const value of values) {
+		if (isCheckpoint(value)) usable.push(value);
+		else if (isDiscarded(value)) {
+			if (now - value.discardedAt > DISCARD_MARKER_MS) void clearCheckpoint(value.sessionId);
+		} else damaged = true;
 	}
+	if (damaged) console.warn('Limber: ignoring a stored checkpoint that cannot be resumed from');
 	return usable.sort((a, b) => b.savedAt - a.savedAt);
 }
 
 /** One session's checkpoint, or null when there is none (or it cannot be resumed from). */
 export async function loadCheckpoint(sessionId: string): Promise<Checkpoint | null> {
 	const value: unknown = await readDatabase((db) => db.get('checkpoint', sessionId), null);
-	if (value === undefined || value === null) return null;
+	if (value === undefined || value === null || isDiscarded(value)) return null;
 	if (isCheckpoint(value)) return value;
 	console.warn('Limber: ignoring a stored checkpoint that cannot be resumed from');
 	return null;
 }
 
-/** Removes one session's checkpoint. */
+/** Removes one session's checkpoint (or its discard marker). */
 export async function clearCheckpoint(sessionId: string): Promise<void> {
 	await withDatabase((db) =>
 		inTransaction(db, ['checkpoint'], 'readwrite', async (tx) => {
 			await tx.objectStore('checkpoint').delete(sessionId);
+		})
+	);
+}
+
+/** Discards an unfinished session: its checkpoint gives way to a marker no write can replace. */
+export async function discardCheckpoint(sessionId: string, now = Date.now()): Promise<void> {
+	const marker: DiscardedCheckpoint = { sessionId, discardedAt: now };
+	await withDatabase((db) =>
+		inTransaction(db, ['checkpoint'], 'readwrite', async (tx) => {
+			await tx.objectStore('checkpoint').put(marker, sessionId);
 		})
 	);
 }

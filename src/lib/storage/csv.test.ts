@@ -54,7 +54,8 @@ describe('sessionsToCsv', () => {
 					seconds: 61.6,
 					setsDone: 1,
 					skipped: true,
-					skipReason: 'pain'
+					skipReason: 'pain',
+					outcome: 'skipped'
 				})
 			]
 		});
@@ -77,7 +78,7 @@ describe('sessionsToCsv', () => {
 				'',
 				'',
 				'95',
-				'no',
+				'done',
 				'',
 				'5',
 				'3',
@@ -99,7 +100,7 @@ describe('sessionsToCsv', () => {
 				'',
 				'',
 				'95',
-				'no',
+				'done',
 				'',
 				'6',
 				'4',
@@ -121,7 +122,7 @@ describe('sessionsToCsv', () => {
 				'5',
 				'4',
 				'62',
-				'yes',
+				'skipped',
 				'pain',
 				'6',
 				'4',

@@ -1,5 +1,6 @@
 // A spreadsheet of the session log for a clinician (pure): one row per exercise per session,
 // RFC 4180 quoting, and no cell a spreadsheet would run as a formula.
+import { OUTCOME_TEXT } from '$lib/session/outcome';
 import type { ExerciseRecord, SessionRecord } from '$lib/session/record';
 
 export interface CsvOptions {
@@ -25,7 +26,7 @@ export const CSV_COLUMNS = [
 	'reps left',
 	'reps right',
 	'seconds',
-	'skipped',
+	'outcome',
 	'skip reason',
 	'pain before',
 	'pain after',
@@ -86,7 +87,7 @@ function exerciseCells(exercise: ExerciseRecord | undefined): Cell[] {
 		sided ? left : undefined,
 		sided ? right : undefined,
 		Math.round(exercise.seconds),
-		exercise.skipped ? 'yes' : 'no',
+		OUTCOME_TEXT[exercise.outcome],
 		exercise.skipReason
 	];
 }

@@ -7,7 +7,7 @@ import v3 from '../../../tests/fixtures/db/v3.json';
 import v4 from '../../../tests/fixtures/db/v4.json';
 import { loadCheckpoints } from './checkpoint';
 import { configureStorage, openDatabase } from './database';
-import { estimateDuration, LEGACY_SETTINGS_KEY } from './migrations';
+import { estimateDuration, LEGACY_SETTINGS_KEY, withOutcomes } from './migrations';
 import { getImportedProgram } from './programs';
 import { DB_VERSION, DIGESTS_KEY, LEGACY_CHECKPOINT_KEY } from './schema';
 import { listSessionDigests, listSessions } from './sessions';
@@ -53,7 +53,7 @@ describe('upgrading from version 1', () => {
 		const original = (v1 as DatabaseFixture).stores[0]!.records!.find(
 			(r) => (r as { id: string }).id === 'v2'
 		);
-		expect(sessions[1]).toEqual({ ...(original as object), durationSeconds: 360 });
+		expect(sessions[1]).toEqual({ ...withOutcomes(original), durationSeconds: 360 });
 	});
 
 	it('makes the new programId index usable', async () => {
@@ -171,10 +171,11 @@ describe('upgrading from version 3', () => {
 		const [sessions, programs, checkpoint, settings] = (v3 as DatabaseFixture).stores;
 		releaseStorage();
 		const raw = await openRaw(factory, 'migrate');
+		// Version 5 gave every exercise record its outcome; nothing else changed.
 		expect((await dumpStore(raw, 'sessions')).values).toEqual(
-			[...sessions!.records!].sort((a, b) =>
-				(a as { id: string }).id < (b as { id: string }).id ? -1 : 1
-			)
+			[...sessions!.records!]
+				.sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1))
+				.map((record) => withOutcomes(record) ?? record)
 		);
 		expect((await dumpStore(raw, 'programs')).values).toEqual(programs!.records);
 		// The one checkpoint moved to a key of its own in version 5 (see the version 4 tests).
@@ -251,7 +252,10 @@ describe('upgrading from version 4', () => {
 			if (store.records) {
 				const byId = (a: unknown, b: unknown) =>
 					(a as { id: string }).id < (b as { id: string }).id ? -1 : 1;
-				const expected = store.name === 'sessions' ? [...store.records].sort(byId) : store.records;
+				const expected =
+					store.name === 'sessions'
+						? [...store.records].sort(byId).map((record) => withOutcomes(record) ?? record)
+						: store.records;
 				expect(values, store.name).toEqual(expected);
 			} else {
 				expect(Object.fromEntries(keys.map((key, i) => [key, values[i]])), store.name).toEqual(
@@ -262,6 +266,23 @@ describe('upgrading from version 4', () => {
 		raw.close();
 		const { stored, expected } = await storedDigestsAndExpected();
 		expect(stored).toEqual(expected);
+	});
+
+	it('gives every exercise record its outcome, from its counts', async () => {
+		await upgradeFrom(v4 as DatabaseFixture);
+		const sessions = await listSessions();
+		const outcomes = Object.fromEntries(
+			sessions.map((s) => [s.id, s.exercises.map((e) => e.outcome)])
+		);
+		// x5 was ended early in its first exercise: the second, never reached, no longer reads as done.
+		expect(outcomes).toEqual({
+			x0: ['done'],
+			x1: ['done', 'done'],
+			x2: ['done', 'skipped'],
+			x3: ['skipped'],
+			x4: ['done'],
+			x5: ['partial', 'not-reached']
+		});
 	});
 
 	it('upgrades a database without a checkpoint, and one whose checkpoint is damaged', async () => {

@@ -5,6 +5,7 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { isRecord, parseIsoDateTime } from './checks';
 import { digestsFromSessions, writeDigests } from './digest-store';
 import { createSessionId } from './ids';
+import { outcomeOf, type CountedExercise } from '$lib/session/outcome';
 import { LEGACY_CHECKPOINT_KEY, type LimberSchema } from './schema';
 
 export type UpgradeTransaction = IDBPTransaction<
@@ -69,7 +70,15 @@ export async function migrate(
 		await writeDigests(tx.objectStore('sessionDigests'), packed);
 	}
 	if (oldVersion < 5) {
-		// Version 5: a checkpoint per session, keyed by the session's id. The one checkpoint of
+		// Version 5, part 1: every exercise record gets its outcome, worked out from its counts
+		// (older versions only had `skipped`, so an exercise the session never reached read as done).
+		const sessions = tx.objectStore('sessions');
+		const all: unknown[] = await sessions.getAll();
+		for (const record of all) {
+			const updated = withOutcomes(record);
+			if (updated) await sessions.put(updated as unknown as LimberSchema['sessions']['value']);
+		}
+		// Part 2: a checkpoint per session, keyed by the session's id. The one checkpoint of
 		// older versions gets an id of its own (its record will carry it) and moves to that key.
 		const checkpoints = tx.objectStore('checkpoint');
 		const legacy: unknown = await checkpoints.get(LEGACY_CHECKPOINT_KEY);
@@ -87,6 +96,20 @@ export async function migrate(
 			}
 		}
 	}
+}
+
+/** A session record whose exercise records lack outcomes, with them; null when nothing changes. */
+export function withOutcomes(record: unknown): Record<string, unknown> | null {
+	if (!isRecord(record) || !Array.isArray(record.exercises)) return null;
+	let changed = false;
+	const exercises = record.exercises.map((exercise: unknown) => {
+		if (!isRecord(exercise) || typeof exercise.outcome === 'string') return exercise;
+		const counted = exercise as unknown as CountedExercise;
+		if (!isRecord(counted.repsDone)) return exercise;
+		changed = true;
+		return { ...exercise, outcome: outcomeOf(counted) };
+	});
+	return changed ? { ...record, exercises } : null;
 }
 
 /**

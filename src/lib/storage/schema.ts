@@ -43,6 +43,15 @@ export interface Checkpoint {
 	painBefore?: number;
 	/** The finished session's record, kept here until it is stored in `sessions`. */
 	record?: SessionRecord;
+	/** The tab that plays the session (its PlayerLock id): a tab that lost it cannot write. */
+	owner?: string;
+}
+
+/** What Discard leaves under a session's key: no checkpoint is ever written for it again
+ * (a tab that was frozen while it played cannot bring it back). */
+export interface DiscardedCheckpoint {
+	sessionId: string;
+	discardedAt: number;
 }
 
 /**
@@ -90,7 +99,7 @@ export interface LimberSchema extends DBSchema {
 	};
 	programs: { key: string; value: StoredProgram };
 	/** Version 5: one record per unfinished (or finished but not yet stored) session, keyed by its id. */
-	checkpoint: { key: string; value: Checkpoint };
+	checkpoint: { key: string; value: Checkpoint | DiscardedCheckpoint };
 	/** One record per setting, keyed by the setting's name (values checked on read). */
 	settings: { key: string; value: unknown };
 	/** Version 4: one record under DIGESTS_KEY, derived from `sessions` and written with it. */

@@ -95,25 +95,28 @@ export function generateSessions(n: number, startDate: Date, seed = 1): SessionR
 
 		let total = 0;
 		const exercises: ExerciseRecord[] = program.exercises.map((exercise, index) => {
-			const skipped = index >= stopAt || random() < 0.03;
-			const share = skipped ? 0 : 0.9 + random() * 0.2;
+			// Exercises after the one a partial session stopped at were not reached; now and then
+			// one is skipped (with a reason). (The random draws are the same as before outcomes.)
+			const notReached = index >= stopAt;
+			const skipped = !notReached && random() < 0.03;
+			const share = notReached || skipped ? 0 : 0.9 + random() * 0.2;
 			const seconds = Math.round(exercise.seconds * share);
 			total += seconds;
-			const done = skipped ? 0 : exercise.sets * exercise.reps;
+			const done = notReached || skipped ? 0 : exercise.sets * exercise.reps;
 			const record: ExerciseRecord = {
 				exerciseId: exercise.id,
 				name: exercise.name,
-				setsDone: skipped ? 0 : exercise.sets,
+				setsDone: done === 0 ? 0 : exercise.sets,
 				setsPlanned: exercise.sets,
 				repsDone: exercise.sided
 					? { none: 0, left: done, right: done }
 					: { none: done, left: 0, right: 0 },
 				repsPlanned: exercise.sets * exercise.reps,
 				seconds,
-				skipped
+				skipped,
+				outcome: notReached ? 'not-reached' : skipped ? 'skipped' : 'done'
 			};
-			if (skipped)
-				record.skipReason = index >= stopAt ? 'time' : pick(['pain', 'equipment'] as const);
+			if (skipped) record.skipReason = pick(['pain', 'equipment'] as const);
 			return record;
 		});
 		const rests = 15 * (exercises.length - 1) + 5 * exercises.length;

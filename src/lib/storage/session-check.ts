@@ -1,7 +1,14 @@
 // Field-by-field check of a session record from outside (a backup file), pure and total:
 // it returns a clean copy (known fields only, times in canonical UTC form) or records problems.
 import type { Problem } from '$lib/program/types';
-import type { Effort, ExerciseRecord, SessionRecord, SkipReason } from '$lib/session/record';
+import { outcomeOf } from '$lib/session/outcome';
+import type {
+	Effort,
+	ExerciseRecord,
+	Outcome,
+	SessionRecord,
+	SkipReason
+} from '$lib/session/record';
 import {
 	checkArray,
 	checkBoolean,
@@ -33,6 +40,7 @@ export const SESSION_LIMITS = {
 
 export const EFFORTS: readonly Effort[] = ['too easy', 'about right', 'too hard'];
 export const SKIP_REASONS: readonly SkipReason[] = ['pain', 'time', 'equipment', 'other'];
+export const OUTCOMES: readonly Outcome[] = ['done', 'partial', 'skipped', 'not-reached'];
 
 const SESSION_KEYS = [
 	'id',
@@ -60,7 +68,8 @@ const EXERCISE_KEYS = [
 	'repsPlanned',
 	'seconds',
 	'skipped',
-	'skipReason'
+	'skipReason',
+	'outcome'
 ] as const;
 
 const L = SESSION_LIMITS;
@@ -108,6 +117,12 @@ export function checkSessionRecord(
 	if (value.effort !== undefined) checkOneOf(value.effort, EFFORTS, at('effort'), problems);
 	if (value.note !== undefined) checkString(value.note, at('note'), problems, 0, L.noteLength);
 	if (value.level !== undefined) checkInteger(value.level, at('level'), problems, 0, L.level);
+	if (startedAt !== undefined && endedAt !== undefined && endedAt < startedAt) {
+		problems.push({
+			path: at('endedAt'),
+			message: 'is before startedAt: a session ends after it starts'
+		});
+	}
 	if (problems.length > before) return undefined;
 
 	const record: SessionRecord = {
@@ -171,6 +186,14 @@ export function checkExerciseRecord(
 	if (value.skipReason !== undefined) {
 		checkOneOf(value.skipReason, SKIP_REASONS, at('skipReason'), problems);
 	}
+	if (value.outcome !== undefined && checkOneOf(value.outcome, OUTCOMES, at('outcome'), problems)) {
+		if (typeof value.skipped === 'boolean' && (value.outcome === 'skipped') !== value.skipped) {
+			problems.push({
+				path: at('outcome'),
+				message: `does not agree with skipped (${String(value.skipped)})`
+			});
+		}
+	}
 	if (problems.length > before || !repsDone) return undefined;
 
 	const record: ExerciseRecord = {
@@ -181,8 +204,11 @@ export function checkExerciseRecord(
 		repsDone,
 		repsPlanned: value.repsPlanned as number,
 		seconds: value.seconds as number,
-		skipped: value.skipped as boolean
+		skipped: value.skipped as boolean,
+		outcome: 'done'
 	};
+	// Backups made before outcomes existed: worked out from the counts, as the migration does.
+	record.outcome = (value.outcome as Outcome | undefined) ?? outcomeOf(record);
 	if (value.skipReason !== undefined) record.skipReason = value.skipReason as SkipReason;
 	return record;
 }

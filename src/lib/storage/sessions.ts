@@ -55,6 +55,35 @@ export async function saveSession(record: SessionRecord): Promise<void> {
 }
 
 /**
+ * Stores a session that has just ended (or is recovered from its checkpoint) unless a record
+ * with its id is already stored, and removes its checkpoint, in one strict transaction; resolves
+ * to the record as stored. A second tab recovering the same session, or a retry after another
+ * tab stored it, finds the stored record and keeps it as it is (answers included).
+ */
+export async function storeNewSession(record: SessionRecord): Promise<SessionRecord> {
+	return withDatabase((db) =>
+		inTransaction(
+			db,
+			['sessions', 'sessionDigests', 'checkpoint'],
+			'readwrite',
+			async (tx) => {
+				const sessions = tx.objectStore('sessions');
+				const existing = await sessions.get(record.id);
+				if (!existing) {
+					const digests = tx.objectStore('sessionDigests');
+					const packed = await readDigestsForWrite(sessions, digests);
+					putDigest(packed, digestOf(record));
+					await both(sessions.put(record), () => writeDigests(digests, packed));
+				}
+				await tx.objectStore('checkpoint').delete(record.id);
+				return existing ?? record;
+			},
+			'strict'
+		)
+	);
+}
+
+/**
  * Adds the summary's answers (pain after, effort, note, skip reasons) to a stored session, read
  * and written in one transaction; resolves to the record as stored. Rejects with a StorageError
  * of kind 'unknown' when no session has that id.

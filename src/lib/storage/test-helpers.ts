@@ -29,19 +29,21 @@ export function makeExercise(overrides: Partial<ExerciseRecord> = {}): ExerciseR
 		repsPlanned: 20,
 		seconds: 95,
 		skipped: false,
+		outcome: 'done',
 		...overrides
 	};
 }
 
-/** A session record with sensible values. */
+/** A session record with sensible values (it ends 12.5 minutes after it starts). */
 export function makeSession(overrides: Partial<SessionRecord> = {}): SessionRecord {
+	const startedAt = overrides.startedAt ?? '2025-03-14T08:00:00.000Z';
 	return {
 		id: 'session-1',
 		programId: 'gentle-start',
 		programVersion: 1,
 		programTitle: 'Gentle start',
-		startedAt: '2025-03-14T08:00:00.000Z',
-		endedAt: '2025-03-14T08:12:30.000Z',
+		startedAt,
+		endedAt: new Date(Date.parse(startedAt) + 750_000).toISOString(),
 		durationSeconds: 700,
 		completed: true,
 		exercises: [makeExercise()],
