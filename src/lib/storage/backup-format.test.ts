@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
 	BACKUP_LIMITS,
 	MAX_BACKUP_BYTES,
-	MAX_REPORTED_PROBLEMS,
 	backupFileName,
 	buildBackup,
 	parseBackup,
@@ -12,6 +11,7 @@ import {
 	validateBackup,
 	type Backup
 } from './backup-format';
+import { MAX_PROBLEMS } from '$lib/program/problems';
 import { seededRandom } from './seed';
 import { makeProgram, makeSession } from './test-helpers';
 
@@ -266,14 +266,37 @@ describe('parseBackup: foreign and broken input', () => {
 		expect(result.ok && result.value.sessions[0]!.endedAt).toBe('2024-11-01T07:42:05.500Z');
 	});
 
-	it('caps a long list of problems', () => {
-		const problems = problemsOf(
+	it(`lists at most ${MAX_PROBLEMS} problems and counts the rest`, () => {
+		const result = parseBackup(
 			mutate((doc) => {
-				for (let i = 0; i < 100; i++) doc[`junk${i}`] = i;
+				for (let i = 0; i < 150; i++) doc[`junk${i}`] = i;
 			})
 		);
-		expect(problems).toHaveLength(MAX_REPORTED_PROBLEMS + 1);
-		expect(problems.at(-1)).toEqual({ path: '(root)', message: 'and 50 more problems' });
+		expect(result).toMatchObject({ ok: false, more: 50 });
+		expect(!result.ok && result.problems).toHaveLength(MAX_PROBLEMS);
+		expect(!result.ok && result.problems.at(-1)).toEqual({
+			path: 'junk99',
+			message: 'is not a known field'
+		});
+	});
+
+	it('counts the problems a program left out of its own list', () => {
+		const result = parseBackup(
+			mutate((doc) => {
+				const entry = (doc.programs as { program: Record<string, unknown> }[])[0]!;
+				const exercise = (entry.program.exercises as Record<string, unknown>[])[0]!;
+				delete exercise.hold;
+				exercise.phases = Array.from({ length: 500 }, () => ({ constructor: 1 }));
+			})
+		);
+		if (result.ok) throw new Error('expected problems');
+		expect(result.problems).toHaveLength(MAX_PROBLEMS);
+		expect(result.problems[0]).toEqual({
+			path: 'programs[0].program.exercises[0].phases',
+			message: 'must have at most 8 phases (this one has 500)'
+		});
+		// 500 forbidden keys, the list, and two missing fields in each of the 8 phases checked.
+		expect(result.problems.length + result.more).toBe(500 + 1 + 16);
 	});
 
 	it('refuses more sessions than the limit', () => {
@@ -283,7 +306,8 @@ describe('parseBackup: foreign and broken input', () => {
 		});
 		expect(problems).toEqual({
 			ok: false,
-			problems: [{ path: 'sessions', message: 'may hold at most 100000 entries, not 100001' }]
+			problems: [{ path: 'sessions', message: 'may hold at most 100000 entries, not 100001' }],
+			more: 0
 		});
 	});
 });

@@ -1,5 +1,7 @@
 // The backup file, format version 1 (pure): building it from stored data, and reading one back
-// with a strict validator that never throws and lists every problem as `<JSON path>: <what>`.
+// with a strict validator that never throws and lists every problem as `<JSON path>: <what>`
+// (at most MAX_PROBLEMS, the rest counted in `more`, as for programs).
+import { capProblems } from '$lib/program/problems';
 import type { Problem, ValidationResult } from '$lib/program/types';
 import { utf8ByteLength, validateProgram } from '$lib/program/validate';
 import type { SessionRecord } from '$lib/session/record';
@@ -34,8 +36,6 @@ export const BACKUP_FORMAT = 'limber-backup';
 export const BACKUP_FORMAT_VERSION = 1;
 /** The largest backup file accepted, in bytes (UTF-8), checked before parsing. */
 export const MAX_BACKUP_BYTES = 20 * 1024 * 1024;
-/** How many problems a report lists before summing up the rest. */
-export const MAX_REPORTED_PROBLEMS = 50;
 
 export const BACKUP_LIMITS = {
 	sessions: 100_000,
@@ -180,6 +180,8 @@ function validate(input: unknown): ValidationResult<Backup> {
 	const doc = input as Record<string, unknown>;
 
 	const problems: Problem[] = [];
+	/** Problems the programs' own validator counted but did not list. */
+	let unlisted = 0;
 	checkNoProtoKeys(doc, '', problems);
 	checkKnownKeys(
 		doc,
@@ -230,7 +232,7 @@ function validate(input: unknown): ValidationResult<Backup> {
 		const seen = new Map<string, number>();
 		doc.programs.forEach((item, i) => {
 			const path = childPath('programs', i);
-			const entry = checkProgramEntry(item, path, problems);
+			const entry = checkProgramEntry(item, path, problems, (more) => (unlisted += more));
 			if (!entry) return;
 			const first = seen.get(entry.program.id);
 			if (first !== undefined) {
@@ -249,7 +251,7 @@ function validate(input: unknown): ValidationResult<Backup> {
 		}
 	}
 
-	if (problems.length > 0) return fail(problems);
+	if (problems.length > 0) return fail(problems, unlisted);
 	return {
 		ok: true,
 		value: {
@@ -296,10 +298,15 @@ function foreignFileProblem(input: unknown): Problem | null {
 
 const SOURCES: readonly ProgramSource[] = ['file', 'paste'];
 
+/**
+ * One entry of `programs`, its program checked by the program validator. `unlisted` receives the
+ * problems the program validator only counted.
+ */
 function checkProgramEntry(
 	value: unknown,
 	path: string,
-	problems: Problem[]
+	problems: Problem[],
+	unlisted: (more: number) => void
 ): StoredProgram | undefined {
 	if (!checkObject(value, path, problems)) return undefined;
 	const before = problems.length;
@@ -315,6 +322,7 @@ function checkProgramEntry(
 					message: problem.message
 				});
 			}
+			unlisted(result.more);
 		}
 	}
 	const importedAt = checkRequired(value, 'importedAt', path, problems)
@@ -343,14 +351,9 @@ function copySettings(value: Record<string, unknown>): Partial<Settings> {
 	return copy as Partial<Settings>;
 }
 
-function fail(problems: Problem[]): { ok: false; problems: Problem[] } {
-	if (problems.length <= MAX_REPORTED_PROBLEMS) return { ok: false, problems };
-	const shown = problems.slice(0, MAX_REPORTED_PROBLEMS);
-	shown.push({
-		path: ROOT_PATH,
-		message: `and ${problems.length - MAX_REPORTED_PROBLEMS} more problems`
-	});
-	return { ok: false, problems: shown };
+/** A refusal listing at most MAX_PROBLEMS problems; `more` counts the rest. */
+function fail(problems: Problem[], more = 0): { ok: false; problems: Problem[]; more: number } {
+	return { ok: false, ...capProblems(problems, more) };
 }
 
 function compare(a: string, b: string): number {
