@@ -1,7 +1,13 @@
 // The backup file, format version 1 (pure): building it from stored data, and reading one back
 // with a strict validator that never throws and lists every problem as `<JSON path>: <what>`
 // (at most MAX_PROBLEMS, the rest counted in `more`, as for programs).
+//
+// A backup's programs obey the same rules as the Import page's: the program validator, then the
+// import rule for ids (program-ids.ts: no built-in program's id). The validator is pure, so what
+// it needs to know about the device comes in as a BackupContext: the built-in programs' ids and
+// today's date (a morning answer from a later day would hold progression back for ever).
 import { capProblems } from '$lib/program/problems';
+import { builtinIdProblem } from '$lib/program/program-ids';
 import type { Problem, ValidationResult } from '$lib/program/types';
 import { utf8ByteLength, validateProgram } from '$lib/program/validate';
 import type { SessionRecord } from '$lib/session/record';
@@ -57,6 +63,14 @@ export interface Backup {
 	programs: StoredProgram[];
 	/** Stored settings, without the ones that only describe the device. */
 	settings: Partial<Settings>;
+}
+
+/** What reading a backup needs to know about this device. */
+export interface BackupContext {
+	/** Today's local day ('YYYY-MM-DD'): morning answers from later days are refused. */
+	today: string;
+	/** The ids of the built-in programs: a backup may not bring a program under one of them. */
+	builtinIds: ReadonlySet<string>;
 }
 
 /** What a backup is made from. */
@@ -133,7 +147,11 @@ export function tooLargeMessage(bytes: number): string {
  * `byteLength` is the file's size when known (File.size); otherwise the text is measured.
  * Never throws.
  */
-export function parseBackup(text: string, byteLength?: number): ValidationResult<Backup> {
+export function parseBackup(
+	text: string,
+	context: BackupContext,
+	byteLength?: number
+): ValidationResult<Backup> {
 	if (typeof text !== 'string') {
 		return fail([{ path: ROOT_PATH, message: 'must be the text of a backup file' }]);
 	}
@@ -160,13 +178,13 @@ export function parseBackup(text: string, byteLength?: number): ValidationResult
 			}
 		]);
 	}
-	return validateBackup(parsed);
+	return validateBackup(parsed, context);
 }
 
 /** Checks a parsed backup strictly and returns a clean copy; never throws. */
-export function validateBackup(input: unknown): ValidationResult<Backup> {
+export function validateBackup(input: unknown, context: BackupContext): ValidationResult<Backup> {
 	try {
-		return validate(input);
+		return validate(input, context);
 	} catch (error) {
 		// Defensive: a bug here must not take the import page down with it.
 		const detail = error instanceof Error ? error.message : String(error);
@@ -174,7 +192,7 @@ export function validateBackup(input: unknown): ValidationResult<Backup> {
 	}
 }
 
-function validate(input: unknown): ValidationResult<Backup> {
+function validate(input: unknown, context: BackupContext): ValidationResult<Backup> {
 	const foreign = foreignFileProblem(input);
 	if (foreign) return fail([foreign]);
 	const doc = input as Record<string, unknown>;
@@ -232,7 +250,7 @@ function validate(input: unknown): ValidationResult<Backup> {
 		const seen = new Map<string, number>();
 		doc.programs.forEach((item, i) => {
 			const path = childPath('programs', i);
-			const entry = checkProgramEntry(item, path, problems, (more) => (unlisted += more));
+			const entry = checkProgramEntry(item, path, problems, context, (more) => (unlisted += more));
 			if (!entry) return;
 			const first = seen.get(entry.program.id);
 			if (first !== undefined) {
@@ -248,6 +266,7 @@ function validate(input: unknown): ValidationResult<Backup> {
 	if (checkRequired(doc, 'settings', '', problems)) {
 		if (checkSettingsObject(doc.settings, 'settings', problems)) {
 			settings = copySettings(doc.settings);
+			checkMorningDays(settings, context.today, problems);
 		}
 	}
 
@@ -299,13 +318,14 @@ function foreignFileProblem(input: unknown): Problem | null {
 const SOURCES: readonly ProgramSource[] = ['file', 'paste'];
 
 /**
- * One entry of `programs`, its program checked by the program validator. `unlisted` receives the
- * problems the program validator only counted.
+ * One entry of `programs`: the same rules as the Import page (the program validator, then no
+ * built-in program's id). `unlisted` receives the problems the program validator only counted.
  */
 function checkProgramEntry(
 	value: unknown,
 	path: string,
 	problems: Problem[],
+	context: BackupContext,
 	unlisted: (more: number) => void
 ): StoredProgram | undefined {
 	if (!checkObject(value, path, problems)) return undefined;
@@ -314,8 +334,11 @@ function checkProgramEntry(
 	let program: StoredProgram['program'] | undefined;
 	if (checkRequired(value, 'program', path, problems)) {
 		const result = validateProgram(value.program);
-		if (result.ok) program = result.value;
-		else {
+		if (result.ok) {
+			const taken = builtinIdProblem(result.value.id, context.builtinIds);
+			if (taken) addProblem(problems, `${path}.program.id`, taken);
+			else program = result.value;
+		} else {
 			for (const problem of result.problems) {
 				problems.push({
 					path: nestPath(`${path}.program`, problem.path),
@@ -341,6 +364,20 @@ function nestPath(prefix: string, inner: string): string {
 	if (inner === '' || inner.startsWith('(')) return prefix;
 	if (inner.startsWith('[')) return prefix + inner;
 	return `${prefix}.${inner}`;
+}
+
+/** Morning answers from a day after today (a clock that ran ahead) are refused. */
+function checkMorningDays(settings: Partial<Settings>, today: string, problems: Problem[]): void {
+	(settings.morningPain ?? []).forEach((entry, i) => {
+		if (entry.day > today) {
+			addProblem(
+				problems,
+				`settings.morningPain[${i}].day`,
+				`is after today (${today}): a morning answer cannot come from a later day ` +
+					'(was the clock of the device that made the backup wrong?)'
+			);
+		}
+	});
 }
 
 function copySettings(value: Record<string, unknown>): Partial<Settings> {
