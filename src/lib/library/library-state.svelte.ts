@@ -127,7 +127,7 @@ export async function answerMorning(
 			if (!found?.program.progression) continue;
 			const recent = await listSessions({ programId: id, limit: 50 });
 			const current = clampLevel(levels[id] ?? 1, found.program.progression.levels);
-			const result = levelAfter(found.program, current, recent, morning, zone);
+			const result = levelAfter(found.program, current, recent, morning, zone, today);
 			if (result) levels[id] = result.level;
 		}
 		await settings.set('programLevels', levels);
