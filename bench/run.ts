@@ -9,13 +9,15 @@ import { historySection } from './history';
 import { lighthouseSection } from './lighthouse';
 import { offlineSection } from './offline';
 import { timerSection } from './timer';
+import { validatorSection } from './validator';
 
 /** Every benchmark section, in the order they run. */
 export const sections: BenchSection[] = [
 	timerSection,
 	lighthouseSection,
 	offlineSection,
-	historySection
+	historySection,
+	validatorSection
 ];
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));

@@ -147,8 +147,21 @@ describe('generatePrograms', () => {
 		writeProgram('index.json');
 		expect(generatePrograms(paths).errors).toEqual([
 			'programs/copy.json: id: is "walk", so the file must be named "walk.json" (a built-in program’s file name is its id)',
-			'programs/index.json: id: "index" is reserved for the list of programs',
+			'programs/index.json: id: "index" is reserved for the app’s own files; give your program another id',
 			'programs/walk.json: id: "walk" is already the id of programs/copy.json'
+		]);
+	});
+
+	it('lists the advice for the built-in programs, without failing', () => {
+		writeProgram('holds.json', {
+			exercises: [{ id: 'hold', name: 'Hold', instructions: ['Hold.'], reps: 4, hold: 10 }]
+		});
+		const result = generatePrograms(paths);
+		expect(result.ok).toBe(true);
+		expect(result.advice).toEqual([
+			'programs/holds.json: exercises[0]: 4 holds of 10 s play back to back with no rest; ' +
+				'add "restBetweenReps" (e.g. 5) so the person can relax between them, or write ' +
+				'"restBetweenReps": 0 if no rest is meant'
 		]);
 	});
 
@@ -159,8 +172,10 @@ describe('generatePrograms', () => {
 		]);
 	});
 
-	it('accepts the built-in programs of this repository', () => {
-		expect(loadPrograms('programs').errors).toEqual([]);
+	it('accepts the built-in programs of this repository, with no advice', () => {
+		const loaded = loadPrograms('programs');
+		expect(loaded.errors).toEqual([]);
+		expect(loaded.advice).toEqual([]);
 	});
 });
 

@@ -13,14 +13,17 @@
 // being edited never breaks the unit tests.
 //
 // Failing the build: any invalid program (every problem of every file is listed), a file name
-// that differs from the program's id (programs/<id>.json), two files with the same id, or the
-// id "index" (reserved for the list).
+// that differs from the program's id (programs/<id>.json), or two files with the same id. The
+// validator itself refuses the ids reserved for the app's own files (src/lib/program/
+// program-ids.ts: "index", the name of the list). Advice about a valid program is printed as a
+// warning and never fails the build.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { hasSelfPaced, programTotalMs } from '../src/lib/program/dose';
 import { PROGRAM_SCHEMA_FILE, programJsonSchemaText } from '../src/lib/program/json-schema';
 import type { Program, ProgramIndexEntry } from '../src/lib/program/types';
+import { moreProblemsText } from '../src/lib/program/problems';
 import { formatProblem, MAX_PROGRAM_BYTES, parseProgramText } from '../src/lib/program/validate';
 
 export interface ProgramsPaths {
@@ -34,6 +37,8 @@ export interface GenerateResult {
 	ok: boolean;
 	/** One line per problem: "programs/<file>: <path>: <message>". */
 	errors: string[];
+	/** One line per piece of advice about a valid program: "programs/<file>: <path>: <message>". */
+	advice: string[];
 	/** Files written because their content changed (absolute paths). */
 	written: string[];
 	/** Stale files removed from static/programs/. */
@@ -47,7 +52,6 @@ export interface LoadedProgram {
 }
 
 const INDEX_FILE = 'index.json';
-const RESERVED_IDS = new Set(['index']);
 
 /** The library order key of a program: its "x-order" number when it has one. */
 function orderOf(program: Program): number {
@@ -84,16 +88,18 @@ export function indexEntry(program: Program): ProgramIndexEntry {
 	};
 }
 
-/** Reads and validates every programs/*.json; problems are prefixed with the file's name. */
+/** Reads and validates every programs/*.json; problems and advice name the file. */
 export function loadPrograms(
 	programsDir: string,
 	label = 'programs'
 ): {
 	programs: LoadedProgram[];
 	errors: string[];
+	advice: string[];
 } {
 	const programs: LoadedProgram[] = [];
 	const errors: string[] = [];
+	const advice: string[] = [];
 	const files = fs.existsSync(programsDir)
 		? fs
 				.readdirSync(programsDir)
@@ -111,8 +117,10 @@ export function loadPrograms(
 				: parseProgramText(fs.readFileSync(full, 'utf8'), size);
 		if (!result.ok) {
 			for (const problem of result.problems) errors.push(`${shown}: ${formatProblem(problem)}`);
+			if (result.more > 0) errors.push(`${shown}: ${moreProblemsText(result.more)}`);
 			continue;
 		}
+		for (const note of result.advice) advice.push(`${shown}: ${formatProblem(note)}`);
 		const program = result.value;
 		const expected = `${program.id}.json`;
 		if (file !== expected) {
@@ -121,16 +129,13 @@ export function loadPrograms(
 					'(a built-in program’s file name is its id)'
 			);
 		}
-		if (RESERVED_IDS.has(program.id)) {
-			errors.push(`${shown}: id: "${program.id}" is reserved for the list of programs`);
-		}
 		const other = fileOfId.get(program.id);
 		if (other) {
 			errors.push(`${shown}: id: "${program.id}" is already the id of ${label}/${other}`);
 		} else fileOfId.set(program.id, file);
 		programs.push({ file, program });
 	}
-	return { programs, errors };
+	return { programs, errors, advice };
 }
 
 function writeIfChanged(file: string, content: string, written: string[]): void {
@@ -146,8 +151,8 @@ export function generatePrograms(paths: ProgramsPaths): GenerateResult {
 	const removed: string[] = [];
 	writeIfChanged(path.join(paths.staticDir, PROGRAM_SCHEMA_FILE), programJsonSchemaText(), written);
 
-	const { programs, errors } = loadPrograms(paths.programsDir);
-	if (errors.length > 0) return { ok: false, errors, written, removed, index: [] };
+	const { programs, errors, advice } = loadPrograms(paths.programsDir);
+	if (errors.length > 0) return { ok: false, errors, advice, written, removed, index: [] };
 
 	const sorted = programs.map((loaded) => loaded.program).sort(compareForLibrary);
 	const outDir = path.join(paths.staticDir, 'programs');
@@ -165,7 +170,7 @@ export function generatePrograms(paths: ProgramsPaths): GenerateResult {
 			removed.push(path.join(outDir, name));
 		}
 	}
-	return { ok: true, errors: [], written, removed, index };
+	return { ok: true, errors: [], advice, written, removed, index };
 }
 
 /** The message that fails the build, listing every problem. */
@@ -174,6 +179,15 @@ export function failureMessage(errors: readonly string[]): string {
 		`The built-in programs have ${errors.length} problem${errors.length === 1 ? '' : 's'} ` +
 			'(check one file with `npm run validate -- programs/<file>.json`):',
 		...errors.map((line) => `  ${line}`)
+	].join('\n');
+}
+
+/** The warning that lists the advice about the built-in programs ('' when there is none). */
+export function adviceMessage(advice: readonly string[]): string {
+	if (advice.length === 0) return '';
+	return [
+		'Advice about the built-in programs (they are valid; see programs/README.md):',
+		...advice.map((line) => `  ${line}`)
 	].join('\n');
 }
 
@@ -195,6 +209,8 @@ export function programsPlugin(options: Partial<ProgramsPaths> & { root?: string
 			const result = run();
 			if (result.written.length > 0 || result.removed.length > 0) {
 				server.config.logger.info(`programs: published ${result.index.length} built-in programs`);
+				const advice = adviceMessage(result.advice);
+				if (advice) server.config.logger.warn(advice);
 				server.ws.send({ type: 'full-reload' });
 			}
 		} catch (error) {
@@ -217,7 +233,8 @@ export function programsPlugin(options: Partial<ProgramsPaths> & { root?: string
 						staticDir: path.resolve(config.root, options.staticDir ?? 'static')
 					};
 				}
-				run();
+				const advice = adviceMessage(run().advice);
+				if (advice) console.warn(advice);
 			}
 		},
 		buildStart() {

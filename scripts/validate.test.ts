@@ -3,7 +3,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { constructorPhases } from '../tests/helpers/hostile-programs';
 import { runValidate, USAGE, validateFileBytes, type ValidateIo } from './validate';
+
+/** Files in memory, by name. */
+function memoryIo(files: Record<string, string>): ValidateIo {
+	return {
+		resolve: (file) => file,
+		size: (file) => Buffer.byteLength(files[file] ?? ''),
+		readFile: (file) => new TextEncoder().encode(files[file] ?? '')
+	};
+}
 
 const VALID = 'tests/fixtures/programs/valid';
 const INVALID = 'tests/fixtures/programs/invalid';
@@ -31,6 +41,39 @@ describe('runValidate', () => {
 			`${INVALID}/missing-required.json: exercises[0].instructions: is missing (it is required)`,
 			`${INVALID}/unknown-key.json: exercises[0].hodl: unknown field "hodl": did you mean "hold"?`
 		]);
+	});
+
+	it('prints a valid file’s advice after "ok", and still exits 0', () => {
+		const program = {
+			format: 1,
+			id: 'holds',
+			title: 'Holds',
+			exercises: [
+				{ id: 'a', name: 'A', instructions: ['A.'], reps: 10, hold: 10 },
+				{ id: 'b', name: 'B', instructions: ['B.'], reps: 10, hold: 10, restBetweenReps: 5 }
+			]
+		};
+		const run = runValidate(['holds.json'], memoryIo({ 'holds.json': JSON.stringify(program) }));
+		expect(run).toEqual({
+			code: 0,
+			out: [
+				'holds.json: ok',
+				'holds.json: advice: exercises[0]: 10 holds of 10 s play back to back with no rest; ' +
+					'add "restBetweenReps" (e.g. 5) so the person can relax between them, or write ' +
+					'"restBetweenReps": 0 if no rest is meant'
+			],
+			err: []
+		});
+	});
+
+	it('lists at most 100 problems of a file, then how many more', () => {
+		const run = runValidate(['hostile.json'], memoryIo({ 'hostile.json': constructorPhases(1) }));
+		expect(run.code).toBe(1);
+		expect(run.out).toHaveLength(101);
+		expect(run.out[0]).toBe(
+			'hostile.json: exercises[0].phases: must have at most 8 phases (this one has 10000)'
+		);
+		expect(run.out.at(-1)).toBe('hostile.json: and 9,917 more problems');
 	});
 
 	it('prints the usage and exits 2 without files', () => {
@@ -82,7 +125,8 @@ describe('validateFileBytes', () => {
 		const result = validateFileBytes(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]));
 		expect(result).toEqual({
 			ok: false,
-			problems: [{ path: '(root)', message: 'is not UTF-8 text (save the file as UTF-8)' }]
+			problems: [{ path: '(root)', message: 'is not UTF-8 text (save the file as UTF-8)' }],
+			more: 0
 		});
 	});
 

@@ -1,17 +1,21 @@
 // `npm run validate -- FILE...`: checks program files against the program format, exactly as the
-// app does on import. Prints "FILE: ok" or one "FILE: <path>: <message>" line per problem.
+// app does on import. Prints "FILE: ok" and then one "FILE: advice: <path>: <message>" line per
+// piece of advice (which never makes a file invalid), or one "FILE: <path>: <message>" line per
+// problem (at most 100, then "FILE: and N more problems").
 // Exit code: 0 when every file is valid, 1 when any is not, 2 when no file was given.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { moreProblemsText } from '../src/lib/program/problems';
+import type { ProgramResult } from '../src/lib/program/types';
 import { formatProblem, MAX_PROGRAM_BYTES, parseProgramText } from '../src/lib/program/validate';
-import type { Program, ValidationResult } from '../src/lib/program/types';
 
 export const USAGE = [
 	'Usage: npm run validate -- FILE...',
 	'',
-	'Checks each program file (JSON, format 1) and prints "FILE: ok" or every problem found',
-	'as "FILE: <path>: <message>". Exits with 0 when every file is valid, else 1.',
+	'Checks each program file (JSON, format 1) and prints "FILE: ok" (then any advice, as',
+	'"FILE: advice: <path>: <message>") or the problems found as "FILE: <path>: <message>".',
+	'Exits with 0 when every file is valid (advice or not), else 1.',
 	'The format is described in programs/README.md.'
 ].join('\n');
 
@@ -51,7 +55,7 @@ function readError(error: unknown): string {
 }
 
 /** Checks the bytes of a program file: size first, then UTF-8, then JSON, then the format. */
-export function validateFileBytes(bytes: Uint8Array): ValidationResult<Program> {
+export function validateFileBytes(bytes: Uint8Array): ProgramResult {
 	if (bytes.length > MAX_PROGRAM_BYTES) return parseProgramText('', bytes.length);
 	let text: string;
 	try {
@@ -59,14 +63,15 @@ export function validateFileBytes(bytes: Uint8Array): ValidationResult<Program> 
 	} catch {
 		return {
 			ok: false,
-			problems: [{ path: '(root)', message: 'is not UTF-8 text (save the file as UTF-8)' }]
+			problems: [{ path: '(root)', message: 'is not UTF-8 text (save the file as UTF-8)' }],
+			more: 0
 		};
 	}
 	return parseProgramText(text, bytes.length);
 }
 
 /** Checks one file by name; a file that cannot be read is reported as a problem. */
-export function validateFile(file: string, io: ValidateIo = nodeIo): ValidationResult<Program> {
+export function validateFile(file: string, io: ValidateIo = nodeIo): ProgramResult {
 	try {
 		const absolute = io.resolve(file);
 		const size = io.size(absolute);
@@ -75,7 +80,8 @@ export function validateFile(file: string, io: ValidateIo = nodeIo): ValidationR
 	} catch (error) {
 		return {
 			ok: false,
-			problems: [{ path: '(root)', message: `cannot be read: ${readError(error)}` }]
+			problems: [{ path: '(root)', message: `cannot be read: ${readError(error)}` }],
+			more: 0
 		};
 	}
 }
@@ -89,10 +95,13 @@ export function runValidate(args: readonly string[], io: ValidateIo = nodeIo): V
 	let allValid = true;
 	for (const file of files) {
 		const result = validateFile(file, io);
-		if (result.ok) out.push(`${file}: ok`);
-		else {
+		if (result.ok) {
+			out.push(`${file}: ok`);
+			for (const advice of result.advice) out.push(`${file}: advice: ${formatProblem(advice)}`);
+		} else {
 			allValid = false;
 			for (const problem of result.problems) out.push(`${file}: ${formatProblem(problem)}`);
+			if (result.more > 0) out.push(`${file}: ${moreProblemsText(result.more)}`);
 		}
 	}
 	return { code: allValid ? 0 : 1, out, err: [] };

@@ -76,6 +76,11 @@ describe('built-in programs', () => {
 		expect(result.ok ? [] : result.problems).toEqual([]);
 	});
 
+	it.each(programs)('$file gets no advice (every run of holds has a rest)', ({ raw }) => {
+		const result = validateProgram(raw);
+		expect(result.ok && result.advice).toEqual([]);
+	});
+
 	it.each(programs)(
 		'$file: id matches the file name; title, summary and safety notes',
 		({ file, raw }) => {

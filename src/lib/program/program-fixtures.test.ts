@@ -60,6 +60,8 @@ const EXPECTED: Record<string, Array<[string, string]>> = {
 	],
 	'too-long.json': [['(root)', 'plays for 6 h in total']],
 	'bad-image-path.json': [['exercises[0].image', 'must be a path inside the app’s files']],
+	'encoded-image-path.json': [['exercises[0].image', 'must be a path inside the app’s files']],
+	'reserved-id.json': [['id', '"index" is reserved for the app’s own files']],
 	'bad-language.json': [['language', 'must be a language tag like "en"']],
 	'bad-progression.json': [
 		['progression.levels', 'must be a whole number between 2 and 20, not 1']

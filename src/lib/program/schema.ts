@@ -5,7 +5,8 @@
 // What the schema alone cannot say lives in validate.ts: unknown keys (every object here is a
 // looseObject so that `x-` keys survive; validate.ts rejects the other unknown keys by walking
 // this schema), forbidden keys (`__proto__`, `constructor`, `prototype`), duplicate exercise ids,
-// "at most one dose form", `duration` with reps > 1, the progression rules and the 4-hour limit.
+// reserved program ids, "at most one dose form", `duration` with reps > 1, the progression rules
+// and the 4-hour limit.
 // The JSON Schema repeats the simple cross-field rules (dose forms, duration vs reps) through
 // metadata so that editors flag them too.
 //
@@ -19,6 +20,7 @@
 // the highest level every dose must still be within the bounds below and the whole program
 // within 4 hours. applyLevel() in progression.ts computes the raised program.
 import * as v from 'valibot';
+import { RESERVED_PROGRAM_IDS, SLUG_PATTERN } from './program-ids';
 import type {
 	Exercise,
 	ExerciseProgress,
@@ -78,19 +80,18 @@ export const PROGRAM_DEFAULTS = {
 	restBetweenSets: 30
 } as const;
 
-/** Slug ids: lowercase letters and digits in groups joined by single hyphens. */
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
 /** A simple BCP 47 shape: a 2–3 letter language, then subtags of 1–8 letters or digits. */
 export const LANGUAGE_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
 /**
- * A relative path inside the app's static files: segments separated by "/", no scheme (no ":"),
- * no leading "/", no backslash, no "." or ".." segment, no "?", "#" or control characters.
+ * A relative path inside the app's static files, in a plain character set: segments of ASCII
+ * letters, digits, "-", "_" and "." separated by single "/", none of them "." or "..". So no
+ * scheme, no leading "/", no backslash, no "?" or "#", no spaces or control characters, and no
+ * "%": a percent-encoded path such as "%2e%2e/etc/passwd" would be decoded by the browser into
+ * one that leaves the app's files.
  */
 export const IMAGE_PATH_PATTERN =
-	// eslint-disable-next-line no-control-regex -- control characters are what it excludes
-	/^(?!\.\.?(?:\/|$))(?!.*\/\.\.?(?:\/|$))[^/\\:?#\u0000-\u001f]+(?:\/[^/\\:?#\u0000-\u001f]+)*$/;
+	/^(?!\.{1,2}(?:\/|$))(?!.*\/\.{1,2}(?:\/|$))[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
 
 // ---------------------------------------------------------------------------------------------
 // Message helpers: every message is a plain-words statement of what the value must be, followed
@@ -317,8 +318,9 @@ export const ExerciseSchema = extensibleObject(
 				v.regex(
 					IMAGE_PATH_PATTERN,
 					not(
-						'must be a path inside the app’s files, like "illustrations/cat-stretch.svg" ' +
-							'(no web address, no leading "/", no "..", no backslashes)'
+						'must be a path inside the app’s files made of letters, digits, "-", "_", "." ' +
+							'and "/", like "illustrations/cat-stretch.svg" (no web address, no leading ' +
+							'"/", no ".." or "%")'
 					)
 				),
 				v.maxLength(
@@ -406,7 +408,11 @@ export const ProgramSchema = extensibleObject(
 			v.literal(1, not('must be 1 (this app reads program format 1)')),
 			v.description('The format version of this file: always 1.')
 		),
-		id: slug('Stable identity of the program, e.g. "gentle-start".'),
+		id: v.pipe(
+			slug('Stable identity of the program, e.g. "gentle-start".'),
+			// validate.ts refuses these ids with its own message (program-ids.ts).
+			v.metadata({ not: { enum: [...RESERVED_PROGRAM_IDS] } })
+		),
 		version: v.optional(
 			v.pipe(
 				v.number(not('must be a whole number, 1 or more')),

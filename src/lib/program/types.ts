@@ -95,4 +95,19 @@ export interface Problem {
 	message: string;
 }
 
-export type ValidationResult<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+/**
+ * A note about a valid program that will probably not play as its author meant, with the JSON
+ * path it is about. Advice never refuses a file and never changes how it plays.
+ */
+export type Advice = Problem;
+
+/**
+ * What a checker returns: the clean value, or the problems found. At most MAX_PROBLEMS
+ * (problems.ts) are listed; `more` counts the ones left out (0 when all are listed).
+ */
+export type ValidationResult<T> =
+	{ ok: true; value: T } | { ok: false; problems: Problem[]; more: number };
+
+/** What checking a program returns: a valid program comes with its advice (often none). */
+export type ProgramResult =
+	{ ok: true; value: Program; advice: Advice[] } | { ok: false; problems: Problem[]; more: number };

@@ -1,10 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
+import {
+	constructorPhases,
+	constructorPhasesFillingOneMegabyte,
+	maximalValidProgram,
+	typoKeys
+} from '../../../tests/helpers/hostile-programs';
+import { MAX_PROBLEMS } from './problems';
+import { RESERVED_PROGRAM_IDS } from './program-ids';
 import type { Problem, Program, ValidationResult } from './types';
+type Advice = Problem;
 import {
 	formatPath,
 	formatProblem,
 	MAX_DEPTH,
 	MAX_PROGRAM_BYTES,
+	MAX_SUGGESTIONS,
 	parseProgramText,
 	ROOT_PATH,
 	suggestKey,
@@ -145,8 +155,9 @@ describe('validateProgram: valid programs and defaults', () => {
 		for (const image of [
 			'cat.svg',
 			'illustrations/cat-stretch.svg',
-			'a/b/c d.png',
-			'x/.hidden/y.png'
+			'a/b/c_d.png',
+			'x/.hidden/y.png',
+			'Illustrations/Bird-Dog.2.SVG'
 		]) {
 			expect(validateProgram(raw({}, { image })).ok, image).toBe(true);
 		}
@@ -705,6 +716,207 @@ describe('validateProgram: unknown and forbidden keys', () => {
 		expect(Object.prototype).not.toHaveProperty('polluted');
 		expect(parseProgramText(text).ok).toBe(false);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+});
+
+describe('validateProgram: image paths', () => {
+	const IMAGE_PROBLEM =
+		'must be a path inside the app’s files made of letters, digits, "-", "_", "." and "/", ' +
+		'like "illustrations/cat-stretch.svg" (no web address, no leading "/", no ".." or "%")';
+
+	it('refuses percent-encoded, spaced, non-ASCII and escaping paths', () => {
+		for (const image of [
+			'%2e%2e/%2e%2e/etc/passwd',
+			'illustrations/%2e%2e/x.svg',
+			'illustr%61tions/cat.svg',
+			'%2F/etc/passwd',
+			'a/b/c d.png',
+			'café.svg',
+			'../x.svg',
+			'a/../x.svg',
+			'./x.svg',
+			'a/./x.svg',
+			'/etc/passwd',
+			'a//b.svg',
+			'a/',
+			'https://example.org/x.svg',
+			'data:image/svg+xml,x',
+			'a\\b.svg',
+			'a?b.svg',
+			'a#b.svg',
+			'a\u0000b.svg',
+			''
+		]) {
+			expect(lines(raw({}, { image })), JSON.stringify(image)).toEqual([
+				`exercises[0].image: ${IMAGE_PROBLEM}, not ${JSON.stringify(image.length > 30 ? `${image.slice(0, 27)}…` : image)}`
+			]);
+		}
+	});
+});
+
+describe('validateProgram: reserved ids', () => {
+	it('refuses the ids of the app’s own files at `id`', () => {
+		expect([...RESERVED_PROGRAM_IDS]).toContain('index');
+		for (const id of RESERVED_PROGRAM_IDS) {
+			expect(lines(raw({ id }))).toEqual([
+				`id: "${id}" is reserved for the app’s own files; give your program another id`
+			]);
+		}
+		// Only whole ids: a program or an exercise may still use the word.
+		expect(validateProgram(raw({ id: 'index-2' })).ok).toBe(true);
+		expect(validateProgram(raw({}, { id: 'index' })).ok).toBe(true);
+	});
+});
+
+describe('validateProgram: hostile input stays linear and bounded', () => {
+	it(`lists at most ${MAX_PROBLEMS} problems and counts the rest`, () => {
+		expect(MAX_PROBLEMS).toBe(100);
+		const result = parseProgramText(constructorPhases(1));
+		if (result.ok) throw new Error('expected problems');
+		expect(result.problems).toHaveLength(MAX_PROBLEMS);
+		// Every forbidden key (10,000), the list itself, and the fields missing from the 8 phases
+		// the format allows; the phases past the 8th are not checked further (they must go).
+		expect(result.more).toBe(10_000 + 1 + 8 * 2 - MAX_PROBLEMS);
+		// A list that is too long comes first, then what is inside it.
+		expect(result.problems.slice(0, 3)).toEqual([
+			{ path: 'exercises[0].phases', message: 'must have at most 8 phases (this one has 10000)' },
+			{
+				path: 'exercises[0].phases[0].constructor',
+				message: '"constructor" is not allowed as a field name'
+			},
+			{
+				path: 'exercises[0].phases[1].constructor',
+				message: '"constructor" is not allowed as a field name'
+			}
+		]);
+	});
+
+	it('checks only the items a list may have, and every forbidden key', () => {
+		const phases = [
+			...Array.from({ length: 8 }, () => ({ cue: 'In', seconds: 2 })),
+			{ cue: 'Out', seconds: 'two', constructor: 1 }
+		];
+		expect(lines(raw({}, { hold: undefined, phases }))).toEqual([
+			'exercises[0].phases: must have at most 8 phases (this one has 9)',
+			'exercises[0].phases[8].constructor: "constructor" is not allowed as a field name'
+		]);
+		const exercises = Array.from({ length: 51 }, (_, i) => ({
+			id: 'same',
+			name: 'E',
+			instructions: ['x'],
+			hodl: i
+		}));
+		const found = lines(raw({ exercises }));
+		expect(found[0]).toBe('exercises: must have at most 50 exercises (this one has 51)');
+		expect(found).toContain(
+			'exercises[49].hodl: unknown field "hodl"' +
+				' (for notes of your own, start the field name with "x-")'
+		);
+		expect(found.some((line) => line.startsWith('exercises[50]'))).toBe(false);
+	});
+
+	it('counts the problems of the largest files, with none listed twice', () => {
+		for (const [text, total] of [
+			[constructorPhases(3), 3 * (10_000 + 1 + 8 * 2)],
+			[constructorPhasesFillingOneMegabyte(), undefined]
+		] as const) {
+			const result = parseProgramText(text);
+			if (result.ok) throw new Error('expected problems');
+			expect(result.problems).toHaveLength(MAX_PROBLEMS);
+			if (total) expect(result.problems.length + result.more).toBe(total);
+			else expect(result.more).toBeGreaterThan(50_000);
+			const listed = result.problems.map(formatProblem);
+			expect(new Set(listed).size).toBe(listed.length);
+		}
+	});
+
+	it(`suggests a field only for the first ${MAX_SUGGESTIONS} unknown keys`, () => {
+		expect(MAX_SUGGESTIONS).toBe(20);
+		const result = parseProgramText(typoKeys(10_000));
+		if (result.ok) throw new Error('expected problems');
+		expect(result.problems.length + result.more).toBe(10_000);
+		const suggested = (problems: Problem[]) =>
+			problems.filter((p) => p.message.includes('did you mean'));
+		expect(suggested(result.problems.slice(0, MAX_SUGGESTIONS)).length).toBeGreaterThan(15);
+		expect(suggested(result.problems.slice(MAX_SUGGESTIONS))).toEqual([]);
+		expect(result.problems[0]).toEqual({
+			path: 'exercises[0].i0',
+			message: 'unknown field "i0": did you mean "id"?'
+		});
+		expect(result.problems[MAX_SUGGESTIONS]?.message).toMatch(
+			/^unknown field "[^"]+" \(for notes of your own, start the field name with "x-"\)$/
+		);
+	});
+
+	it('still says where a misplaced field belongs, for every unknown key', () => {
+		const many: Json = {};
+		for (let i = 0; i < 40; i++) many[`zz${i}`] = i;
+		const found = lines(raw({}, { ...many, restBetweenExercises: 5 }));
+		expect(found.at(-1)).toBe(
+			'exercises[0].restBetweenExercises: unknown field "restBetweenExercises" here: it belongs at the top level of the program'
+		);
+	});
+
+	it('accepts the largest valid program the format allows', () => {
+		const result = parseProgramText(maximalValidProgram());
+		expect(result.ok && result.value.exercises).toHaveLength(50);
+	});
+});
+
+describe('validateProgram: advice', () => {
+	function adviceOf(input: unknown): Advice[] {
+		const result = validateProgram(input);
+		if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+		return result.advice;
+	}
+
+	it('points out holds that play back to back with no rest between them', () => {
+		expect(adviceOf(raw({}, { reps: 10, hold: 10 }))).toEqual([
+			{
+				path: 'exercises[0]',
+				message:
+					'10 holds of 10 s play back to back with no rest; add "restBetweenReps" (e.g. 5) so ' +
+					'the person can relax between them, or write "restBetweenReps": 0 if no rest is meant'
+			}
+		]);
+		expect(adviceOf(raw({}, { reps: 3, hold: 20, sides: 'each' }))[0]?.message).toMatch(
+			/^3 holds of 20 s on each side play back to back with no rest;/
+		);
+		expect(adviceOf(raw({}, { reps: 2, hold: 5, sides: 'alternate' }))[0]?.message).toMatch(
+			/^4 holds of 5 s, left and right in turn, play back to back with no rest;/
+		);
+		expect(adviceOf(raw({}, { reps: 1, hold: 5, sides: 'alternate' }))[0]?.message).toMatch(
+			/^2 holds of 5 s, left and right in turn, play back to back with no rest;/
+		);
+	});
+
+	it('gives no advice when a rest is given (even 0) or only one hold plays at a time', () => {
+		expect(adviceOf(raw({}, { reps: 10, hold: 10, restBetweenReps: 5 }))).toEqual([]);
+		expect(adviceOf(raw({}, { reps: 10, hold: 10, restBetweenReps: 0 }))).toEqual([]);
+		expect(adviceOf(raw({}, { reps: 1, hold: 30 }))).toEqual([]);
+		expect(adviceOf(raw({}, { reps: 1, hold: 30, sides: 'each' }))).toEqual([]);
+		expect(adviceOf(raw({}, { hold: undefined, reps: 10 }))).toEqual([]);
+		expect(adviceOf(raw({}, { hold: undefined, duration: 30, sets: 3 }))).toEqual([]);
+		expect(
+			adviceOf(raw({}, { hold: undefined, reps: 5, phases: [{ cue: 'In', seconds: 3 }] }))
+		).toEqual([]);
+	});
+
+	it('gives advice per exercise, in order, and never refuses the file', () => {
+		const input = raw({
+			exercises: [
+				{ id: 'a', name: 'A', instructions: ['A.'], reps: 2, hold: 5 },
+				{ id: 'b', name: 'B', instructions: ['B.'], reps: 2, hold: 5, restBetweenReps: 3 },
+				{ id: 'c', name: 'C', instructions: ['C.'], reps: 4, hold: 8 }
+			]
+		});
+		const result = validateProgram(input);
+		expect(result.ok).toBe(true);
+		expect(adviceOf(input).map((advice) => advice.path)).toEqual(['exercises[0]', 'exercises[2]']);
+		expect(parseProgramText(JSON.stringify(input))).toMatchObject({
+			ok: true,
+			advice: [{ path: 'exercises[0]' }, { path: 'exercises[2]' }]
+		});
 	});
 });
 

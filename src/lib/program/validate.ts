@@ -1,6 +1,7 @@
-// Program validation: unknown input → a Program with every default filled in, or every problem
-// found, each as { path, message } (path like `exercises[2].hold`; problems about the whole
-// file use the path "(root)"). Never throws.
+// Program validation: unknown input → a Program with every default filled in (and its advice,
+// advice.ts), or the problems found, each as { path, message } (path like `exercises[2].hold`;
+// problems about the whole file use the path "(root)"). Never throws. At most MAX_PROBLEMS
+// problems are listed and the rest counted (`more`).
 //
 // Four passes, all of them run so that one mistake does not hide another:
 // 1. snapshot: a defensive copy of the input as plain JSON data. It reads each value once, so a
@@ -8,15 +9,27 @@
 //    keys `__proto__`, `constructor` and `prototype`, values that are not JSON (functions,
 //    symbols, bigints), cycles, nesting deeper than MAX_DEPTH and lists or objects too large to
 //    be part of a program.
-// 2. the valibot schema (schema.ts): types, bounds, required fields, defaults.
-// 3. unknown keys, found by walking the same schema: every key that is not in the schema and
-//    does not start with "x-", with a suggestion when it looks like a typo.
-// 4. rules across fields: one dose form, duration vs reps, unique exercise ids, progression;
-//    and, once everything else is valid, the dose bounds at the highest progression level and
-//    the 4-hour limit.
+// 2. structure, walking the schema and the copy together: every key that is not in the schema
+//    and does not start with "x-" (with a suggestion when it looks like a typo), and every list
+//    of the format that is longer than the format allows, which is reported once and cut to
+//    that length in the copy (its extra items must go anyway).
+// 3. the valibot schema (schema.ts): types, bounds, required fields, defaults.
+// 4. rules across fields: one dose form, duration vs reps, unique exercise ids, progression,
+//    reserved program ids (program-ids.ts); and, once everything else is valid, the dose bounds
+//    at the highest progression level and the 4-hour limit.
+//
+// Linear in the size of the input, whatever it holds, and the schema's own work is bounded by
+// the format's limits (pass 2 cuts the lists first). A problem is matched against the paths that
+// silence the schema's reports through a trie (one step per path segment); typo suggestions are
+// looked for only for the first MAX_SUGGESTIONS unknown keys, each against the format's few dozen
+// field names; problems are grouped without a sort and only the listed ones are written out.
+// `npm run bench -- validator` times the worst inputs.
 import * as v from 'valibot';
+import { adviseProgram } from './advice';
 import { formatDuration, programTotalMs } from './dose';
 import { findJsonSyntaxError } from './json-syntax';
+import { formatProblem, MAX_PROBLEMS } from './problems';
+import { isReservedProgramId, reservedIdMessage } from './program-ids';
 import { applyLevel, maxLevel } from './progression';
 import {
 	ExerciseSchema,
@@ -27,7 +40,9 @@ import {
 	ProgressSchema,
 	ScheduleSchema
 } from './schema';
-import type { Problem, Program, ValidationResult } from './types';
+import type { Problem, Program, ProgramResult } from './types';
+
+export { formatProblem, MAX_PROBLEMS } from './problems';
 
 /** The largest program file accepted, in UTF-8 bytes (1 MB). */
 export const MAX_PROGRAM_BYTES = 1_048_576;
@@ -39,6 +54,8 @@ export const ROOT_PATH = '(root)';
 export const MAX_DEPTH = 64;
 export const MAX_LIST_ITEMS = 10_000;
 export const MAX_OBJECT_KEYS = 10_000;
+/** Typo suggestions ("did you mean …?") are looked for only for this many unknown keys. */
+export const MAX_SUGGESTIONS = 20;
 export const MAX_VALUES = 1_000_000;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -61,11 +78,6 @@ export function formatPath(path: readonly Segment[]): string {
 		else out += `[${JSON.stringify(segment)}]`;
 	}
 	return out;
-}
-
-/** One problem as a line of text: "<path>: <message>". */
-export function formatProblem(problem: Problem): string {
-	return `${problem.path}: ${problem.message}`;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -93,9 +105,11 @@ function snapshot(input: unknown): Snapshot {
 	const problems: Found[] = [];
 	const ancestors = new Set<object>();
 	let count = 0;
-	const report = (problem: Found) => problems.push({ ...problem, blocks: true });
+	// The path of the value being copied, one shared stack (a copy is made only for a problem).
+	const path: Segment[] = [];
+	const report = (message: string) => problems.push({ path: [...path], message, blocks: true });
 
-	const copy = (value: unknown, path: Segment[], depth: number): unknown => {
+	const copy = (value: unknown, depth: number): unknown => {
 		count++;
 		if (count > MAX_VALUES) throw new TooLarge();
 		switch (typeof value) {
@@ -107,17 +121,17 @@ function snapshot(input: unknown): Snapshot {
 			case 'function':
 			case 'symbol':
 			case 'bigint':
-				report({ path, message: `is not JSON data (it is a ${typeof value})` });
+				report(`is not JSON data (it is a ${typeof value})`);
 				return DROP;
 		}
 		if (value === null) return null;
 		const object = value as object;
 		if (depth >= MAX_DEPTH) {
-			report({ path, message: `is nested more than ${MAX_DEPTH} levels deep` });
+			report(`is nested more than ${MAX_DEPTH} levels deep`);
 			return DROP;
 		}
 		if (ancestors.has(object)) {
-			report({ path, message: 'contains itself (a cycle), so it is not JSON data' });
+			report('contains itself (a cycle), so it is not JSON data');
 			return DROP;
 		}
 		ancestors.add(object);
@@ -125,57 +139,56 @@ function snapshot(input: unknown): Snapshot {
 			if (Array.isArray(object)) {
 				const length = object.length;
 				if (length > MAX_LIST_ITEMS) {
-					report({
-						path,
-						message: `is a list of ${length} items, far more than any list in a program may have`
-					});
+					report(`is a list of ${length} items, far more than any list in a program may have`);
 					return [];
 				}
 				const out: unknown[] = [];
 				for (let index = 0; index < length; index++) {
-					const itemPath = [...path, index];
-					let item: unknown;
+					path.push(index);
 					try {
-						item = (object as unknown[])[index];
-					} catch (error) {
-						report({ path: itemPath, message: `could not be read (${errorText(error)})` });
-						out.push(null);
-						continue;
+						let item: unknown;
+						try {
+							item = (object as unknown[])[index];
+						} catch (error) {
+							report(`could not be read (${errorText(error)})`);
+							out.push(null);
+							continue;
+						}
+						const copied = copy(item, depth + 1);
+						out.push(copied === DROP ? null : copied);
+					} finally {
+						path.pop();
 					}
-					const copied = copy(item, itemPath, depth + 1);
-					out.push(copied === DROP ? null : copied);
 				}
 				return out;
 			}
 			const keys = Object.keys(object);
 			if (keys.length > MAX_OBJECT_KEYS) {
-				report({
-					path,
-					message: `has ${keys.length} fields, far more than any object in a program may have`
-				});
+				report(`has ${keys.length} fields, far more than any object in a program may have`);
 				return {};
 			}
 			const out: Record<string, unknown> = {};
 			for (const key of keys) {
-				const itemPath = [...path, key];
-				if (FORBIDDEN_KEYS.has(key)) {
-					report({
-						path: itemPath,
-						message: `"${key}" is not allowed as a field name`
-					});
-					continue;
-				}
-				let item: unknown;
+				path.push(key);
 				try {
-					item = (object as Record<string, unknown>)[key];
-				} catch (error) {
-					report({ path: itemPath, message: `could not be read (${errorText(error)})` });
-					continue;
+					if (FORBIDDEN_KEYS.has(key)) {
+						report(`"${key}" is not allowed as a field name`);
+						continue;
+					}
+					let item: unknown;
+					try {
+						item = (object as Record<string, unknown>)[key];
+					} catch (error) {
+						report(`could not be read (${errorText(error)})`);
+						continue;
+					}
+					// Like JSON: a field set to undefined is a field left out.
+					if (item === undefined) continue;
+					const copied = copy(item, depth + 1);
+					if (copied !== DROP) out[key] = copied;
+				} finally {
+					path.pop();
 				}
-				// Like JSON: a field set to undefined is a field left out.
-				if (item === undefined) continue;
-				const copied = copy(item, itemPath, depth + 1);
-				if (copied !== DROP) out[key] = copied;
 			}
 			return out;
 		} finally {
@@ -184,7 +197,7 @@ function snapshot(input: unknown): Snapshot {
 	};
 
 	try {
-		const value = copy(input, [], 0);
+		const value = copy(input, 0);
 		return { value: value === DROP ? undefined : value, problems };
 	} catch (error) {
 		if (error instanceof TooLarge) {
@@ -208,13 +221,68 @@ function snapshot(input: unknown): Snapshot {
 // ---------------------------------------------------------------------------------------------
 // 2. Schema issues
 
-function schemaProblems(issues: readonly v.BaseIssue<unknown>[] | undefined): Found[] {
-	return (issues ?? []).map((issue) => ({
-		path: (issue.path ?? []).map((item) =>
+/** A set of paths as a trie: "is this path at or under one of them" costs one step a segment. */
+interface PathTrie {
+	end: boolean;
+	children: Map<Segment, PathTrie>;
+}
+
+const pathTrie = (): PathTrie => ({ end: false, children: new Map() });
+
+function addPath(trie: PathTrie, path: readonly Segment[]): void {
+	let node = trie;
+	for (const segment of path) {
+		let child = node.children.get(segment);
+		if (!child) {
+			child = pathTrie();
+			node.children.set(segment, child);
+		}
+		node = child;
+	}
+	node.end = true;
+}
+
+/** Whether the path, or a path it lies under, is in the trie. */
+function covers(trie: PathTrie, path: readonly Segment[]): boolean {
+	let node = trie;
+	for (const segment of path) {
+		if (node.end) return true;
+		const child = node.children.get(segment);
+		if (!child) return false;
+		node = child;
+	}
+	return node.end;
+}
+
+/** Whether two issues are about the same value (their paths name the same keys). */
+function samePath(a: v.BaseIssue<unknown>, b: v.BaseIssue<unknown>): boolean {
+	const x = a.path ?? [];
+	const y = b.path ?? [];
+	if (x.length !== y.length) return false;
+	for (let i = 0; i < x.length; i++) if (x[i]!.key !== y[i]!.key) return false;
+	return true;
+}
+
+/**
+ * The schema's issues as problems, leaving out those at or under a blocked path, and repeats:
+ * the checks of one value that fail together (not a whole number, and too small) say the same.
+ */
+function schemaProblems(
+	issues: readonly v.BaseIssue<unknown>[] | undefined,
+	blocked: PathTrie
+): Found[] {
+	const out: Found[] = [];
+	let previous: v.BaseIssue<unknown> | undefined;
+	for (const issue of issues ?? []) {
+		const repeat = previous?.message === issue.message && samePath(previous, issue);
+		previous = issue;
+		if (repeat) continue;
+		const path = (issue.path ?? []).map((item) =>
 			typeof item.key === 'number' ? item.key : String(item.key)
-		),
-		message: issue.message
-	}));
+		);
+		if (!covers(blocked, path)) out.push({ path, message: issue.message });
+	}
+	return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -226,6 +294,7 @@ interface SchemaNode {
 	item?: SchemaNode;
 	wrapped?: SchemaNode;
 	message?: unknown;
+	pipe?: readonly { type: string; requirement?: unknown; message?: unknown }[];
 }
 
 /** Where each object of the format lives, for "belongs elsewhere" hints. */
@@ -280,7 +349,12 @@ export function suggestKey(key: string, known: readonly string[]): string | null
 	return best;
 }
 
-function unknownKeyMessage(key: string, node: SchemaNode): string {
+/**
+ * The message for an unknown key: where it belongs when it is a field of another object (a
+ * lookup per object of the format), else, while the walk has suggestions left, the known field
+ * it most likely meant.
+ */
+function unknownKeyMessage(key: string, node: SchemaNode, walk: StructureWalk): string {
 	const shown = key.length > 40 ? `${key.slice(0, 37)}…` : key;
 	const elsewhere = [...PLACES].filter(([schema]) => schema !== node);
 	for (const [schema, place] of elsewhere) {
@@ -288,11 +362,14 @@ function unknownKeyMessage(key: string, node: SchemaNode): string {
 			return `unknown field "${shown}" here: it belongs ${place}`;
 		}
 	}
-	const suggestion = suggestKey(key, Object.keys(node.entries ?? {}));
-	if (suggestion) return `unknown field "${shown}": did you mean "${suggestion}"?`;
-	for (const [schema, place] of elsewhere) {
-		const there = suggestKey(key, Object.keys((schema as SchemaNode).entries ?? {}));
-		if (there) return `unknown field "${shown}": did you mean "${there}"? (it belongs ${place})`;
+	if (walk.suggestions > 0) {
+		walk.suggestions--;
+		const suggestion = suggestKey(key, Object.keys(node.entries ?? {}));
+		if (suggestion) return `unknown field "${shown}": did you mean "${suggestion}"?`;
+		for (const [schema, place] of elsewhere) {
+			const there = suggestKey(key, Object.keys((schema as SchemaNode).entries ?? {}));
+			if (there) return `unknown field "${shown}": did you mean "${there}"? (it belongs ${place})`;
+		}
 	}
 	return `unknown field "${shown}" (for notes of your own, start the field name with "x-")`;
 }
@@ -305,16 +382,40 @@ function unwrap(node: SchemaNode): SchemaNode {
 	return current;
 }
 
+interface StructureWalk {
+	out: Found[];
+	/** Lists longer than the format allows (reported before anything inside them). */
+	lists: Found[];
+	/** How many more unknown keys may get a typo suggestion. */
+	suggestions: number;
+}
+
+/** A format list's largest size (its max_length check) and that check's message. */
+function listMaximum(node: SchemaNode): { max: number; message: unknown } | undefined {
+	for (const action of node.pipe ?? []) {
+		if (action.type === 'max_length' && typeof action.requirement === 'number') {
+			return { max: action.requirement, message: action.message };
+		}
+	}
+	return undefined;
+}
+
 /**
  * Walks the schema and the data together: reports unknown keys, and lists where the schema
  * expects an object (valibot's looseObject would accept a list there), using that object's own
  * message so the wording stays in schema.ts.
+ *
+ * It also cuts a list of the format that is longer than the format allows (10,000 phases where
+ * 8 are allowed) down to that size, in the snapshot (the validator's own copy), and reports the
+ * list once with the schema's own message. The items past the maximum must go anyway, so they
+ * are not checked: this keeps the schema's work within the format's own limits, whatever the
+ * size of the file (the snapshot has already reported anything in them that is not JSON data).
  */
 function structureProblems(
 	schema: SchemaNode,
 	value: unknown,
 	path: Segment[],
-	out: Found[]
+	walk: StructureWalk
 ): void {
 	const node = unwrap(schema);
 	if (node.entries && Array.isArray(value)) {
@@ -322,17 +423,28 @@ function structureProblems(
 			typeof node.message === 'function'
 				? String(node.message({ input: value, expected: 'Object' }))
 				: 'must be an object in curly braces { … }, not a list';
-		out.push({ path, message, blocks: true });
+		walk.out.push({ path, message, blocks: true });
 	} else if (node.entries && isRecord(value)) {
 		for (const key of Object.keys(value)) {
 			const entry = hasOwn(node.entries, key) ? node.entries[key] : undefined;
-			if (entry) structureProblems(entry, value[key], [...path, key], out);
+			if (entry) structureProblems(entry, value[key], [...path, key], walk);
 			else if (!key.startsWith('x-')) {
-				out.push({ path: [...path, key], message: unknownKeyMessage(key, node) });
+				walk.out.push({ path: [...path, key], message: unknownKeyMessage(key, node, walk) });
 			}
 		}
 	} else if (node.type === 'array' && node.item && Array.isArray(value)) {
-		value.forEach((item, index) => structureProblems(node.item!, item, [...path, index], out));
+		const limit = listMaximum(node);
+		if (limit && value.length > limit.max) {
+			walk.lists.push({
+				path,
+				message:
+					typeof limit.message === 'function'
+						? String(limit.message({ input: value, requirement: limit.max }))
+						: `must have at most ${limit.max} items (this one has ${value.length})`
+			});
+			value.length = limit.max;
+		}
+		value.forEach((item, index) => structureProblems(node.item!, item, [...path, index], walk));
 	}
 }
 
@@ -346,6 +458,9 @@ function crossFieldProblems(root: unknown): Found[] {
 	if (!isRecord(root) || !Array.isArray(root.exercises)) return out;
 	const hasProgression = hasOwn(root, 'progression');
 	const firstIndexOfId = new Map<string, number>();
+	if (typeof root.id === 'string' && isReservedProgramId(root.id)) {
+		out.push({ path: ['id'], message: reservedIdMessage(root.id) });
+	}
 
 	root.exercises.forEach((exercise: unknown, index) => {
 		if (!isRecord(exercise)) return;
@@ -473,70 +588,98 @@ function lengthProblems(program: Program): Found[] {
 // ---------------------------------------------------------------------------------------------
 // Putting it together
 
-const startsWith = (path: readonly Segment[], prefix: readonly Segment[]) =>
-	prefix.length <= path.length && prefix.every((segment, index) => path[index] === segment);
+type Failure = Extract<ProgramResult, { ok: false }>;
 
-/** Problems about the whole file first, then the program's fields, then each exercise's in order. */
-function finish(found: Found[]): Problem[] {
-	const group = (path: Segment[]) =>
-		path.length === 0 ? -2 : path[0] === 'exercises' && typeof path[1] === 'number' ? path[1] : -1;
-	const seen = new Set<string>();
-	const problems: Problem[] = [];
-	const ordered = found
-		.map((problem, order) => ({ problem, order }))
-		.sort((a, b) => group(a.problem.path) - group(b.problem.path) || a.order - b.order);
-	for (const { problem } of ordered) {
-		const formatted = { path: formatPath(problem.path), message: problem.message };
-		const key = formatProblem(formatted);
-		if (seen.has(key)) continue;
-		seen.add(key);
-		problems.push(formatted);
+/**
+ * Problems about the whole file first, then the program's fields, then each exercise's, each
+ * group in the order found; at most MAX_PROBLEMS listed, the rest counted. Grouped without
+ * sorting the problems, and only the listed ones get their path written out. (Each pass reports
+ * a path once, and schemaProblems drops the schema's repeats; the listed ones are checked again.)
+ */
+function finish(found: Found[]): Failure {
+	const groups = new Map<number, Found[]>();
+	for (const problem of found) {
+		const path = problem.path;
+		const group =
+			path.length === 0
+				? -2
+				: path[0] === 'exercises' && typeof path[1] === 'number'
+					? path[1]
+					: -1;
+		const members = groups.get(group);
+		if (members) members.push(problem);
+		else groups.set(group, [problem]);
 	}
-	return problems;
+	const listed = new Set<string>();
+	const problems: Problem[] = [];
+	let more = 0;
+	for (const group of [...groups.keys()].sort((a, b) => a - b)) {
+		for (const problem of groups.get(group)!) {
+			if (problems.length === MAX_PROBLEMS) {
+				more++;
+				continue;
+			}
+			const formatted = { path: formatPath(problem.path), message: problem.message };
+			const key = formatProblem(formatted);
+			if (listed.has(key)) continue;
+			listed.add(key);
+			problems.push(formatted);
+		}
+	}
+	return { ok: false, problems, more };
 }
 
-function check(input: unknown): ValidationResult<Program> {
+function check(input: unknown): ProgramResult {
 	const snap = snapshot(input);
-	if (snap.value === undefined && snap.problems.length > 0) {
-		return { ok: false, problems: finish(snap.problems) };
-	}
+	if (snap.value === undefined && snap.problems.length > 0) return finish(snap.problems);
 
+	// The walk first: it cuts lists that are longer than the format allows.
+	const walk: StructureWalk = { out: [], lists: [], suggestions: MAX_SUGGESTIONS };
+	structureProblems(ProgramSchema as unknown as SchemaNode, snap.value, [], walk);
+	const structure = walk.out;
 	const result = v.safeParse(ProgramSchema, snap.value);
-	const structure: Found[] = [];
-	structureProblems(ProgramSchema as unknown as SchemaNode, snap.value, [], structure);
 	// Every snapshot problem, and a list where an object belongs, replace the schema's reports
 	// at and under their path (such as "is missing" for each field of that object).
-	const blocked = [...snap.problems, ...structure]
-		.filter((problem) => problem.blocks)
-		.map((problem) => problem.path);
-
-	const found: Found[] = [...snap.problems];
-	for (const problem of schemaProblems(result.issues)) {
-		if (!blocked.some((path) => startsWith(problem.path, path))) found.push(problem);
+	const blocked = pathTrie();
+	for (const problem of [...snap.problems, ...structure]) {
+		if (problem.blocks) addPath(blocked, problem.path);
 	}
-	found.push(...structure);
-	found.push(...crossFieldProblems(snap.value));
+
+	// Array spreads, not push(...list): a list of problems can be longer than an argument list.
+	const found: Found[] = [
+		...walk.lists,
+		...snap.problems,
+		...schemaProblems(result.issues, blocked),
+		...structure,
+		...crossFieldProblems(snap.value)
+	];
 
 	if (found.length === 0 && result.success) {
 		const program = result.output as Program;
 		found.push(...lengthProblems(program));
-		if (found.length === 0) return { ok: true, value: program };
+		if (found.length === 0) {
+			return { ok: true, value: program, advice: adviseProgram(program, snap.value) };
+		}
 	}
 	if (found.length === 0) {
 		// Not expected: the schema failed without saying where.
 		found.push({ path: [], message: 'is not a valid program' });
 	}
-	return { ok: false, problems: finish(found) };
+	return finish(found);
 }
 
-/** Validates any value as a program: the program with defaults filled in, or every problem found. */
-export function validateProgram(input: unknown): ValidationResult<Program> {
+/**
+ * Validates any value as a program: the program with defaults filled in and its advice, or the
+ * problems found (at most MAX_PROBLEMS listed, `more` counting the rest).
+ */
+export function validateProgram(input: unknown): ProgramResult {
 	try {
 		return check(input);
 	} catch (error) {
 		return {
 			ok: false,
-			problems: [{ path: ROOT_PATH, message: `could not be checked (${errorText(error)})` }]
+			problems: [{ path: ROOT_PATH, message: `could not be checked (${errorText(error)})` }],
+			more: 0
 		};
 	}
 }
@@ -564,9 +707,10 @@ export function utf8ByteLength(text: string): number {
 
 const withSeparators = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-const rootProblem = (message: string): ValidationResult<Program> => ({
+const rootProblem = (message: string): ProgramResult => ({
 	ok: false,
-	problems: [{ path: ROOT_PATH, message }]
+	problems: [{ path: ROOT_PATH, message }],
+	more: 0
 });
 
 /**
@@ -574,7 +718,7 @@ const rootProblem = (message: string): ValidationResult<Program> => ({
  * (e.g. File.size); otherwise the text's UTF-8 length is measured. Files over MAX_PROGRAM_BYTES
  * are refused before parsing.
  */
-export function parseProgramText(text: string, byteLength?: number): ValidationResult<Program> {
+export function parseProgramText(text: string, byteLength?: number): ProgramResult {
 	try {
 		if (typeof text !== 'string') return rootProblem('is not text');
 		const measured =

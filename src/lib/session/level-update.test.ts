@@ -9,6 +9,9 @@ const program = makeProgram({
 	exercises: [holdExercise(5, { id: 'bridge', reps: 8, progress: { hold: 2 } })]
 });
 
+/** The day the tests run on: after every session and morning answer below. */
+const TODAY = '2026-03-10';
+
 let counter = 0;
 function session(day: string, level: number, painBefore: number, painAfter: number): SessionRecord {
 	counter++;
@@ -31,7 +34,7 @@ function session(day: string, level: number, painBefore: number, painAfter: numb
 describe('levelAfter', () => {
 	it('moves up after two sessions in a row within the pain rule', () => {
 		const sessions = [session('2026-03-03', 2, 3, 4), session('2026-03-02', 2, 3, 3)];
-		expect(levelAfter(program, 2, sessions, [], 'UTC')).toMatchObject({
+		expect(levelAfter(program, 2, sessions, [], 'UTC', TODAY)).toMatchObject({
 			level: 3,
 			reason: 'advance'
 		});
@@ -39,13 +42,43 @@ describe('levelAfter', () => {
 
 	it('holds after one good session', () => {
 		const sessions = [session('2026-03-03', 2, 3, 4)];
-		expect(levelAfter(program, 2, sessions, [], 'UTC')).toMatchObject({ level: 2, reason: 'hold' });
+		expect(levelAfter(program, 2, sessions, [], 'UTC', TODAY)).toMatchObject({
+			level: 2,
+			reason: 'hold'
+		});
 	});
 
 	it('eases back one level when the next morning is worse than before the session', () => {
 		const sessions = [session('2026-03-03', 3, 2, 3), session('2026-03-02', 3, 2, 2)];
 		const morning = [{ day: '2026-03-04', pain: 5 }];
-		expect(levelAfter(program, 3, sessions, morning, 'UTC')).toMatchObject({
+		expect(levelAfter(program, 3, sessions, morning, 'UTC', TODAY)).toMatchObject({
+			level: 2,
+			reason: 'drop'
+		});
+	});
+
+	it('ignores morning answers dated after today (given while the clock ran ahead)', () => {
+		const sessions = [session('2026-03-03', 3, 2, 3), session('2026-03-02', 3, 2, 2)];
+		const ahead = [
+			{ day: '2026-03-04', pain: 2 },
+			{ day: '9999-12-31', pain: 10 },
+			{ day: '2026-03-11', pain: 10 }
+		];
+		expect(levelAfter(program, 3, sessions, ahead, 'UTC', TODAY)).toMatchObject({
+			level: 4,
+			reason: 'advance'
+		});
+		// Once that day has come, the answer counts like any other.
+		expect(levelAfter(program, 3, sessions, ahead, 'UTC', '2026-03-11')).toMatchObject({
+			level: 2,
+			reason: 'drop'
+		});
+		// Answers from later days do not push today's out of the 30 that are read.
+		const many = [
+			{ day: '2026-03-04', pain: 9 },
+			...Array.from({ length: 40 }, () => ({ day: '2030-01-01', pain: 0 }))
+		];
+		expect(levelAfter(program, 3, sessions, many, 'UTC', TODAY)).toMatchObject({
 			level: 2,
 			reason: 'drop'
 		});
@@ -53,7 +86,7 @@ describe('levelAfter', () => {
 
 	it('does nothing for a program without progression', () => {
 		const plain = makeProgram({ id: 'core' });
-		expect(levelAfter(plain, 1, [session('2026-03-03', 1, 2, 2)], [], 'UTC')).toBeNull();
+		expect(levelAfter(plain, 1, [session('2026-03-03', 1, 2, 2)], [], 'UTC', TODAY)).toBeNull();
 	});
 });
 

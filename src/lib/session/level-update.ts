@@ -49,22 +49,27 @@ export function morningChecks(
 
 /**
  * The level for this program's next session, given its sessions (newest first, the one just
- * saved included) and the morning answers; null when the program has no progression.
+ * saved included) and the morning answers; null when the program has no progression. `today`
+ * is the local day now ('YYYY-MM-DD'): answers dated after it (given while the device's clock
+ * ran ahead) are ignored, or one such answer would count as a fresh flare-up on every session
+ * and hold the level at 1 for ever.
  */
 export function levelAfter(
 	program: Program,
 	currentLevel: number,
 	sessionsNewestFirst: readonly SessionRecord[],
 	morning: readonly MorningEntry[],
-	timeZone: string
+	timeZone: string,
+	today: string
 ): ProgressionResult | null {
 	if (!program.progression) return null;
 	const own = sessionsNewestFirst.filter((s) => s.programId === program.id);
+	const answered = morning.filter((entry) => entry.day <= today);
 	return nextLevel({
 		level: currentLevel,
 		levels: program.progression.levels,
 		sessionsToAdvance: program.progression.sessionsToAdvance,
 		recentSessions: own.slice(0, 50).map((s) => asLevelSession(s, timeZone)),
-		morningChecks: morningChecks(morning.slice(-30), sessionsNewestFirst.slice(0, 200), timeZone)
+		morningChecks: morningChecks(answered.slice(-30), sessionsNewestFirst.slice(0, 200), timeZone)
 	});
 }

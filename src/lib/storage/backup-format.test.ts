@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
 	BACKUP_LIMITS,
 	MAX_BACKUP_BYTES,
-	MAX_REPORTED_PROBLEMS,
 	backupFileName,
 	buildBackup,
 	parseBackup,
@@ -12,8 +11,9 @@ import {
 	validateBackup,
 	type Backup
 } from './backup-format';
+import { MAX_PROBLEMS } from '$lib/program/problems';
 import { seededRandom } from './seed';
-import { makeProgram, makeSession } from './test-helpers';
+import { makeProgram, makeSession, TEST_BACKUP_CONTEXT as CONTEXT } from './test-helpers';
 
 const fixture = (name: string) =>
 	readFileSync(new URL(`../../../tests/fixtures/backups/${name}`, import.meta.url), 'utf8');
@@ -21,7 +21,7 @@ const fixture = (name: string) =>
 const validText = fixture('valid.json');
 
 function problemsOf(text: string) {
-	const result = parseBackup(text);
+	const result = parseBackup(text, CONTEXT);
 	expect(result.ok).toBe(false);
 	return result.ok ? [] : result.problems;
 }
@@ -36,7 +36,7 @@ function mutate(
 
 describe('parseBackup: the fixtures', () => {
 	it('accepts the valid backup and returns its data', () => {
-		const result = parseBackup(validText);
+		const result = parseBackup(validText, CONTEXT);
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
 		expect(result.value.sessions).toHaveLength(3);
@@ -101,7 +101,7 @@ describe('parseBackup: foreign and broken input', () => {
 	});
 
 	it('accepts a byte-order mark in front', () => {
-		expect(parseBackup('\ufeff' + validText).ok).toBe(true);
+		expect(parseBackup('\ufeff' + validText, CONTEXT).ok).toBe(true);
 	});
 
 	it('asks for an update when the backup is from a newer format', () => {
@@ -127,7 +127,7 @@ describe('parseBackup: foreign and broken input', () => {
 		expect(wide.length).toBeLessThan(MAX_BACKUP_BYTES);
 		expect(problemsOf(wide)[0]!.message).toMatch(/a Limber backup may be at most/);
 		// A known file size is trusted.
-		expect(parseBackup(validText, MAX_BACKUP_BYTES + 1).ok).toBe(false);
+		expect(parseBackup(validText, CONTEXT, MAX_BACKUP_BYTES + 1).ok).toBe(false);
 	});
 
 	it('refuses unknown keys at every level', () => {
@@ -260,30 +260,107 @@ describe('parseBackup: foreign and broken input', () => {
 			mutate((doc) => {
 				doc.sessions[0]!.startedAt = '2024-11-01T08:30:00+01:00';
 				doc.sessions[0]!.endedAt = '2024-11-01T08:42:05.5+01:00';
-			})
+			}),
+			CONTEXT
 		);
 		expect(result.ok && result.value.sessions[0]!.startedAt).toBe('2024-11-01T07:30:00.000Z');
 		expect(result.ok && result.value.sessions[0]!.endedAt).toBe('2024-11-01T07:42:05.500Z');
 	});
 
-	it('caps a long list of problems', () => {
-		const problems = problemsOf(
+	it(`lists at most ${MAX_PROBLEMS} problems and counts the rest`, () => {
+		const result = parseBackup(
 			mutate((doc) => {
-				for (let i = 0; i < 100; i++) doc[`junk${i}`] = i;
-			})
+				for (let i = 0; i < 150; i++) doc[`junk${i}`] = i;
+			}),
+			CONTEXT
 		);
-		expect(problems).toHaveLength(MAX_REPORTED_PROBLEMS + 1);
-		expect(problems.at(-1)).toEqual({ path: '(root)', message: 'and 50 more problems' });
+		expect(result).toMatchObject({ ok: false, more: 50 });
+		expect(!result.ok && result.problems).toHaveLength(MAX_PROBLEMS);
+		expect(!result.ok && result.problems.at(-1)).toEqual({
+			path: 'junk99',
+			message: 'is not a known field'
+		});
+	});
+
+	it('counts the problems a program left out of its own list', () => {
+		const result = parseBackup(
+			mutate((doc) => {
+				const entry = (doc.programs as { program: Record<string, unknown> }[])[0]!;
+				const exercise = (entry.program.exercises as Record<string, unknown>[])[0]!;
+				delete exercise.hold;
+				exercise.phases = Array.from({ length: 500 }, () => ({ constructor: 1 }));
+			}),
+			CONTEXT
+		);
+		if (result.ok) throw new Error('expected problems');
+		expect(result.problems).toHaveLength(MAX_PROBLEMS);
+		expect(result.problems[0]).toEqual({
+			path: 'programs[0].program.exercises[0].phases',
+			message: 'must have at most 8 phases (this one has 500)'
+		});
+		// 500 forbidden keys, the list, and two missing fields in each of the 8 phases checked.
+		expect(result.problems.length + result.more).toBe(500 + 1 + 16);
+	});
+
+	it('refuses a program under a built-in program’s id, or a reserved one, at its id', () => {
+		const withId = (id: string) =>
+			mutate((doc) => {
+				(doc.programs as { program: Record<string, unknown> }[])[0]!.program.id = id;
+			});
+		expect(problemsOf(withId('gentle-relief'))).toEqual([
+			{
+				path: 'programs[0].program.id',
+				message:
+					'“gentle-relief” is the id of a built-in program; give your program an id of its own'
+			}
+		]);
+		expect(problemsOf(withId('index'))).toEqual([
+			{
+				path: 'programs[0].program.id',
+				message: '"index" is reserved for the app’s own files; give your program another id'
+			}
+		]);
+		// The same backup is fine where that id is not built in.
+		expect(
+			parseBackup(withId('gentle-relief'), { ...CONTEXT, builtinIds: new Set(['desk-break']) }).ok
+		).toBe(true);
+	});
+
+	it('refuses morning answers dated after today, and accepts today', () => {
+		const withDays = (...days: string[]) =>
+			mutate((doc) => {
+				(doc.settings as Record<string, unknown>).morningPain = days.map((day) => ({
+					day,
+					pain: 10
+				}));
+			});
+		expect(problemsOf(withDays('2024-11-02', '9999-12-31', '2025-06-12'))).toEqual([
+			{
+				path: 'settings.morningPain[1].day',
+				message:
+					'is after today (2025-06-11): a morning answer cannot come from a later day (was the clock of the device that made the backup wrong?)'
+			},
+			{
+				path: 'settings.morningPain[2].day',
+				message:
+					'is after today (2025-06-11): a morning answer cannot come from a later day (was the clock of the device that made the backup wrong?)'
+			}
+		]);
+		expect(parseBackup(withDays('2024-11-02', '2025-06-11'), CONTEXT).ok).toBe(true);
 	});
 
 	it('refuses more sessions than the limit', () => {
-		const problems = validateBackup({
-			...JSON.parse(validText),
-			sessions: new Array(BACKUP_LIMITS.sessions + 1).fill(0)
-		});
+		const problems = validateBackup(
+			{
+				...JSON.parse(validText),
+				sessions: new Array(BACKUP_LIMITS.sessions + 1).fill(0)
+			},
+			CONTEXT
+		);
 		expect(problems).toEqual({
 			ok: false,
-			problems: [{ path: 'sessions', message: 'may hold at most 100000 entries, not 100001' }]
+			problems: [{ path: 'sessions', message: 'may hold at most 100000 entries, not 100001' }],
+			more: 0
 		});
 	});
 });
@@ -315,7 +392,7 @@ describe('building a backup', () => {
 		const backup = buildBackup(contents, Date.UTC(2025, 2, 16, 12), '1.2.3');
 		const text = serializeBackup(backup);
 		expect(text.split('\n').length).toBeGreaterThan(5);
-		expect(parseBackup(text)).toEqual({ ok: true, value: backup });
+		expect(parseBackup(text, CONTEXT)).toEqual({ ok: true, value: backup });
 	});
 
 	it('names the file by the local day', () => {
@@ -375,7 +452,7 @@ describe('fuzzing the validator', () => {
 	it('never throws on truncated text', () => {
 		for (let i = 0; i < 300; i++) {
 			const cut = randomInt(validText.length);
-			const result = parseBackup(validText.slice(0, cut));
+			const result = parseBackup(validText.slice(0, cut), CONTEXT);
 			expect(result.ok).toBe(false);
 		}
 	});
@@ -385,7 +462,7 @@ describe('fuzzing the validator', () => {
 			const length = randomInt(200);
 			let text = '';
 			for (let j = 0; j < length; j++) text += String.fromCharCode(randomInt(0x3000));
-			const result = parseBackup(text);
+			const result = parseBackup(text, CONTEXT);
 			expect(result.ok === true || result.problems.length > 0).toBe(true);
 		}
 	});
@@ -394,7 +471,7 @@ describe('fuzzing the validator', () => {
 		const base = JSON.parse(validText) as Backup;
 		let refused = 0;
 		for (let i = 0; i < 500; i++) {
-			const result = parseBackup(JSON.stringify(mutateValue(base)));
+			const result = parseBackup(JSON.stringify(mutateValue(base)), CONTEXT);
 			if (!result.ok) {
 				refused++;
 				for (const problem of result.problems) {
@@ -411,7 +488,7 @@ describe('fuzzing the validator', () => {
 		const cyclic: Record<string, unknown> = { format: 'limber-backup', formatVersion: 1 };
 		cyclic.sessions = [cyclic];
 		for (const input of [undefined, () => 1, Symbol('x'), 10n, cyclic, Object.create(null)]) {
-			expect(validateBackup(input).ok).toBe(false);
+			expect(validateBackup(input, CONTEXT).ok).toBe(false);
 		}
 	});
 });

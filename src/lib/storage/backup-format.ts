@@ -1,5 +1,13 @@
 // The backup file, format version 1 (pure): building it from stored data, and reading one back
-// with a strict validator that never throws and lists every problem as `<JSON path>: <what>`.
+// with a strict validator that never throws and lists every problem as `<JSON path>: <what>`
+// (at most MAX_PROBLEMS, the rest counted in `more`, as for programs).
+//
+// A backup's programs obey the same rules as the Import page's: the program validator, then the
+// import rule for ids (program-ids.ts: no built-in program's id). The validator is pure, so what
+// it needs to know about the device comes in as a BackupContext: the built-in programs' ids and
+// today's date (a morning answer from a later day would hold progression back for ever).
+import { capProblems } from '$lib/program/problems';
+import { builtinIdProblem } from '$lib/program/program-ids';
 import type { Problem, ValidationResult } from '$lib/program/types';
 import { utf8ByteLength, validateProgram } from '$lib/program/validate';
 import type { SessionRecord } from '$lib/session/record';
@@ -34,8 +42,6 @@ export const BACKUP_FORMAT = 'limber-backup';
 export const BACKUP_FORMAT_VERSION = 1;
 /** The largest backup file accepted, in bytes (UTF-8), checked before parsing. */
 export const MAX_BACKUP_BYTES = 20 * 1024 * 1024;
-/** How many problems a report lists before summing up the rest. */
-export const MAX_REPORTED_PROBLEMS = 50;
 
 export const BACKUP_LIMITS = {
 	sessions: 100_000,
@@ -57,6 +63,14 @@ export interface Backup {
 	programs: StoredProgram[];
 	/** Stored settings, without the ones that only describe the device. */
 	settings: Partial<Settings>;
+}
+
+/** What reading a backup needs to know about this device. */
+export interface BackupContext {
+	/** Today's local day ('YYYY-MM-DD'): morning answers from later days are refused. */
+	today: string;
+	/** The ids of the built-in programs: a backup may not bring a program under one of them. */
+	builtinIds: ReadonlySet<string>;
 }
 
 /** What a backup is made from. */
@@ -133,7 +147,11 @@ export function tooLargeMessage(bytes: number): string {
  * `byteLength` is the file's size when known (File.size); otherwise the text is measured.
  * Never throws.
  */
-export function parseBackup(text: string, byteLength?: number): ValidationResult<Backup> {
+export function parseBackup(
+	text: string,
+	context: BackupContext,
+	byteLength?: number
+): ValidationResult<Backup> {
 	if (typeof text !== 'string') {
 		return fail([{ path: ROOT_PATH, message: 'must be the text of a backup file' }]);
 	}
@@ -160,13 +178,13 @@ export function parseBackup(text: string, byteLength?: number): ValidationResult
 			}
 		]);
 	}
-	return validateBackup(parsed);
+	return validateBackup(parsed, context);
 }
 
 /** Checks a parsed backup strictly and returns a clean copy; never throws. */
-export function validateBackup(input: unknown): ValidationResult<Backup> {
+export function validateBackup(input: unknown, context: BackupContext): ValidationResult<Backup> {
 	try {
-		return validate(input);
+		return validate(input, context);
 	} catch (error) {
 		// Defensive: a bug here must not take the import page down with it.
 		const detail = error instanceof Error ? error.message : String(error);
@@ -174,12 +192,14 @@ export function validateBackup(input: unknown): ValidationResult<Backup> {
 	}
 }
 
-function validate(input: unknown): ValidationResult<Backup> {
+function validate(input: unknown, context: BackupContext): ValidationResult<Backup> {
 	const foreign = foreignFileProblem(input);
 	if (foreign) return fail([foreign]);
 	const doc = input as Record<string, unknown>;
 
 	const problems: Problem[] = [];
+	/** Problems the programs' own validator counted but did not list. */
+	let unlisted = 0;
 	checkNoProtoKeys(doc, '', problems);
 	checkKnownKeys(
 		doc,
@@ -230,7 +250,7 @@ function validate(input: unknown): ValidationResult<Backup> {
 		const seen = new Map<string, number>();
 		doc.programs.forEach((item, i) => {
 			const path = childPath('programs', i);
-			const entry = checkProgramEntry(item, path, problems);
+			const entry = checkProgramEntry(item, path, problems, context, (more) => (unlisted += more));
 			if (!entry) return;
 			const first = seen.get(entry.program.id);
 			if (first !== undefined) {
@@ -246,10 +266,11 @@ function validate(input: unknown): ValidationResult<Backup> {
 	if (checkRequired(doc, 'settings', '', problems)) {
 		if (checkSettingsObject(doc.settings, 'settings', problems)) {
 			settings = copySettings(doc.settings);
+			checkMorningDays(settings, context.today, problems);
 		}
 	}
 
-	if (problems.length > 0) return fail(problems);
+	if (problems.length > 0) return fail(problems, unlisted);
 	return {
 		ok: true,
 		value: {
@@ -296,10 +317,16 @@ function foreignFileProblem(input: unknown): Problem | null {
 
 const SOURCES: readonly ProgramSource[] = ['file', 'paste'];
 
+/**
+ * One entry of `programs`: the same rules as the Import page (the program validator, then no
+ * built-in program's id). `unlisted` receives the problems the program validator only counted.
+ */
 function checkProgramEntry(
 	value: unknown,
 	path: string,
-	problems: Problem[]
+	problems: Problem[],
+	context: BackupContext,
+	unlisted: (more: number) => void
 ): StoredProgram | undefined {
 	if (!checkObject(value, path, problems)) return undefined;
 	const before = problems.length;
@@ -307,14 +334,18 @@ function checkProgramEntry(
 	let program: StoredProgram['program'] | undefined;
 	if (checkRequired(value, 'program', path, problems)) {
 		const result = validateProgram(value.program);
-		if (result.ok) program = result.value;
-		else {
+		if (result.ok) {
+			const taken = builtinIdProblem(result.value.id, context.builtinIds);
+			if (taken) addProblem(problems, `${path}.program.id`, taken);
+			else program = result.value;
+		} else {
 			for (const problem of result.problems) {
 				problems.push({
 					path: nestPath(`${path}.program`, problem.path),
 					message: problem.message
 				});
 			}
+			unlisted(result.more);
 		}
 	}
 	const importedAt = checkRequired(value, 'importedAt', path, problems)
@@ -335,6 +366,20 @@ function nestPath(prefix: string, inner: string): string {
 	return `${prefix}.${inner}`;
 }
 
+/** Morning answers from a day after today (a clock that ran ahead) are refused. */
+function checkMorningDays(settings: Partial<Settings>, today: string, problems: Problem[]): void {
+	(settings.morningPain ?? []).forEach((entry, i) => {
+		if (entry.day > today) {
+			addProblem(
+				problems,
+				`settings.morningPain[${i}].day`,
+				`is after today (${today}): a morning answer cannot come from a later day ` +
+					'(was the clock of the device that made the backup wrong?)'
+			);
+		}
+	});
+}
+
 function copySettings(value: Record<string, unknown>): Partial<Settings> {
 	const copy: Partial<Record<SettingKey, unknown>> = {};
 	for (const [key, item] of Object.entries(value)) {
@@ -343,14 +388,9 @@ function copySettings(value: Record<string, unknown>): Partial<Settings> {
 	return copy as Partial<Settings>;
 }
 
-function fail(problems: Problem[]): { ok: false; problems: Problem[] } {
-	if (problems.length <= MAX_REPORTED_PROBLEMS) return { ok: false, problems };
-	const shown = problems.slice(0, MAX_REPORTED_PROBLEMS);
-	shown.push({
-		path: ROOT_PATH,
-		message: `and ${problems.length - MAX_REPORTED_PROBLEMS} more problems`
-	});
-	return { ok: false, problems: shown };
+/** A refusal listing at most MAX_PROBLEMS problems; `more` counts the rest. */
+function fail(problems: Problem[], more = 0): { ok: false; problems: Problem[]; more: number } {
+	return { ok: false, ...capProblems(problems, more) };
 }
 
 function compare(a: string, b: string): number {

@@ -15,6 +15,7 @@ import {
 	makeSession,
 	releaseStorage,
 	storedDigestsAndExpected,
+	TEST_BACKUP_CONTEXT,
 	useFreshStorage
 } from './test-helpers';
 
@@ -36,7 +37,7 @@ const validText = readFileSync(
 );
 
 function parsed(text: string = validText): Backup {
-	const result = parseBackup(text);
+	const result = parseBackup(text, TEST_BACKUP_CONTEXT);
 	if (!result.ok) throw new Error(JSON.stringify(result.problems));
 	return result.value;
 }
@@ -66,7 +67,7 @@ describe('exportBackup', () => {
 			{ program: makeProgram('mine'), importedAt: '2025-01-01T00:00:00.000Z', source: 'file' }
 		]);
 		expect(backup.settings).not.toHaveProperty('persistRequested');
-		expect(parseBackup(text).ok).toBe(true);
+		expect(parseBackup(text, TEST_BACKUP_CONTEXT).ok).toBe(true);
 	});
 
 	it('accepts a Date and uses the build version by default', async () => {
@@ -87,7 +88,7 @@ describe('exportBackup', () => {
 		});
 		const text = await exportBackup(NOW, '1');
 		expect(JSON.parse(text).programs).toEqual([]);
-		expect(parseBackup(text).ok).toBe(true);
+		expect(parseBackup(text, TEST_BACKUP_CONTEXT).ok).toBe(true);
 	});
 
 	it('round-trips a long seeded history into an empty device', async () => {

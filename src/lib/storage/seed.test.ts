@@ -4,7 +4,7 @@ import { parseBackup, buildBackup, serializeBackup } from './backup-format';
 import { openDatabase } from './database';
 import { generateSessions, seedSessions, seededRandom } from './seed';
 import { countSessions } from './sessions';
-import { releaseStorage, useFreshStorage } from './test-helpers';
+import { releaseStorage, TEST_BACKUP_CONTEXT, useFreshStorage } from './test-helpers';
 
 afterEach(() => releaseStorage());
 
@@ -43,7 +43,7 @@ describe('generateSessions', () => {
 	it('only makes records that a backup accepts', () => {
 		const sessions = generateSessions(500, start);
 		const text = serializeBackup(buildBackup({ sessions, programs: [], settings: {} }, 0, '1'));
-		expect(parseBackup(text).ok).toBe(true);
+		expect(parseBackup(text, TEST_BACKUP_CONTEXT).ok).toBe(true);
 	});
 
 	it('has a seeded random source in [0, 1)', () => {

@@ -2,9 +2,16 @@
 import { IDBFactory } from 'fake-indexeddb';
 import type { Program } from '$lib/program/types';
 import type { ExerciseRecord, SessionRecord } from '$lib/session/record';
+import type { BackupContext } from './backup-format';
 import { closeDatabase, configureStorage, openDatabase } from './database';
 import { digestOf, isPackedDigests, unpackDigests } from './digests';
 import { DIGESTS_KEY, type SessionDigest } from './schema';
+
+/** What reading a backup needs to know about the device in the tests: the day, the built-ins. */
+export const TEST_BACKUP_CONTEXT: BackupContext = {
+	today: '2025-06-11',
+	builtinIds: new Set(['gentle-relief', 'daily-core-strength', 'desk-break'])
+};
 
 /** Gives the storage module a brand-new, empty fake IndexedDB; returns the factory. */
 export function useFreshStorage(name = 'limber-test'): IDBFactory {

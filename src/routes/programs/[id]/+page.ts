@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { findProgram } from '$lib/program/catalog';
+import { isReservedProgramId } from '$lib/program/program-ids';
 import type { Program } from '$lib/program/types';
 import type { PageLoad } from './$types';
 
@@ -22,6 +23,6 @@ export const load: PageLoad = async ({ fetch, params }) => {
  */
 async function builtinWhilePrerendering(id: string) {
 	const files = import.meta.glob<Program>('/static/programs/*.json', { import: 'default' });
-	const file = id === 'index' ? undefined : files[`/static/programs/${id}.json`];
+	const file = isReservedProgramId(id) ? undefined : files[`/static/programs/${id}.json`];
 	return file ? { program: await file(), imported: false } : null;
 }
