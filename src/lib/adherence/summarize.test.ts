@@ -137,3 +137,27 @@ describe('summarize', () => {
 		expect(Object.keys(summary.calendar.days)).toHaveLength(31);
 	});
 });
+
+describe('a device clock set back after a session', () => {
+	it('counts the session as today instead of breaking the streak', async () => {
+		const { sessionRecord } = await import('./test-factory');
+		const session = sessionRecord('2026-01-01T00:20:00+01:00');
+		// The clock was set back an hour: it now says 23:30 on the day before.
+		const now = Date.parse('2025-12-31T23:30:00+01:00');
+		const summary = summarize([session], [], now, 'Europe/Berlin');
+		expect(summary.today).toBe('2026-01-01');
+		expect(summary.streak.current).toBe(1);
+		expect(summary.streak.doneToday).toBe(true);
+	});
+
+	it('does not move today for a session dated days ahead (a clock that was wrong then)', async () => {
+		const { sessionRecord } = await import('./test-factory');
+		const summary = summarize(
+			[sessionRecord('2026-01-09T08:00:00Z')],
+			[],
+			Date.parse('2026-01-01T08:00:00Z'),
+			'UTC'
+		);
+		expect(summary.today).toBe('2026-01-01');
+	});
+});

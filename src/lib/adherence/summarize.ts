@@ -60,6 +60,29 @@ export interface HistorySummary {
 	invalidSessions: number;
 }
 
+/** How far ahead of the device's clock a session may have started and still count as today. */
+export const CLOCK_BEHIND_MS = 2 * 86_400_000;
+
+/**
+ * Today's local day. A device clock set back after a session (by the person, or a wrong network
+ * time) makes that session look as if it started in the future; rather than show it as not done
+ * (a streak of 0 right after a session), a session up to CLOCK_BEHIND_MS ahead makes its day today.
+ */
+export function todayOf(
+	now: Instant,
+	sessions: readonly { startedMs: number }[],
+	timeZone: string
+): string {
+	const nowMs = typeof now === 'number' ? now : new Date(now).getTime();
+	let latest = nowMs;
+	for (const entry of sessions) {
+		if (entry.startedMs > latest && entry.startedMs - nowMs <= CLOCK_BEHIND_MS) {
+			latest = entry.startedMs;
+		}
+	}
+	return localDay(latest, timeZone);
+}
+
 /**
  * Summarises the session log for the History page as of `now`, in the given time zone. Takes
  * whole session records or their stored digests (see SummarySession).
@@ -72,12 +95,12 @@ export function summarize(
 	options: SummaryOptions = {}
 ): HistorySummary {
 	const weekStartsOn = options.weekStartsOn ?? 1;
-	const today = localDay(now, timeZone);
+	const index = indexSessions(sessions, timeZone);
+	const today = todayOf(now, index.sessions, timeZone);
 	const month = options.month ?? monthOf(today);
 	const monthDays = new Set(daysOfMonth(month));
 	const painFrom = addDays(today, -(Math.max(1, Math.floor(options.painDays ?? 28)) - 1));
 
-	const index = indexSessions(sessions, timeZone);
 	const activeDays = new Set<string>();
 	const calendar: Record<string, number> = {};
 	const points: PainPoint[] = [];

@@ -27,17 +27,45 @@ describe('systemClock', () => {
 		expect(clock.now()).toBe(1_001_000);
 	});
 
-	it('catches up with the wall clock after a sleep in which performance.now() stood still', () => {
+	it('catches up with the wall clock after a sleep in which performance.now() stood still, once the page is shown again', () => {
 		const { s, clock } = sources(50, 2_000_000);
 		s.perf += 1000;
 		s.wall += 1000;
 		expect(clock.now()).toBe(2_001_000);
 		// The device sleeps for 10 minutes; the monotonic clock does not advance.
 		s.wall += 600_000;
+		expect(clock.now()).toBe(2_001_000);
+		// The page becomes visible again: the shell calls resync().
+		clock.resync();
 		expect(clock.now()).toBe(2_601_000);
 		s.perf += 16;
 		s.wall += 16;
 		expect(clock.now()).toBe(2_601_016);
+	});
+
+	it('catches up across a gap in which performance.now() itself jumped (the loop stood still)', () => {
+		const { s, clock } = sources(0, 3_000_000);
+		expect(clock.now()).toBe(3_000_000);
+		// Frozen for 10 minutes; monotonic time ran on, the wall clock a little further.
+		s.perf += 600_000;
+		s.wall += 600_000 + 5_000;
+		expect(clock.now()).toBe(3_605_000);
+	});
+
+	it('while the page stays visible, a wall clock set an hour ahead changes nothing', () => {
+		const { s, clock } = sources(0, 4_000_000);
+		for (let i = 0; i < 20; i++) {
+			s.perf += 250;
+			s.wall += 250;
+			clock.now();
+		}
+		expect(clock.now()).toBe(4_005_000);
+		s.wall += 3_600_000;
+		for (let i = 0; i < 20; i++) {
+			s.perf += 250;
+			s.wall += 250;
+			expect(clock.now()).toBe(4_005_000 + (i + 1) * 250);
+		}
 	});
 
 	it('resync() catches up with a wall clock that ran ahead by less than RESYNC_MS', () => {

@@ -7,11 +7,14 @@
 // adjustment (NTP, a user changing the time) cannot make a countdown jump. The two are tied by
 // an anchor (a Date.now() reading and the performance.now() reading taken at the same moment):
 //   now = anchorWall + (performance.now() − anchorPerf)
-// performance.now() may stand still while the device sleeps, so the clock re-anchors to
-// Date.now() whenever the wall clock has run ahead of it by more than RESYNC_MS (checked on every
-// reading), and whenever the shell calls resync() (on visibilitychange to visible, on pageshow).
+// While the page stays visible, monotonic time is the truth: a wall clock set forward or back
+// (by the person, or by the network) changes nothing, so a 30-second hold still lasts 30 seconds.
+// The clock re-anchors to Date.now() only across a real gap: when the shell calls resync() after
+// the page was hidden (visibilitychange to visible, pageshow), or when performance.now() itself
+// jumped between two readings (the event loop stood still for more than GAP_MS: the device slept
+// or the tab was frozen) and the wall clock is now ahead. It only ever catches up forwards.
 // A reloaded page starts with a fresh anchor, so its readings continue the old page's scale.
-// The wall clock going backwards is ignored (monotonic time is trusted): readings never go back.
+// Readings never go back.
 
 /** A source of the current time in milliseconds. */
 export interface Clock {
@@ -30,8 +33,10 @@ export interface FakeClock extends Clock {
 	set(ms: number): number;
 }
 
-/** A disagreement between wall and monotonic time larger than this re-anchors the clock. */
+/** Across a gap, a wall clock ahead of the reading by more than this re-anchors the clock. */
 export const RESYNC_MS = 1000;
+/** Readings further apart than this in monotonic time are a gap (the loop reads 4× a second). */
+export const GAP_MS = 2000;
 
 export interface SystemClockSources {
 	/** Monotonic time (default performance.now()). */
@@ -48,6 +53,7 @@ export function createSystemClock(sources: SystemClockSources = {}): SystemClock
 	const resyncMs = sources.resyncMs ?? RESYNC_MS;
 	let anchorWall = wallNow();
 	let anchorPerf = perfNow();
+	let lastPerf = anchorPerf;
 	let last = -Infinity;
 
 	const anchor = (wall: number, perf: number): void => {
@@ -58,11 +64,15 @@ export function createSystemClock(sources: SystemClockSources = {}): SystemClock
 	return {
 		now() {
 			const perf = perfNow();
-			const wall = wallNow();
+			const gap = perf - lastPerf > GAP_MS;
+			lastPerf = perf;
 			let reading = anchorWall + (perf - anchorPerf);
-			if (wall - reading > resyncMs) {
-				anchor(wall, perf);
-				reading = wall;
+			if (gap) {
+				const wall = wallNow();
+				if (wall - reading > resyncMs) {
+					anchor(wall, perf);
+					reading = wall;
+				}
 			}
 			last = Math.max(last, reading);
 			return last;
@@ -70,6 +80,7 @@ export function createSystemClock(sources: SystemClockSources = {}): SystemClock
 		resync() {
 			const perf = perfNow();
 			const wall = wallNow();
+			lastPerf = perf;
 			if (wall > anchorWall + (perf - anchorPerf)) anchor(wall, perf);
 		}
 	};

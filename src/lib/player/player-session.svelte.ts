@@ -58,6 +58,11 @@ export class PlayerSession {
 	#clock: Clock;
 	#wallNow: () => number;
 	#startedAt: string;
+	/** Wall time and clock reading at which this object took over the session (start, or the
+	 * checkpoint's last write when resuming): endedAt is worked out from them, not read off the
+	 * wall clock, so a clock set back mid-session cannot make a session end before it started. */
+	#wallBase: number;
+	#clockBase: number;
 	#options: PlayerSessionOptions;
 	#frame = 0;
 	#interval: ReturnType<typeof setInterval> | undefined;
@@ -77,6 +82,8 @@ export class PlayerSession {
 			? restoreEngine(this.timeline, options.program, options.checkpoint.snapshot)
 			: createEngine(this.timeline, options.program);
 		this.#startedAt = options.checkpoint?.startedAt ?? isoTime(this.#wallNow());
+		this.#wallBase = Math.max(Date.parse(this.#startedAt), options.checkpoint?.savedAt ?? 0);
+		this.#clockBase = this.#clock.now();
 		this.id = options.checkpoint?.sessionId ?? (options.createId ?? createSessionId)();
 		this.#unsubscribers.push(this.#engine.subscribe((event) => this.#onEvent(event)));
 		this.state = this.#engine.getState(this.#clock.now());
@@ -209,14 +216,17 @@ export class PlayerSession {
 	}
 
 	#buildRecord(completed: boolean): SessionRecord {
-		const state = this.#engine.getState(this.#clock.now());
+		const now = this.#clock.now();
+		const state = this.#engine.getState(now);
+		const startMs = Date.parse(this.#startedAt);
+		const endMs = Math.max(startMs + state.elapsedMs, this.#wallBase + (now - this.#clockBase));
 		const record: SessionRecord = {
 			id: this.id,
 			programId: this.program.id,
 			programVersion: this.program.version,
 			programTitle: this.program.title,
 			startedAt: this.#startedAt,
-			endedAt: isoTime(this.#wallNow()),
+			endedAt: isoTime(endMs),
 			durationSeconds: Math.round(state.elapsedMs / 1000),
 			completed,
 			exercises: state.records.map((record) => ({ ...record, repsDone: { ...record.repsDone } }))

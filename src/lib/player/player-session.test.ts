@@ -126,3 +126,52 @@ describe('PlayerSession', () => {
 		expect(session.state.stepIndex).toBe(1);
 	});
 });
+
+describe('a session’s times are always in order', () => {
+	it('ends after it starts even when the wall clock is set back an hour mid-session', () => {
+		const clock = fakeClock(1_000_000);
+		let wall = Date.UTC(2026, 0, 1, 0, 20, 0);
+		const completed: SessionRecord[] = [];
+		const session = new PlayerSession({
+			program,
+			clock,
+			wallNow: () => wall,
+			onComplete: (record) => completed.push(record),
+			createId: () => 's'
+		});
+		session.start();
+		clock.advance(10_000);
+		wall += 10_000 - 3_600_000; // set back by an hour
+		session.tick();
+		clock.advance(5_000);
+		wall += 5_000;
+		session.end();
+		const [record] = completed;
+		expect(record!.startedAt).toBe('2026-01-01T00:20:00.000Z');
+		expect(record!.endedAt).toBe('2026-01-01T00:20:15.000Z');
+		expect(Date.parse(record!.endedAt) - Date.parse(record!.startedAt)).toBeGreaterThanOrEqual(
+			record!.durationSeconds * 1000
+		);
+	});
+
+	it('a resumed session ends after its checkpoint was written, by the time played since', () => {
+		const { session, saved, advance } = setUp();
+		session.start();
+		advance(6_500);
+		session.pause();
+		const checkpoint = saved.at(-1)!;
+		const clock = fakeClock(50);
+		const completed: SessionRecord[] = [];
+		const resumed = new PlayerSession({
+			program,
+			clock,
+			checkpoint,
+			wallNow: () => 0, // a wrong wall clock plays no part
+			onComplete: (record) => completed.push(record)
+		});
+		resumed.resume();
+		clock.advance(2_000);
+		resumed.end();
+		expect(completed[0]!.endedAt).toBe(new Date(checkpoint.savedAt + 2_000).toISOString());
+	});
+});

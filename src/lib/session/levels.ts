@@ -1,7 +1,7 @@
 // Moves a program's progression level after a session is stored or answered, or after a morning
 // answer: the level is read and written inside one settings transaction, so two tabs saving
 // sessions of two programs keep both levels.
-import { defaultTimeZone } from '$lib/adherence/days';
+import { defaultTimeZone, localDay } from '$lib/adherence/days';
 import type { Program } from '$lib/program/types';
 import { clampLevel, type ProgressionResult } from '$lib/safety/progression';
 import { settings } from '$lib/settings.svelte';
@@ -16,10 +16,11 @@ export async function progressLevel(program: Program): Promise<ProgressionResult
 	const recent = await listSessions({ programId: program.id, limit: 50 });
 	const morning = settings.values.morningPain;
 	const zone = defaultTimeZone();
+	const today = localDay(Date.now(), zone);
 	let result: ProgressionResult | null = null;
 	await settings.update('programLevels', (levels) => {
 		const current = clampLevel(levels[program.id] ?? 1, progression.levels);
-		result = levelAfter(program, current, recent, morning, zone);
+		result = levelAfter(program, current, recent, morning, zone, today);
 		return result && result.level !== levels[program.id]
 			? { ...levels, [program.id]: result.level }
 			: levels;

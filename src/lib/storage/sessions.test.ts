@@ -14,7 +14,8 @@ import {
 	listSessionDigests,
 	listSessions,
 	restoreSession,
-	saveSession
+	saveSession,
+	storeNewSession
 } from './sessions';
 import {
 	makeExercise,
@@ -317,6 +318,19 @@ describe('answerSession', () => {
 		await expect(answerSession('nowhere', { painAfter: 1 })).rejects.toMatchObject({
 			kind: 'unknown'
 		});
+		expect(await countSessions()).toBe(0);
+	});
+});
+
+describe('a record’s times', () => {
+	it('are checked on every write: a session that ends before it starts is refused', async () => {
+		useFreshStorage();
+		const backwards = makeSession({
+			startedAt: '2026-01-01T00:20:00.000Z',
+			endedAt: '2025-12-31T23:35:00.000Z'
+		});
+		await expect(saveSession(backwards)).rejects.toThrow(/before startedAt/);
+		await expect(storeNewSession(backwards)).rejects.toThrow(/before startedAt/);
 		expect(await countSessions()).toBe(0);
 	});
 });

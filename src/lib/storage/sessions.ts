@@ -36,6 +36,7 @@ export interface ListSessionsOptions {
  * its checkpoint in the same transaction; resolves once it is durably saved.
  */
 export async function saveSession(record: SessionRecord): Promise<void> {
+	assertTimesInOrder(record);
 	await withDatabase((db) =>
 		inTransaction(
 			db,
@@ -61,6 +62,7 @@ export async function saveSession(record: SessionRecord): Promise<void> {
  * tab stored it, finds the stored record and keeps it as it is (answers included).
  */
 export async function storeNewSession(record: SessionRecord): Promise<SessionRecord> {
+	assertTimesInOrder(record);
 	return withDatabase((db) =>
 		inTransaction(
 			db,
@@ -210,6 +212,17 @@ export async function deleteSession(id: string): Promise<SessionRecord | undefin
 			'strict'
 		)
 	);
+}
+
+/** Refuses a record that ends before it starts (a TypeError: the player never makes one). */
+export function assertTimesInOrder(record: Pick<SessionRecord, 'startedAt' | 'endedAt'>): void {
+	const start = Date.parse(record.startedAt);
+	const end = Date.parse(record.endedAt);
+	if (!(end >= start)) {
+		throw new TypeError(
+			`endedAt (${record.endedAt}) is before startedAt (${record.startedAt}): a session ends after it starts`
+		);
+	}
 }
 
 /**
