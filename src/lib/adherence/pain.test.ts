@@ -182,4 +182,19 @@ describe('chart geometry', () => {
 		const empty = painChart([], '2024-05-01', '2024-05-05', { width: 400, height: 100 });
 		expect(empty.before).toEqual({ points: '', dots: [] });
 	});
+
+	it('labels the date axis every week, back from the last day', () => {
+		const chart = painChart([], '2024-05-01', '2024-05-28', {
+			width: 280,
+			height: 100,
+			padding: 10
+		});
+		// 1–28 May spans 27 days over 260 units, starting 10 in: x = 10 + (days from 1 May / 27) × 260.
+		expect(chart.ticks).toEqual([
+			{ day: '2024-05-07', x: 67.78 },
+			{ day: '2024-05-14', x: 135.19 },
+			{ day: '2024-05-21', x: 202.59 },
+			{ day: '2024-05-28', x: 270 }
+		]);
+	});
 });

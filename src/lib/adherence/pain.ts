@@ -1,6 +1,6 @@
 // Pain trend: the 0–10 ratings given before and after sessions, per session and per day, their
 // averages, a plain-language summary for screen readers and SVG polyline geometry for a chart.
-import { dayNumber } from './days';
+import { addDays, dayNumber } from './days';
 import type { IndexedSession } from './session-index';
 
 export interface PainPoint {
@@ -250,6 +250,8 @@ export interface PainChartLine {
 export interface PainChart {
 	before: PainChartLine;
 	after: PainChartLine;
+	/** Days labelled on the date axis (every `tickDays` from the last day back), with their x. */
+	ticks: { day: string; x: number }[];
 }
 
 /** SVG geometry for the per-day pain means between `from` and `to` on a 0–10 scale. */
@@ -257,7 +259,7 @@ export function painChart(
 	days: readonly PainDay[],
 	from: string,
 	to: string,
-	size: { width: number; height: number; padding?: number }
+	size: { width: number; height: number; padding?: number; tickDays?: number }
 ): PainChart {
 	const box: ChartBox = { ...size, xMin: dayNumber(from), xMax: dayNumber(to), yMin: 0, yMax: 10 };
 	const line = (pick: (day: PainDay) => number | null): PainChartLine => {
@@ -274,5 +276,12 @@ export function painChart(
 			})
 		};
 	};
-	return { before: line((day) => day.before), after: line((day) => day.after) };
+	const step = Math.max(1, Math.floor(size.tickDays ?? 7));
+	const tickDays: string[] = [];
+	for (let day = to; day >= from; day = addDays(day, -step)) tickDays.unshift(day);
+	const ticks = chartPoints(
+		tickDays.map((day) => ({ x: dayNumber(day), y: 0 })),
+		box
+	).map((point, i) => ({ day: tickDays[i] as string, x: point.x }));
+	return { before: line((day) => day.before), after: line((day) => day.after), ticks };
 }

@@ -58,8 +58,12 @@ describe('summarize', () => {
 		expect(summary.weeks).toHaveLength(4);
 		expect(summary.weeks[3]).toBe(summary.thisWeek);
 		expect(summary.weeks[2]?.perProgram.map((program) => program.done)).toEqual([0, 1]);
-		expect(summary.weeks[1]?.perProgram.map((program) => program.done)).toEqual([1, 0]);
-		expect(summary.weeks[0]?.perProgram.map((program) => program.done)).toEqual([0, 0]);
+		// Each routine counts from its first session only: core from 12 May, relief from 30 April.
+		expect(summary.weeks[1]?.perProgram.map((program) => program.programId)).toEqual([
+			'gentle-relief'
+		]);
+		expect(summary.weeks[1]?.perProgram.map((program) => program.done)).toEqual([1]);
+		expect(summary.weeks[0]?.perProgram).toEqual([]);
 
 		expect(summary.weeklyStreaks.map((streak) => [streak.programId, streak.current])).toEqual([
 			['gentle-relief', 0],
@@ -135,6 +139,53 @@ describe('summarize', () => {
 		expect(summary.weeklyStreaks.find((streak) => streak.programId === core.id)?.current).toBe(476);
 		expect(summary.pain.days).toHaveLength(28);
 		expect(Object.keys(summary.calendar.days)).toHaveLength(31);
+	});
+});
+
+describe('adherence only for routines followed, from the day they started', () => {
+	it('leaves out routines never played or followed, and weeks before the first session', () => {
+		const desk: ScheduledProgram = {
+			id: 'desk-break',
+			title: 'Desk break',
+			schedule: { timesPerDay: 3, daysPerWeek: 7 }
+		};
+		// Today Thursday 16 May 2024; relief first played on Wednesday 8 May.
+		const sessions = [
+			sessionRecord('2024-05-08T08:00:00Z'),
+			sessionRecord('2024-05-14T08:00:00Z'),
+			sessionRecord('2024-05-15T08:00:00Z')
+		];
+		const summary = summarize(sessions, [relief, core, desk], '2024-05-16T12:00:00Z', 'UTC');
+		expect(
+			summary.weeks.map((week) => week.perProgram.map((p) => [p.programId, p.done, p.expected]))
+		).toEqual([
+			[],
+			[],
+			// Followed from Wednesday: five days of that week, 2 × 5.
+			[['gentle-relief', 1, 10]],
+			[['gentle-relief', 2, 14]]
+		]);
+	});
+
+	it('adds a routine the person chose to follow, from that day, and drops one they stopped', () => {
+		const sessions = [sessionRecord('2024-04-24T08:00:00Z')];
+		const summary = summarize(sessions, [relief, core], '2024-05-16T12:00:00Z', 'UTC', {
+			follows: {
+				'daily-core': { since: '2024-05-15' },
+				'gentle-relief': { since: '2024-04-24', until: '2024-05-07' }
+			}
+		});
+		expect(
+			summary.weeks.map((week) => week.perProgram.map((p) => [p.programId, p.expected]))
+		).toEqual([
+			[['gentle-relief', 10]], // from its first session, Wednesday 24 April: 2 × 5
+			[['gentle-relief', 14]],
+			// Stopped on Tuesday 7 May: Monday only.
+			[['gentle-relief', 2]],
+			// Core from Wednesday 15 May: min(3, 5 days) × 1.
+			[['daily-core', 3]]
+		]);
+		expect(summary.weeklyStreaks.map((streak) => streak.programId)).toEqual([]);
 	});
 });
 

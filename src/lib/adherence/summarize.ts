@@ -9,6 +9,7 @@ import {
 	type Instant,
 	type Weekday
 } from './days';
+import { followPeriods, type FollowChoice } from './follow';
 import { painPoint, painTrend, type PainPoint, type PainTrend } from './pain';
 import { indexSessions, type SummarySession } from './session-index';
 import { dayStreak, weekStreak, type DayStreak, type WeekStreak } from './streaks';
@@ -28,8 +29,8 @@ export interface SummaryOptions {
 	/** The month ('YYYY-MM') for the calendar marks (default: the month of today). */
 	month?: string;
 	weekStartsOn?: Weekday;
-	/** Programs to report even without a session in the period. */
-	includeProgramIds?: readonly string[];
+	/** The person's "Follow this routine" choices (the `follows` setting). */
+	follows?: Readonly<Record<string, FollowChoice>>;
 }
 
 export interface ProgramWeekStreak extends WeekStreak {
@@ -120,14 +121,18 @@ export function summarize(
 	const weeks = weeklyHistory(counts, programs, today, {
 		weeks: options.weeks ?? 4,
 		weekStartsOn,
-		includeProgramIds: options.includeProgramIds
+		follows: options.follows
 	});
 
+	// Weekly streaks for the routines followed now, with a session to count.
+	const periods = followPeriods(options.follows ?? {}, counts);
 	const weeklyStreaks: ProgramWeekStreak[] = [];
 	const streakIds = new Set<string>();
 	for (const program of programs) {
 		const days: ProgramDays | undefined = counts.get(program.id);
+		const period = periods.get(program.id);
 		if (!days || !program.schedule || streakIds.has(program.id)) continue;
+		if (!period || (period.until !== undefined && period.until <= today)) continue;
 		streakIds.add(program.id);
 		weeklyStreaks.push({
 			programId: program.id,

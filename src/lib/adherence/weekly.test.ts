@@ -103,22 +103,30 @@ describe('thisWeekAdherence', () => {
 		expect(week.perProgram[0]?.done).toBe(1);
 	});
 
-	it('includes programs done in the report period, and ones the caller names', () => {
+	it('includes the routines followed: played ones, and ones the person chose to follow', () => {
 		const sessions = [cored('2024-04-24T08:00:00Z'), relieved('2024-05-06T08:00:00Z')];
 		// Today Thursday 16 May; the four weeks start Monday 22 April.
 		const week = thisWeekAdherence(counts(sessions), [relief, core, desk], '2024-05-16', {
-			includeProgramIds: ['desk-break']
+			follows: { 'desk-break': { since: '2024-05-13' } }
 		});
 		expect(week.perProgram.map((program) => [program.programId, program.text])).toEqual([
 			['gentle-relief', '0 of 10 sessions this week'],
 			['daily-core', '0 of 4 sessions this week'],
 			['desk-break', '0 of 15 sessions this week']
 		]);
-		// One week only: the core program (last done in April) drops out.
+		// A routine followed stays in, even when its last session was weeks ago (0 of 4 is true)…
 		const short = thisWeekAdherence(counts(sessions), [relief, core], '2024-05-16', {
 			weeks: 2
 		});
-		expect(short.perProgram.map((program) => program.programId)).toEqual(['gentle-relief']);
+		expect(short.perProgram.map((program) => program.programId)).toEqual([
+			'gentle-relief',
+			'daily-core'
+		]);
+		// …until the person stops following it.
+		const stopped = thisWeekAdherence(counts(sessions), [relief, core], '2024-05-16', {
+			follows: { 'daily-core': { since: '2024-04-24', until: '2024-05-10' } }
+		});
+		expect(stopped.perProgram.map((program) => program.programId)).toEqual(['gentle-relief']);
 	});
 
 	it('reports a program that is no longer installed without an expected count', () => {
@@ -212,15 +220,15 @@ describe('weeklyHistory', () => {
 			'2024-05-06',
 			'2024-05-13'
 		]);
+		// Core is followed from its first session, Tuesday 30 April: not before.
 		expect(history.map((week) => [week.totalDone, week.totalExpected])).toEqual([
-			[1, 14],
+			[1, 10],
 			[2, 14],
 			[0, 14],
 			[2, 14]
 		]);
 		expect(history[0]?.perProgram.map((program) => program.text)).toEqual([
-			'1 of 10 sessions in the week starting 2024-04-22',
-			'0 of 4 sessions in the week starting 2024-04-22'
+			'1 of 10 sessions in the week starting 2024-04-22'
 		]);
 		expect(history[2]?.perProgram[0]?.text).toBe('0 of 10 sessions last week');
 		expect(history[3]?.perProgram[0]?.text).toBe('2 of 10 sessions this week');
@@ -258,11 +266,16 @@ describe('weeklyHistory', () => {
 		]);
 	});
 
-	it('finds the programs of a period', () => {
-		const sessionCounts = counts([cored('2024-05-01T08:00:00Z'), relieved('2024-05-20T08:00:00Z')]);
-		expect([...programsInPeriod(sessionCounts, '2024-05-01', '2024-05-07')]).toEqual([
-			'daily-core'
+	it('finds the routines followed in a period', () => {
+		const periods = new Map([
+			['daily-core', { since: '2024-05-01' }],
+			['gentle-relief', { since: '2024-05-20' }],
+			['desk-break', { since: '2024-04-01', until: '2024-05-02' }]
 		]);
-		expect([...programsInPeriod(sessionCounts, '2024-05-02', '2024-05-19', ['x'])]).toEqual(['x']);
+		expect([...programsInPeriod(periods, '2024-05-01', '2024-05-07')]).toEqual([
+			'daily-core',
+			'desk-break'
+		]);
+		expect([...programsInPeriod(periods, '2024-05-02', '2024-05-19')]).toEqual(['daily-core']);
 	});
 });

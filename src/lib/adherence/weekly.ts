@@ -1,6 +1,7 @@
 // Weekly adherence: sessions done against the sessions a program's schedule asks for, per week.
 import type { Schedule } from '$lib/program/types';
 import { addDays, daysBetween, startOfWeek, type Weekday } from './days';
+import { followedOn, followPeriods, type FollowChoice, type FollowPeriod } from './follow';
 import type { SessionIndex } from './session-index';
 
 /** The part of a Program that adherence needs (a full Program fits). */
@@ -25,7 +26,11 @@ export interface ProgramWeek {
 	title: string;
 	/** Sessions counted: per day at most `timesPerDay` (all sessions when the schedule is unknown). */
 	done: number;
-	/** timesPerDay × daysPerWeek, or null when the program (and so its schedule) is not known. */
+	/**
+	 * timesPerDay × daysPerWeek, or null when the program (and so its schedule) is not known. In
+	 * the week the person started following it, only the days from then count: timesPerDay ×
+	 * min(daysPerWeek, days followed that week).
+	 */
 	expected: number | null;
 	/** Every counting session that week, without the per-day cap. */
 	sessions: number;
@@ -50,8 +55,11 @@ export interface WeeklyOptions {
 	/** How many weeks, this one included (default 4). */
 	weeks?: number;
 	weekStartsOn?: Weekday;
-	/** Programs to include even without a session in the period. */
-	includeProgramIds?: readonly string[];
+	/**
+	 * The person's "Follow this routine" choices (the `follows` setting). Routines played are
+	 * followed from their first session whether or not they are here (see $lib/adherence/follow).
+	 */
+	follows?: Readonly<Record<string, FollowChoice>>;
 }
 
 /** Counts the sessions that count (see countsAsDone) per program and local day. */
@@ -99,23 +107,16 @@ function whenText(weekStart: string, thisWeekStart: string): string {
 	return `in the week starting ${weekStart}`;
 }
 
-/** Which programs a period's report covers: those with a counting session in it, plus `include`. */
+/** Which routines a period's report covers: those followed on at least one of its days. */
 export function programsInPeriod(
-	counts: ProgramDayCounts,
+	periods: ReadonlyMap<string, FollowPeriod>,
 	from: string,
-	to: string,
-	include: readonly string[] = []
+	to: string
 ): Set<string> {
 	const ids = new Set<string>();
-	for (const [programId, program] of counts) {
-		for (const day of program.days.keys()) {
-			if (day >= from && day <= to) {
-				ids.add(programId);
-				break;
-			}
-		}
+	for (const [programId, period] of periods) {
+		if (period.since <= to && (!period.until || period.until > from)) ids.add(programId);
 	}
-	for (const programId of include) ids.add(programId);
 	return ids;
 }
 
@@ -148,7 +149,8 @@ function weekFor(
 	weekStart: string,
 	thisWeekStart: string,
 	report: { id: string; title: string; schedule: Schedule | null }[],
-	counts: ProgramDayCounts
+	counts: ProgramDayCounts,
+	periods: ReadonlyMap<string, FollowPeriod>
 ): WeekAdherence {
 	const days: string[] = [];
 	for (let offset = 0; offset < 7; offset++) days.push(addDays(weekStart, offset));
@@ -157,6 +159,10 @@ function weekFor(
 	let totalDone = 0;
 	let totalExpected = 0;
 	for (const program of report) {
+		const period = periods.get(program.id);
+		const followedDays = days.filter((day) => followedOn(period, day)).length;
+		// Not followed at all that week (before they started, or after they stopped).
+		if (followedDays === 0) continue;
 		const perDay = counts.get(program.id)?.days;
 		let done = 0;
 		let sessions = 0;
@@ -166,7 +172,7 @@ function weekFor(
 			done += program.schedule ? Math.min(count, program.schedule.timesPerDay) : count;
 		}
 		const expected = program.schedule
-			? program.schedule.timesPerDay * program.schedule.daysPerWeek
+			? program.schedule.timesPerDay * Math.min(program.schedule.daysPerWeek, followedDays)
 			: null;
 		if (expected !== null) {
 			totalDone += done;
@@ -195,16 +201,14 @@ export function weeklyHistory(
 	const weekCount = Math.max(1, Math.floor(options.weeks ?? 4));
 	const thisWeekStart = startOfWeek(today, options.weekStartsOn ?? 1);
 	const firstWeekStart = addDays(thisWeekStart, -7 * (weekCount - 1));
-	const ids = programsInPeriod(
-		counts,
-		firstWeekStart,
-		addDays(thisWeekStart, 6),
-		options.includeProgramIds
-	);
+	const periods = followPeriods(options.follows ?? {}, counts);
+	const ids = programsInPeriod(periods, firstWeekStart, addDays(thisWeekStart, 6));
 	const report = orderPrograms(ids, programs, counts);
 	const history: WeekAdherence[] = [];
 	for (let week = 0; week < weekCount; week++) {
-		history.push(weekFor(addDays(firstWeekStart, 7 * week), thisWeekStart, report, counts));
+		history.push(
+			weekFor(addDays(firstWeekStart, 7 * week), thisWeekStart, report, counts, periods)
+		);
 	}
 	return history;
 }

@@ -3,7 +3,8 @@
 // (built-in and imported); the report adds the whole records of its last four weeks.
 import { addDays, localDay, tryLocalDay } from '$lib/adherence/days';
 import type { ScheduledProgram } from '$lib/adherence/weekly';
-import { fetchBuiltinIndex, findProgram } from '$lib/program/catalog';
+import { fetchBuiltinIndex, fetchBuiltinProgram, findProgram } from '$lib/program/catalog';
+import type { Program } from '$lib/program/types';
 import { recoverFinishedSessions } from '$lib/session/recorder.svelte';
 import type { SessionRecord } from '$lib/session/record';
 import { listImportedPrograms } from '$lib/storage/programs';
@@ -19,6 +20,8 @@ export interface HistoryData {
 export interface ReportData extends HistoryData {
 	/** Whole records of the sessions on the report's days, newest first. */
 	recent: SessionRecord[];
+	/** Every program on this device, whole (built-in and imported), for the routines' doses. */
+	full: Program[];
 	/** The report's first and last local day (four weeks, today included). */
 	from: string;
 	to: string;
@@ -49,12 +52,27 @@ export async function loadReport(
 	// Local midnight of `from` is at most REPORT_DAYS days and a few hours (a zone's offset, a
 	// clock change) before now: two days more is a safe lower bound; the days are checked below.
 	const since = new Date(now - (REPORT_DAYS + 2) * 86_400_000).toISOString();
-	const [data, candidates] = await Promise.all([loadHistory(fetchFn), listSessions({ since })]);
+	const [data, candidates, full] = await Promise.all([
+		loadHistory(fetchFn),
+		listSessions({ since }),
+		loadFullPrograms(fetchFn)
+	]);
 	const recent = candidates.filter((session) => {
 		const day = tryLocalDay(session.startedAt, timeZone);
 		return day !== null && day >= from && day <= to;
 	});
-	return { ...data, recent, from, to };
+	return { ...data, recent, full, from, to };
+}
+
+async function loadFullPrograms(fetchFn: typeof fetch): Promise<Program[]> {
+	const [index, imported] = await Promise.all([
+		fetchBuiltinIndex(fetchFn).catch(() => []),
+		listImportedPrograms().catch(() => [])
+	]);
+	const builtins = await Promise.all(
+		index.map((entry) => fetchBuiltinProgram(fetchFn, entry.id).catch(() => null))
+	);
+	return [...builtins.filter((program): program is Program => program !== null), ...imported];
 }
 
 async function loadPrograms(fetchFn: typeof fetch): Promise<ScheduledProgram[]> {

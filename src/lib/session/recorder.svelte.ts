@@ -13,6 +13,8 @@
 // id; they never add a second one, and answers given while the record was not stored yet are
 // applied once it is. After a store or an answer the program's level is moved on, persistence is
 // requested once, and advice is kept for the summary to show.
+import { tryLocalDay } from '$lib/adherence/days';
+import { followChoice } from '$lib/adherence/follow';
 import type { Program } from '$lib/program/types';
 import { requestPersistence } from '$lib/pwa/persistence';
 import { assessSession } from '$lib/safety/pain-rule';
@@ -170,6 +172,16 @@ export class SessionRecorder {
 		await settings.load();
 		if (!settings.values.persistRequested) {
 			void requestPersistence().then(() => settings.set('persistRequested', true));
+		}
+		// Playing a routine follows it (from this session's day, unless already followed).
+		const { programId, startedAt } = this.record;
+		const day = tryLocalDay(startedAt);
+		if (day) {
+			await settings.update('follows', (follows) => {
+				const current = Object.hasOwn(follows, programId) ? follows[programId] : undefined;
+				const next = followChoice(current, day);
+				return next === current ? follows : { ...follows, [programId]: next };
+			});
 		}
 		try {
 			await this.#moveLevel();

@@ -282,3 +282,23 @@ describe('when IndexedDB cannot be written at all', () => {
 		expect(recorder.kept).toBe('memory');
 	});
 });
+
+describe('playing a routine follows it', () => {
+	it('stores the follow from the session’s day, and keeps an earlier one', async () => {
+		useFreshStorage();
+		await settings.load();
+		await updateSetting('follows', () => ({ older: { since: '2024-01-01' } }));
+		const record = ended({ programId: 'played', startedAt: '2025-03-14T08:00:00.000Z' });
+		await new SessionRecorder(record, { program: null }).store();
+		const follows = await getSetting('follows');
+		expect(follows.played).toEqual({ since: '2025-03-14' });
+		expect(follows.older).toEqual({ since: '2024-01-01' });
+		const again = ended({
+			id: 'again',
+			programId: 'played',
+			startedAt: '2025-03-20T08:00:00.000Z'
+		});
+		await new SessionRecorder(again, { program: null }).store();
+		expect((await getSetting('follows')).played).toEqual({ since: '2025-03-14' });
+	});
+});

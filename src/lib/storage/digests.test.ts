@@ -5,6 +5,7 @@ import type { SessionRecord } from '$lib/session/record';
 import {
 	compareDigests,
 	digestCount,
+	DIGEST_NOTE_LENGTH,
 	digestOf,
 	emptyDigests,
 	isPackedDigests,
@@ -43,8 +44,20 @@ describe('digestOf', () => {
 			completed: true,
 			counts: true,
 			painBefore: 5,
-			painAfter: 3
+			painAfter: 3,
+			effort: 'too hard',
+			note: 'A long note'
 		});
+	});
+
+	it('keeps the start of a long note, and no effort it does not know', () => {
+		const note = 'é'.repeat(400);
+		const digest = digestOf(makeSession({ note, effort: 'bogus' as never }));
+		expect(Array.from(digest.note!)).toHaveLength(DIGEST_NOTE_LENGTH);
+		expect(digest.note!.endsWith('…')).toBe(true);
+		expect('effort' in digest).toBe(false);
+		const packed = packDigests([digest]);
+		expect(unpackDigests(packed)[0]).toEqual(digest);
 	});
 
 	it('counts a session as done only when some exercise was done (countsAsDone)', () => {
@@ -164,7 +177,9 @@ describe('isPackedDigests', () => {
 	it('accepts only the current format with columns of one length', () => {
 		const packed = packDigests([digest('a', '2025-01-01T08:00:00.000Z')]);
 		expect(isPackedDigests(packed)).toBe(true);
-		expect(isPackedDigests({ ...packed, format: 2 })).toBe(false);
+		// Format 1 (before effort and note) is rebuilt from the sessions.
+		expect(isPackedDigests({ ...packed, format: 1 })).toBe(false);
+		expect(isPackedDigests({ ...packed, notes: undefined })).toBe(false);
 		expect(isPackedDigests({ ...packed, flags: [] })).toBe(false);
 		expect(isPackedDigests({ ...packed, painAfter: undefined })).toBe(false);
 		expect(isPackedDigests(undefined)).toBe(false);

@@ -11,6 +11,9 @@ import type { PackedDigests, SessionDigest } from './schema';
 
 const COMPLETED = 1;
 const COUNTS = 2;
+/** History's list shows the start of a note; the whole note is in the record. */
+export const DIGEST_NOTE_LENGTH = 160;
+const EFFORTS = new Set(['too easy', 'about right', 'too hard']);
 
 /** The digest of a stored session. Never throws, whatever an old or odd record holds. */
 export function digestOf(record: SessionRecord): SessionDigest {
@@ -27,7 +30,22 @@ export function digestOf(record: SessionRecord): SessionDigest {
 	};
 	if (typeof loose.painBefore === 'number') digest.painBefore = loose.painBefore;
 	if (typeof loose.painAfter === 'number') digest.painAfter = loose.painAfter;
+	if (typeof loose.effort === 'string' && EFFORTS.has(loose.effort)) {
+		digest.effort = loose.effort as SessionDigest['effort'];
+	}
+	if (typeof loose.note === 'string' && loose.note !== '') digest.note = shortNote(loose.note);
 	return digest;
+}
+
+/** A note as History's list shows it: cut at DIGEST_NOTE_LENGTH characters, with "…". */
+export function shortNote(note: string): string {
+	const chars = Array.from(note);
+	return chars.length <= DIGEST_NOTE_LENGTH
+		? note
+		: `${chars
+				.slice(0, DIGEST_NOTE_LENGTH - 1)
+				.join('')
+				.trimEnd()}…`;
 }
 
 function text(value: unknown): string {
@@ -37,7 +55,7 @@ function text(value: unknown): string {
 /** An empty packed record. */
 export function emptyDigests(): PackedDigests {
 	return {
-		format: 1,
+		format: 2,
 		ids: [],
 		startedAt: [],
 		programIds: [],
@@ -45,7 +63,9 @@ export function emptyDigests(): PackedDigests {
 		durationSeconds: [],
 		flags: [],
 		painBefore: [],
-		painAfter: []
+		painAfter: [],
+		efforts: [],
+		notes: []
 	};
 }
 
@@ -57,12 +77,14 @@ const COLUMNS = [
 	'durationSeconds',
 	'flags',
 	'painBefore',
-	'painAfter'
+	'painAfter',
+	'efforts',
+	'notes'
 ] as const;
 
 /** Whether a stored value is a packed record this version can use (format and columns). */
 export function isPackedDigests(value: unknown): value is PackedDigests {
-	if (!isRecord(value) || value.format !== 1 || !Array.isArray(value.ids)) return false;
+	if (!isRecord(value) || value.format !== 2 || !Array.isArray(value.ids)) return false;
 	const length = value.ids.length;
 	return COLUMNS.every((name) => Array.isArray(value[name]) && value[name].length === length);
 }
@@ -98,6 +120,10 @@ export function unpackDigests(packed: PackedDigests): SessionDigest[] {
 		const after = packed.painAfter[i];
 		if (typeof before === 'number') digest.painBefore = before;
 		if (typeof after === 'number') digest.painAfter = after;
+		const effort = packed.efforts[i];
+		const note = packed.notes[i];
+		if (typeof effort === 'string') digest.effort = effort as SessionDigest['effort'];
+		if (typeof note === 'string') digest.note = note;
 		digests[out] = digest;
 	}
 	return digests;
@@ -165,7 +191,9 @@ function pushDigest(packed: PackedDigests, at: number, digest: SessionDigest): v
 		durationSeconds: digest.durationSeconds,
 		flags,
 		painBefore: digest.painBefore ?? null,
-		painAfter: digest.painAfter ?? null
+		painAfter: digest.painAfter ?? null,
+		efforts: digest.effort ?? null,
+		notes: digest.note ?? null
 	};
 	if (at === packed.ids.length) {
 		for (const name of COLUMNS) (packed[name] as unknown[]).push(values[name]);

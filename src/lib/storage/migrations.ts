@@ -5,7 +5,10 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { isRecord, parseIsoDateTime } from './checks';
 import { digestsFromSessions, writeDigests } from './digest-store';
 import { createSessionId } from './ids';
-import { outcomeOf, type CountedExercise } from '$lib/session/outcome';
+// Relative, not $lib: the benchmark loads this module (through seed.ts) with tsx outside Vite.
+import { defaultTimeZone, tryLocalDay } from '../adherence/days';
+import { countsAsDone } from '../adherence/session-index';
+import { outcomeOf, type CountedExercise } from '../session/outcome';
 import { LEGACY_CHECKPOINT_KEY, type LimberSchema } from './schema';
 
 export type UpgradeTransaction = IDBPTransaction<
@@ -78,6 +81,15 @@ export async function migrate(
 			const updated = withOutcomes(record);
 			if (updated) await sessions.put(updated as unknown as LimberSchema['sessions']['value']);
 		}
+		// The digests gain each session's effort and note (format 2): made again from the sessions.
+		await writeDigests(tx.objectStore('sessionDigests'), await digestsFromSessions(sessions));
+		// Part 3: the routines already played are followed, each from the day of its first session
+		// (adherence is measured for followed routines only, from then on).
+		const settings = tx.objectStore('settings');
+		const follows = followsFromSessions(all, defaultTimeZone());
+		if (Object.keys(follows).length > 0 && (await settings.getKey('follows')) === undefined) {
+			await settings.put(follows, 'follows');
+		}
 		// Part 2: a checkpoint per session, keyed by the session's id. The one checkpoint of
 		// older versions gets an id of its own (its record will carry it) and moves to that key.
 		const checkpoints = tx.objectStore('checkpoint');
@@ -96,6 +108,28 @@ export async function migrate(
 			}
 		}
 	}
+}
+
+/** Each program played (a session that counts), followed since the local day of its first one. */
+export function followsFromSessions(
+	records: readonly unknown[],
+	timeZone: string
+): Record<string, { since: string }> {
+	const first = new Map<string, string>();
+	for (const record of records) {
+		if (!isRecord(record) || typeof record.programId !== 'string') continue;
+		if (!countsAsDone(record as never)) continue;
+		if (typeof record.startedAt !== 'string') continue;
+		const day = tryLocalDay(record.startedAt, timeZone);
+		if (day === null) continue;
+		const earlier = first.get(record.programId);
+		if (earlier === undefined || day < earlier) first.set(record.programId, day);
+	}
+	const follows: Record<string, { since: string }> = {};
+	for (const [id, since] of first) {
+		if (id !== '__proto__') follows[id] = { since };
+	}
+	return follows;
 }
 
 /** A session record whose exercise records lack outcomes, with them; null when nothing changes. */

@@ -69,6 +69,9 @@ export interface SessionDigest {
 	counts: boolean;
 	painBefore?: number;
 	painAfter?: number;
+	effort?: SessionRecord['effort'];
+	/** The session's note, cut to DIGEST_NOTE_LENGTH characters (History's list shows it). */
+	note?: string;
 }
 
 /**
@@ -77,8 +80,8 @@ export interface SessionDigest {
  * reads one record of plain arrays about 25 times faster than 10,000 small records.
  */
 export interface PackedDigests {
-	/** Bumped if the columns ever change; a record of another format is rebuilt. */
-	format: 1;
+	/** Bumped when the columns change; a record of another format is rebuilt (2: effort, note). */
+	format: 2;
 	ids: string[];
 	startedAt: string[];
 	programIds: string[];
@@ -89,6 +92,8 @@ export interface PackedDigests {
 	/** The rating, or null when the session has none. */
 	painBefore: (number | null)[];
 	painAfter: (number | null)[];
+	efforts: (string | null)[];
+	notes: (string | null)[];
 }
 
 export interface LimberSchema extends DBSchema {

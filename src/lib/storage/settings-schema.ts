@@ -23,6 +23,15 @@ export interface MorningPain {
 	pain: number;
 }
 
+/** A routine the person follows: adherence is measured for it from `since` (until `until`,
+ * the day they chose "Stop following", when given). */
+export interface Follow {
+	/** Local day (YYYY-MM-DD) they started following it. */
+	since: string;
+	/** Local day they stopped following it (the first day not counted). */
+	until?: string;
+}
+
 export interface Settings {
 	/** Beeps at the end of holds and countdowns. */
 	beeps: boolean;
@@ -48,6 +57,8 @@ export interface Settings {
 	programLevels: Record<string, number>;
 	/** Morning pain ratings, oldest first. */
 	morningPain: MorningPain[];
+	/** The routines the person follows, by program id (see $lib/adherence/follow). */
+	follows: Record<string, Follow>;
 }
 
 export type SettingKey = keyof Settings;
@@ -56,7 +67,8 @@ export type SettingKey = keyof Settings;
 export const SETTINGS_LIMITS = {
 	programLevels: 1000,
 	level: 100,
-	morningPain: 20_000
+	morningPain: 20_000,
+	follows: 1000
 } as const;
 
 /** A fresh copy of the default settings. */
@@ -73,7 +85,8 @@ export function defaultSettings(): Settings {
 		lastMorningCheckDay: null,
 		persistRequested: false,
 		programLevels: {},
-		morningPain: []
+		morningPain: [],
+		follows: {}
 	};
 }
 
@@ -127,6 +140,34 @@ const checkMorningPain: Check = (value, path, problems) => {
 	return problems.length === before;
 };
 
+const checkFollows: Check = (value, path, problems) => {
+	if (!checkObject(value, path, problems)) return false;
+	const entries = Object.entries(value);
+	if (entries.length > SETTINGS_LIMITS.follows) {
+		addProblem(problems, path, `may hold at most ${SETTINGS_LIMITS.follows} programs`);
+		return false;
+	}
+	const before = problems.length;
+	for (const [id, follow] of entries) {
+		const at = childPath(path, id);
+		if (id.length === 0 || id.length > 100 || id === '__proto__') {
+			addProblem(problems, at, 'is not a usable program id');
+			continue;
+		}
+		if (!checkObject(follow, at, problems)) continue;
+		checkKnownKeys(follow, ['since', 'until'], at, problems);
+		if (checkRequired(follow, 'since', at, problems)) {
+			checkDay(follow.since, childPath(at, 'since'), problems);
+		}
+		if (follow.until !== undefined && checkDay(follow.until, childPath(at, 'until'), problems)) {
+			if (typeof follow.since === 'string' && follow.until < follow.since) {
+				addProblem(problems, childPath(at, 'until'), 'is before since');
+			}
+		}
+	}
+	return problems.length === before;
+};
+
 const CHECKS: { [K in SettingKey]: Check } = {
 	beeps: checkBoolean,
 	voice: checkBoolean,
@@ -139,7 +180,8 @@ const CHECKS: { [K in SettingKey]: Check } = {
 	lastMorningCheckDay: nullOr(checkDay),
 	persistRequested: checkBoolean,
 	programLevels: checkLevels,
-	morningPain: checkMorningPain
+	morningPain: checkMorningPain,
+	follows: checkFollows
 };
 
 /** Every setting's key, in a stable order. */

@@ -26,9 +26,10 @@ describe('settings', () => {
 			lastMorningCheckDay: null,
 			persistRequested: false,
 			programLevels: {},
-			morningPain: []
+			morningPain: [],
+			follows: {}
 		});
-		expect(SETTING_KEYS).toHaveLength(12);
+		expect(SETTING_KEYS).toHaveLength(13);
 		// Each call is a fresh copy.
 		defaultSettings().morningPain.push({ day: '2025-01-01', pain: 3 });
 		expect(defaultSettings().morningPain).toEqual([]);
