@@ -1,0 +1,47 @@
+// "Now" for pages that may stay open across midnight (History, the report, the library): it moves
+// on when the local day changes (a timer armed for the next local midnight) and whenever the page
+// becomes visible again (a tablet left on History overnight), so "today" is never yesterday.
+// Between those moments it stands still: nothing on these pages needs the time to the second.
+
+/** A timer is never armed for longer than this, so a clock changed meanwhile is caught up. */
+export const MAX_WAIT_MS = 60 * 60 * 1000;
+
+/** Milliseconds from `now` to the start of the next local day (in the device's zone), at least 1. */
+export function msUntilNextLocalDay(now: number): number {
+	const date = new Date(now);
+	const next = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
+	return Math.max(1, next - now);
+}
+
+/** The current moment as a page sees it: updated at local midnight and on becoming visible. */
+export class PageNow {
+	now = $state(Date.now());
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#clock: () => number;
+
+	constructor(clock: () => number = () => Date.now()) {
+		this.#clock = clock;
+		this.now = clock();
+	}
+
+	/** Starts following the clock; returns the function that stops it (for onMount). */
+	start(): () => void {
+		const onVisible = () => {
+			if (document.visibilityState === 'visible') this.refresh();
+		};
+		document.addEventListener('visibilitychange', onVisible);
+		this.refresh();
+		return () => {
+			document.removeEventListener('visibilitychange', onVisible);
+			clearTimeout(this.#timer);
+		};
+	}
+
+	/** Reads the clock now and arms the timer for the next local midnight. */
+	refresh(): void {
+		this.now = this.#clock();
+		clearTimeout(this.#timer);
+		const wait = Math.min(MAX_WAIT_MS, msUntilNextLocalDay(this.now) + 50);
+		this.#timer = setTimeout(() => this.refresh(), wait);
+	}
+}
