@@ -20,7 +20,15 @@ const config = {
 	kit: {
 		// Every route is prerendered; routes known only at run time (imported programs)
 		// are served by the SPA fallback page, which the service worker also precaches.
-		adapter: adapter({ pages: buildDir, assets: buildDir, fallback: '200.html', strict: true }),
+		// precompress: a .br and a .gz beside every file, as real static hosts serve them
+		// (scripts/serve.js does too).
+		adapter: adapter({
+			pages: buildDir,
+			assets: buildDir,
+			fallback: '200.html',
+			strict: true,
+			precompress: true
+		}),
 		// Separate output folders let tests build a second version side by side.
 		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
 		// A stable version (never Date.now(): prerendering evaluates it again and breaks hydration).

@@ -1,5 +1,7 @@
 // Serves a static build the way a plain static host does: files as they are, directories
-// by their index.html, and any other path by the SPA fallback page (200.html).
+// by their index.html, and any other path by the SPA fallback page (200.html). Like most real
+// hosts it sends the precompressed copy the build made beside a file (file.br, file.gz) when
+// the browser accepts that encoding.
 // Usage: node scripts/serve.js [--dir build] [--host 127.0.0.1] [--port 4173]
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -31,6 +33,27 @@ function fileAt(path) {
 		if (stat.isDirectory()) return fileAt(join(path, 'index.html'));
 	} catch {
 		// not there
+	}
+	return null;
+}
+
+/**
+ * The precompressed copy of a file to send for an Accept-Encoding header (brotli first), or null.
+ * @param {string} file @param {string} accepted
+ * @returns {{ path: string, encoding: 'br' | 'gzip' } | null}
+ */
+export function precompressed(file, accepted) {
+	const wants = (/** @type {string} */ name) =>
+		accepted.split(',').some((part) => {
+			const [token, ...params] = part.trim().split(';');
+			const q = params.find((p) => p.trim().startsWith('q='));
+			return token?.trim() === name && (!q || Number(q.trim().slice(2)) > 0);
+		});
+	for (const [suffix, encoding] of /** @type {const} */ ([
+		['.br', 'br'],
+		['.gz', 'gzip']
+	])) {
+		if (wants(encoding) && fileAt(file + suffix)) return { path: file + suffix, encoding };
 	}
 	return null;
 }
@@ -69,12 +92,17 @@ export function serve({ dir = 'build', host = '127.0.0.1', port = 4173, log = fa
 			return;
 		}
 		const immutable = pathname.startsWith('/_app/immutable/');
-		res.writeHead(status, {
+		const encoded = precompressed(file, String(req.headers['accept-encoding'] ?? ''));
+		/** @type {Record<string, string>} */
+		const headers = {
 			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-			'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache'
-		});
+			'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+			vary: 'accept-encoding'
+		};
+		if (encoded) headers['content-encoding'] = encoded.encoding;
+		res.writeHead(status, headers);
 		if (req.method === 'HEAD') res.end();
-		else createReadStream(file).pipe(res);
+		else createReadStream(encoded?.path ?? file).pipe(res);
 		if (log) console.log(status, req.method, url.pathname);
 	});
 	return new Promise((done, fail) => {

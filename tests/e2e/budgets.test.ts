@@ -20,10 +20,11 @@ import { precacheListOf } from './helpers/precache';
 import { installClock, SCREENS, waitForApp } from './helpers/screens';
 
 const KB = 1024;
-/** The budgets (docs/quality.md). The precache was 150 KB until the session recorder and the
- * one-player-per-device lock (+3.7 KB) came; the whole app's ceiling is 190 KB (the builder issue). */
+/** The budgets (docs/quality.md). The precache was 150 KB until the session recorder, the
+ * one-player lock, the hardened validator, outcomes, the follow rule and the report's routines
+ * came (161 KB); the whole app's ceiling is 190 KB (the builder issue). */
 export const FIRST_LOAD_JS_BUDGET = 35 * KB;
-export const PRECACHE_BUDGET = 160 * KB;
+export const PRECACHE_BUDGET = 170 * KB;
 /** The library's first paint: its stylesheets (layout, page); the scripts it preloads after. */
 const FIRST_LOAD_STYLESHEETS = 2;
 const FIRST_LOAD_SCRIPTS = 8;

@@ -23,7 +23,10 @@ function everyBuiltUrl(dir: string, into: string[] = []): string[] {
 	for (const entry of readdirSync(dir, { withFileTypes: true })) {
 		const full = join(dir, entry.name);
 		if (entry.isDirectory()) everyBuiltUrl(full, into);
-		else into.push('/' + relative(buildDir, full).split(sep).join('/'));
+		// The .br and .gz beside each file are its encodings, sent by the host, not URLs of their own.
+		else if (!/\.(br|gz)$/.test(entry.name)) {
+			into.push('/' + relative(buildDir, full).split(sep).join('/'));
+		}
 	}
 	return into.map((url) => url.replace(/(^|\/)index\.html$/, '$1'));
 }
