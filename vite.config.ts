@@ -37,6 +37,10 @@ export default defineConfig({
 	},
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		// A few tests work through 10,000 sessions or hundreds of generated programs: about a
+		// second alone, but several on a shared, busy 2-core machine (correctness, not speed, is
+		// what they check; speed is the benchmark's job).
+		testTimeout: 20_000
 	}
 });

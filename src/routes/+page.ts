@@ -1,4 +1,4 @@
-import { fetchBuiltinIndex } from '$lib/program/builtin';
+import { fetchBuiltinIndex } from '$lib/catalog/builtin';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch }) => ({ builtins: await fetchBuiltinIndex(fetch) });

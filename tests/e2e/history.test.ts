@@ -330,26 +330,34 @@ test('the report for a clinician shows 4 weeks of adherence, the pain summary an
 		page.getByText('15 May – 11 Jun. 5 sessions recorded. Current streak: 2 days.')
 	).toBeVisible();
 
-	const weeks = page.getByRole('table').first();
+	const weeks = page
+		.getByRole('table')
+		.filter({ has: page.getByRole('columnheader', { name: 'Prescribed' }) });
 	await expect(weeks.getByRole('columnheader')).toHaveText([
 		'Week',
-		'Program',
+		'Routine',
 		'Done',
 		'Prescribed'
 	]);
-	// Each week lists every program done in the 4 weeks, against its schedule: Desk break 4 × 5
-	// a week, Quick check 3 a week (the first row of a week carries the week's name).
+	// Each week lists the routines followed that week, from the day each was first played:
+	// Desk break from Wednesday 28 May (4 × 5 a week, all five days left that week), Quick check
+	// from Monday 2 June (3 a week). The first row of a week carries the week's name.
 	await expect(weeks.getByRole('row')).toHaveText([
-		'WeekProgramDonePrescribed',
-		'19 May – 25 MayDesk break020',
-		'Quick check03',
+		'WeekRoutineDonePrescribed',
+		'19 May – 25 MayNo routine followed',
 		'26 May – 1 JunDesk break120',
-		'Quick check03',
 		'2 Jun – 8 JunDesk break020',
 		'Quick check23',
 		'9 Jun – 15 JunDesk break020',
 		'Quick check23'
 	]);
+	// Each routine followed, with its exercises and doses.
+	await expect(page.getByRole('region', { name: 'Desk break' })).toContainText(
+		'followed since 28 May'
+	);
+	await expect(page.getByRole('region', { name: 'Quick check' })).toContainText(
+		'followed since 2 Jun'
+	);
 
 	await expect(
 		page.getByText(
@@ -357,7 +365,9 @@ test('the report for a clinician shows 4 weeks of adherence, the pain summary an
 		)
 	).toBeVisible();
 
-	const sessions = page.getByRole('table').nth(1);
+	const sessions = page
+		.getByRole('table')
+		.filter({ has: page.getByRole('columnheader', { name: 'Not done' }) });
 	await expect(sessions.getByRole('row')).toHaveCount(6);
 	const latest = sessions.getByRole('row').filter({ hasText: 'Easy today' });
 	await expect(latest.getByRole('cell')).toHaveText([
@@ -371,5 +381,5 @@ test('the report for a clinician shows 4 weeks of adherence, the pain summary an
 		'Easy today'
 	]);
 	const partial = sessions.getByRole('row').filter({ hasText: 'Partial' });
-	await expect(partial).toContainText('Short march (pain)');
+	await expect(partial).toContainText('Short march: skipped (pain)');
 });

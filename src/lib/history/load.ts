@@ -3,9 +3,9 @@
 // (built-in and imported); the report adds the whole records of its last four weeks.
 import { addDays, localDay, tryLocalDay } from '$lib/adherence/days';
 import type { ScheduledProgram } from '$lib/adherence/weekly';
-import { fetchBuiltinIndex, fetchBuiltinProgram, findProgram } from '$lib/program/catalog';
+import { fetchBuiltinIndex, fetchBuiltinProgram, findProgram } from '$lib/catalog/catalog';
 import type { Program } from '$lib/program/types';
-import { recoverFinishedSessions } from '$lib/session/recorder.svelte';
+import { recoverFinishedSessions } from '$lib/recorder/recorder.svelte';
 import type { SessionRecord } from '$lib/session/record';
 import { listImportedPrograms } from '$lib/storage/programs';
 import type { SessionDigest } from '$lib/storage/schema';

@@ -3,10 +3,10 @@
 // question. Loaded lazily by the library page once it has rendered (see $lib/defer), with the
 // components that show these parts, so the page's first load carries none of them.
 import { defaultTimeZone, localDay } from '$lib/adherence/days';
-import { findProgram, summarizeProgram, type ProgramSummary } from '$lib/program/catalog';
+import { findProgram, summarizeProgram, type ProgramSummary } from '$lib/catalog/catalog';
 import { assessMorning, needsMorningCheck } from '$lib/safety/pain-rule';
-import { progressLevel } from '$lib/session/levels';
-import { recoverFinishedSessions } from '$lib/session/recorder.svelte';
+import { progressLevel } from '$lib/recorder/levels';
+import { recoverFinishedSessions } from '$lib/recorder/recorder.svelte';
 import type { SessionRecord } from '$lib/session/record';
 import { settings } from '$lib/settings.svelte';
 import { loadCheckpoints } from '$lib/storage/checkpoint';

@@ -11,8 +11,8 @@ import { expandTimeline } from '$lib/program/timeline';
 import type { Timeline } from '$lib/program/timeline-types';
 import type { Program } from '$lib/program/types';
 import type { SessionRecord } from '$lib/session/record';
-import type { Checkpoint } from '$lib/storage/schema';
-import { createSessionId } from '$lib/storage/ids';
+import type { Checkpoint } from './checkpoint';
+import { createSessionId } from '$lib/session/ids';
 import { isoTime } from '$lib/time';
 
 type Engine = ReturnType<typeof createEngine>;

@@ -4,7 +4,7 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { isRecord, parseIsoDateTime } from './checks';
 import { digestsFromSessions, writeDigests } from './digest-store';
-import { createSessionId } from './ids';
+import { createSessionId } from '../session/ids';
 // Relative, not $lib: the benchmark loads this module (through seed.ts) with tsx outside Vite.
 import { defaultTimeZone, tryLocalDay } from '../adherence/days';
 import { countsAsDone } from '../adherence/session-index';

@@ -1,7 +1,7 @@
 // The IndexedDB schema (current version) and the shapes of the records it holds.
 // Older shapes are described in docs/storage.md and in tests/fixtures/db/.
 import type { DBSchema, IDBPDatabase } from 'idb';
-import type { EngineSnapshot } from '$lib/player/engine-types';
+import type { Checkpoint, DiscardedCheckpoint } from '$lib/player/checkpoint';
 import type { Program } from '$lib/program/types';
 import type { SessionRecord } from '$lib/session/record';
 
@@ -15,6 +15,8 @@ export const LEGACY_CHECKPOINT_KEY = 'current';
 /** The fixed key of the single record in `sessionDigests` (all digests, packed). */
 export const DIGESTS_KEY = 'all';
 
+export type { Checkpoint, DiscardedCheckpoint } from '$lib/player/checkpoint';
+
 export type ProgramSource = 'file' | 'paste';
 
 /** An imported program as stored (keyed by program.id). */
@@ -23,35 +25,6 @@ export interface StoredProgram {
 	/** When it was imported (ISO 8601). */
 	importedAt: string;
 	source?: ProgramSource;
-}
-
-/**
- * A session's place, so a reload can resume it; one per session, keyed by its id (version 5).
- * Once the session has ended it also holds the finished record, until that record is stored.
- */
-export interface Checkpoint {
-	/** The session's id from its start: the id its record will carry. */
-	sessionId: string;
-	programId: string;
-	programVersion: number;
-	level?: number;
-	/** When the session started (ISO 8601), carried into its SessionRecord. */
-	startedAt: string;
-	/** Wall-clock ms when this checkpoint was written. */
-	savedAt: number;
-	snapshot: EngineSnapshot;
-	painBefore?: number;
-	/** The finished session's record, kept here until it is stored in `sessions`. */
-	record?: SessionRecord;
-	/** The tab that plays the session (its PlayerLock id): a tab that lost it cannot write. */
-	owner?: string;
-}
-
-/** What Discard leaves under a session's key: no checkpoint is ever written for it again
- * (a tab that was frozen while it played cannot bring it back). */
-export interface DiscardedCheckpoint {
-	sessionId: string;
-	discardedAt: number;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { findProgram } from '$lib/program/catalog';
+import { findProgram } from '$lib/catalog/catalog';
 import { isReservedProgramId } from '$lib/program/program-ids';
 import type { Program } from '$lib/program/types';
 import type { PageLoad } from './$types';

@@ -7,8 +7,8 @@
 // not in it, so its page never asks the server for a file that does not exist (a 404 and two
 // console errors on every visit), and nothing but a listed program is ever fetched as one.
 import type { ProgramSummary } from './catalog';
-import { isReservedProgramId, SLUG_PATTERN } from './program-ids';
-import type { Program, ProgramIndexEntry } from './types';
+import { isReservedProgramId, SLUG_PATTERN } from '$lib/program/program-ids';
+import type { Program, ProgramIndexEntry } from '$lib/program/types';
 
 type Fetch = typeof fetch;
 

@@ -15,7 +15,7 @@ import {
 	useFreshStorage
 } from '$lib/storage/test-helpers';
 import { recoverFinishedSessions, SessionRecorder, UNSAVED_PREFIX } from './recorder.svelte';
-import type { SessionRecord } from './record';
+import type { SessionRecord } from '$lib/session/record';
 
 afterEach(() => {
 	vi.restoreAllMocks();

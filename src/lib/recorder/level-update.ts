@@ -9,7 +9,7 @@ import {
 	type MorningCheck,
 	type ProgressionResult
 } from '$lib/safety/progression';
-import type { SessionRecord } from './record';
+import type { SessionRecord } from '$lib/session/record';
 
 export interface MorningEntry {
 	day: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { holdExercise, makeProgram } from '../../../tests/helpers/program-factory';
-import type { SessionRecord } from './record';
+import type { SessionRecord } from '$lib/session/record';
 import { levelAfter, morningChecks } from './level-update';
 
 const program = makeProgram({

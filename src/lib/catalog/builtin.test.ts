@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fetchBuiltinIds, fetchBuiltinIndex, fetchBuiltinProgram } from './builtin';
 import { makeProgram } from '../../../tests/helpers/program-factory';
-import type { ProgramIndexEntry } from './types';
+import type { ProgramIndexEntry } from '$lib/program/types';
 
 const entry = (id: string): ProgramIndexEntry => ({
 	id,

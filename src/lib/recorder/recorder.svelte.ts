@@ -21,9 +21,9 @@ import { assessSession } from '$lib/safety/pain-rule';
 import { settings } from '$lib/settings.svelte';
 import { loadCheckpoints, saveCheckpoint, type Checkpoint } from '$lib/storage/checkpoint';
 import { answerSession, storeNewSession } from '$lib/storage/sessions';
-import { hasAnswers, withAnswers, type SessionAnswers } from './answers';
+import { hasAnswers, withAnswers, type SessionAnswers } from '$lib/session/answers';
 import { progressLevel } from './levels';
-import type { SessionRecord } from './record';
+import type { SessionRecord } from '$lib/session/record';
 
 export type StoreStatus = 'storing' | 'stored' | 'failed';
 export type AnswerStatus = 'none' | 'saving' | 'saved' | 'failed';

@@ -1,8 +1,8 @@
 // Where programs come from: built-in ones are static files generated at build time
 // (/programs/index.json and /programs/<id>.json); imported ones live in IndexedDB.
-import { expandTimeline } from './timeline';
+import { expandTimeline } from '$lib/program/timeline';
 import { fetchBuiltinProgram } from './builtin';
-import type { Program, ProgramIndexEntry } from './types';
+import type { Program, ProgramIndexEntry } from '$lib/program/types';
 
 export { fetchBuiltinIndex, fetchBuiltinProgram } from './builtin';
 
