@@ -3,15 +3,10 @@
 // becomes visible again (a tablet left on History overnight), so "today" is never yesterday.
 // Between those moments it stands still: nothing on these pages needs the time to the second.
 
+import { msUntilNextLocalDay } from '$lib/adherence/days';
+
 /** A timer is never armed for longer than this, so a clock changed meanwhile is caught up. */
 export const MAX_WAIT_MS = 60 * 60 * 1000;
-
-/** Milliseconds from `now` to the start of the next local day (in the device's zone), at least 1. */
-export function msUntilNextLocalDay(now: number): number {
-	const date = new Date(now);
-	const next = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
-	return Math.max(1, next - now);
-}
 
 /** The current moment as a page sees it: updated at local midnight and on becoming visible. */
 export class PageNow {

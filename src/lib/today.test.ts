@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_WAIT_MS, msUntilNextLocalDay, PageNow } from './today.svelte';
+import { msUntilNextLocalDay } from '$lib/adherence/days';
+import { MAX_WAIT_MS, PageNow } from './today.svelte';
 
 afterEach(() => {
 	vi.useRealTimers();

@@ -208,3 +208,10 @@ export function daysOfMonth(month: string): string[] {
 	for (let day = 1; day <= count; day++) days.push(`${month}-${pad(day, 2)}`);
 	return days;
 }
+
+/** Milliseconds from `now` to the start of the next local day (in the runtime's own zone), at least 1. */
+export function msUntilNextLocalDay(now: number): number {
+	const date = new Date(now);
+	const next = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
+	return Math.max(1, next - now);
+}
