@@ -241,7 +241,7 @@ test('a whole session by keyboard: open, start, play, rate, save, export', async
 	await walk.check();
 	await walk.tabTo('End session');
 	await page.keyboard.press('Enter');
-	await expect(page.getByRole('heading', { level: 1, name: 'Session complete' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Session ended early' })).toBeVisible();
 	await page.clock.resume();
 
 	// Rate pain and effort, then save.

@@ -126,7 +126,7 @@ test('while a session plays the update waits silently; once it ends the prompt a
 	// End the session: it is stored at once, and now the update is offered.
 	await endSession.click();
 	await page.getByRole('alertdialog').getByRole('button', { name: 'End session' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Session complete' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Session ended early' })).toBeVisible();
 	await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
 	await expect(updatePrompt(page)).toBeVisible();
 	// An answer typed and not saved yet holds the offer back (a reload would lose it) …

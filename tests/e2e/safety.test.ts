@@ -51,7 +51,7 @@ test('a sign of an emergency on the checklist shows what to do, and no exercise'
 
 	await checklist.getByRole('checkbox', { name: /loss of bladder or bowel control/ }).check();
 	await expect(page.getByRole('button', { name: 'None of these apply' })).toHaveCount(0);
-	await page.getByRole('button', { name: 'Continue' }).click();
+	await page.getByRole('button', { name: 'See what to do' }).click();
 
 	const advice = page.getByRole('alert');
 	const heading = advice.getByRole('heading', { name: 'Get medical help now' });
@@ -145,7 +145,7 @@ test('the morning after a session the library asks once how the back is, and adv
 	await expect(advice).toContainText(
 		'Your back is at 5/10 this morning, higher than 2/10 before your last session'
 	);
-	await expect(advice).toContainText('Ease back one level today.');
+	await expect(advice).toContainText('Make today’s session easier');
 	await card.getByRole('button', { name: 'Close' }).click();
 	await expect(question).toHaveCount(0);
 

@@ -341,7 +341,9 @@ test.describe('one player per device', () => {
 				timeout: 2_000
 			});
 		}).toPass();
-		await expect(page.getByText(/Gentle relief: You stopped 12 minutes ago at /)).toBeVisible();
+		await expect(page.getByRole('listitem').filter({ hasText: 'Gentle relief' })).toContainText(
+			/You stopped 12 minutes ago at /
+		);
 		await page.getByRole('button', { name: 'Keep it for later and start' }).click();
 		await expect(page.getByRole('button', { name: 'End session' })).toBeVisible();
 		expect((await checkpointsOf(page)).map((cp) => cp.programId).sort()).toEqual([

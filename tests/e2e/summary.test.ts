@@ -11,7 +11,7 @@ test('a skipped exercise is saved with the reason given on the summary', async (
 	await page.getByRole('button', { name: 'End session' }).click();
 	await page.getByRole('alertdialog').getByRole('button', { name: 'End session' }).click();
 
-	await expect(page.getByRole('heading', { level: 1, name: 'Session complete' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Session ended early' })).toBeVisible();
 	const skipped = page.getByRole('group', { name: 'Skipped exercises (optional: why?)' });
 	await skipped.getByLabel('Slow breathing').selectOption('pain');
 	await page.getByRole('button', { name: 'Save answers' }).click();

@@ -30,7 +30,8 @@ test('ending early: the summary counts exercises done, partly done and not reach
 	await startBuiltin(page, { id: 'gentle-relief', hold: true });
 	await page.clock.runFor(20_000);
 	await endSession(page);
-	await expect(page.getByText('You ended early: Gentle relief.')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Session ended early' })).toBeVisible();
+	await expect(page.getByText('You stopped Gentle relief before the end.')).toBeVisible();
 	await expect(fact(page, 'Exercises done')).toHaveText('0 of 4');
 	await expect(fact(page, 'Partly done')).toHaveText('1');
 	await expect(fact(page, 'Skipped')).toHaveText('0');
@@ -92,8 +93,8 @@ test('adherence counts only routines followed, from the day they started; Follow
 			timeout: 1_000
 		});
 	}).toPass();
-	await expect(page.getByRole('region', { name: 'Your routine?' })).toContainText(
-		'You follow Gentle relief: History and the report for your clinician count it from 12 June 2025.'
+	await expect(page.getByRole('region', { name: 'Following this routine' })).toContainText(
+		'You follow Gentle relief. History and the report for your clinician count how often you do it, from 12 June 2025.'
 	);
 	await page.goto('/history/');
 	await historyLoaded(page);

@@ -32,4 +32,3 @@ export interface DiscardedCheckpoint {
 	sessionId: string;
 	discardedAt: number;
 }
-

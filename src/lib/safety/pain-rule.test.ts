@@ -54,7 +54,7 @@ describe('assessSession', () => {
 		const result = assessSession({ painBefore: 2, painAfter: 6 });
 		expect(result).toMatchObject({ acceptable: false, change: 4, limit: 4 });
 		expect(result.message).toContain('more than the usual limit');
-		expect(result.message).toContain('ease back one level');
+		expect(result.message).toContain('make the next session easier');
 		expect(result.message).toContain('contact your doctor or physiotherapist');
 	});
 
@@ -80,7 +80,7 @@ describe('assessMorning', () => {
 		const result = assessMorning({ morningPain: 5, previousBaseline: 3, painAfterLastSession: 4 });
 		expect(result.rose).toBe(true);
 		expect(result.comparedWith).toBe('baseline');
-		expect(result.advice).toContain('Ease back one level');
+		expect(result.advice).toContain('Make today’s session easier');
 		expect(result.advice).toContain('higher than 3/10 before your last session');
 		expect(result.advice).toContain('(it was 4/10 straight after the session)');
 	});

@@ -83,13 +83,13 @@ export function assessSession(session: SessionPain): SessionPainAssessment {
 		message =
 			acceptable === true
 				? `Pain after the session: ${show(after)}. Up to about 3/10 is fine, as long as it settles by tomorrow morning.`
-				: `Pain after the session: ${show(after)}. Without a rating from before the session, it is hard to tell whether this is more than usual for you. If it is more than 2 points above how you started, or it has not settled by tomorrow morning, ease back one level next time.`;
+				: `Pain after the session: ${show(after)}. Without a rating from before the session, it is hard to tell whether this is more than usual for you. If it is more than 2 points above how you started, or it has not settled by tomorrow morning, make the next session easier: fewer repetitions, or an easier level where there is one.`;
 	} else if (after <= before) {
 		message = `Pain went from ${show(before)} to ${show(after)}: no rise. Gentle exercise often helps, so carry on at this level.`;
 	} else if (acceptable) {
 		message = `Pain went from ${show(before)} to ${show(after)}. That is within the usual limit (${RULE_WORDS}) and is fine as long as it settles by tomorrow morning. You will be asked how your back feels then.`;
 	} else {
-		message = `Pain went from ${show(before)} to ${show(after)}, more than the usual limit (${RULE_WORDS}). Rest for now and keep moving gently through the day. If it has not settled by tomorrow morning, ease back one level. If it keeps getting worse, contact your doctor or physiotherapist.`;
+		message = `Pain went from ${show(before)} to ${show(after)}, more than the usual limit (${RULE_WORDS}). Rest for now and keep moving gently through the day. If it has not settled by tomorrow morning, make the next session easier: fewer repetitions, or an easier level where there is one. If it keeps getting worse, contact your doctor or physiotherapist.`;
 	}
 	return { acceptable, message, limit, change };
 }
@@ -107,7 +107,7 @@ export function assessMorning(input: MorningPain): MorningAssessment {
 		return {
 			rose: false,
 			comparedWith,
-			advice: `Thank you. Your back is at ${show(morning)} this morning. There is no earlier rating to compare it with, so this becomes your starting point.`
+			advice: `Thank you. Your back is at ${show(morning)} this morning. Your last session has no pain rating from before it to compare with, so this becomes your starting point.`
 		};
 	}
 	const what =
@@ -122,7 +122,7 @@ export function assessMorning(input: MorningPain): MorningAssessment {
 		return {
 			rose: true,
 			comparedWith,
-			advice: `Your back is at ${show(morning)} this morning, higher than ${what}${afterNote}. Ease back one level today. Flare-ups like this are common and usually settle; keep moving gently rather than stopping. If pain keeps rising over several days, contact your doctor or physiotherapist.`
+			advice: `Your back is at ${show(morning)} this morning, higher than ${what}${afterNote}. Make today’s session easier: fewer repetitions, or an easier level where there is one. Flare-ups like this are common and usually settle; keep moving gently rather than stopping. If pain keeps rising over several days, contact your doctor or physiotherapist.`
 		};
 	}
 	return {

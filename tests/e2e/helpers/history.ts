@@ -113,7 +113,7 @@ export async function endSession(page: Page): Promise<void> {
 		.getByRole('alertdialog', { name: 'End this session now?' })
 		.getByRole('button', { name: 'End session' })
 		.click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Session complete' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Session ended early' })).toBeVisible();
 }
 
 /** Lets the page's clock run through a whole session of `ms` and waits for the summary. */

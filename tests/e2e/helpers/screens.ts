@@ -108,7 +108,7 @@ export async function endSession(page: Page): Promise<void> {
 	const dialog = page.getByRole('alertdialog', { name: 'End this session now?' });
 	await expect(dialog).toBeVisible();
 	await dialog.getByRole('button', { name: 'End session' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Session complete' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Session ended early' })).toBeVisible();
 }
 
 /** Plays a short session (ended early), rates pain after and saves it. */
