@@ -4,7 +4,7 @@
 // hostile cases and the largest valid programs the format allows. Each case is run once to warm
 // up, then five times; the figure is the median (a case whose first run misses the target is
 // not run again). The target for every case is well under a second.
-import { problemTotal } from '../src/lib/program/problems';
+import { problemTotal } from '../src/lib/validation/problems';
 import { parseProgramText, utf8ByteLength } from '../src/lib/program/validate';
 import {
 	constructorPhases,

@@ -23,7 +23,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { hasSelfPaced, programTotalMs } from '../src/lib/program/dose';
 import { PROGRAM_SCHEMA_FILE, programJsonSchemaText } from '../src/lib/program/json-schema';
 import type { Program, ProgramIndexEntry } from '../src/lib/program/types';
-import { moreProblemsText } from '../src/lib/program/problems';
+import { moreProblemsText } from '../src/lib/validation/problems';
 import { formatProblem, MAX_PROGRAM_BYTES, parseProgramText } from '../src/lib/program/validate';
 
 export interface ProgramsPaths {

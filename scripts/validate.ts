@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { moreProblemsText } from '../src/lib/program/problems';
+import { moreProblemsText } from '../src/lib/validation/problems';
 import type { ProgramResult } from '../src/lib/program/types';
 import { formatProblem, MAX_PROGRAM_BYTES, parseProgramText } from '../src/lib/program/validate';
 

@@ -2,6 +2,9 @@
 // An instant becomes a day only through Intl.DateTimeFormat in an explicit IANA time zone;
 // after that, every step (next day, start of week, difference) is plain calendar arithmetic on
 // the date itself, so daylight-saving changes cannot shift a day. Nothing here reads a clock.
+import { daysInMonth, isDay } from '../time';
+
+export { isDay };
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -10,7 +13,6 @@ export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 export type Instant = string | number | Date;
 
 const MS_PER_DAY = 86_400_000;
-const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -125,22 +127,6 @@ export function tryLocalDay(instant: Instant, timeZone: string = defaultTimeZone
 		if (error instanceof RangeError && error.message.startsWith('Not a valid time')) return null;
 		throw error;
 	}
-}
-
-/** Whether a value is a real calendar day written as 'YYYY-MM-DD'. */
-export function isDay(value: unknown): value is string {
-	if (typeof value !== 'string') return false;
-	const match = DAY_PATTERN.exec(value);
-	if (!match) return false;
-	const month = Number(match[2]);
-	const day = Number(match[3]);
-	return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(match[1]), month);
-}
-
-function daysInMonth(year: number, month: number): number {
-	const date = new Date(0);
-	date.setUTCFullYear(year, month, 0);
-	return date.getUTCDate();
 }
 
 /** A day as a whole number of days since 1970-01-01 (for cheap comparisons and sets). */

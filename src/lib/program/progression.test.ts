@@ -88,8 +88,8 @@ describe('maxLevel and clampLevel', () => {
 	it('reads the number of levels', () => {
 		expect(maxLevel(sample())).toBe(5);
 		expect(maxLevel(program([exercise({})]))).toBe(1);
-		expect(clampLevel(sample(), 3.5)).toBe(3);
-		expect(clampLevel(sample(), 12)).toBe(5);
-		expect(clampLevel(program([exercise({})]), 3)).toBe(1);
+		expect(clampLevel(3.5, maxLevel(sample()))).toBe(3);
+		expect(clampLevel(12, maxLevel(sample()))).toBe(5);
+		expect(clampLevel(3, maxLevel(program([exercise({})])))).toBe(1);
 	});
 });

@@ -8,11 +8,11 @@ export function maxLevel(program: Program): number {
 	return program.progression?.levels ?? 1;
 }
 
-/** A level made valid for a program: a whole number within 1..maxLevel (NaN counts as 1). */
-export function clampLevel(program: Program, level: number): number {
-	const highest = maxLevel(program);
+/** A level forced into 1…levels, whole (NaN counts as 1; levels not a finite number, as 1). */
+export function clampLevel(level: number, levels: number): number {
+	const top = Number.isFinite(levels) ? Math.max(1, Math.floor(levels)) : 1;
 	if (Number.isNaN(level)) return 1;
-	return Math.min(highest, Math.max(1, Math.floor(level)));
+	return Math.min(top, Math.max(1, Math.floor(level)));
 }
 
 function raise(exercise: Exercise, steps: number): Exercise {
@@ -33,7 +33,7 @@ function raise(exercise: Exercise, steps: number): Exercise {
 /** The program at a progression level (clamped to 1..levels), doses raised; unchanged without progression. */
 export function applyLevel(program: Program, level: number): Program {
 	if (!program.progression) return program;
-	const steps = clampLevel(program, level) - 1;
+	const steps = clampLevel(level, maxLevel(program)) - 1;
 	if (steps === 0) return program;
 	return { ...program, exercises: program.exercises.map((exercise) => raise(exercise, steps)) };
 }

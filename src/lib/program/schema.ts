@@ -20,6 +20,7 @@
 // the highest level every dose must still be within the bounds below and the whole program
 // within 4 hours. applyLevel() in progression.ts computes the raised program.
 import * as v from 'valibot';
+import { describe } from '../validation/problems';
 import { RESERVED_PROGRAM_IDS, SLUG_PATTERN } from './program-ids';
 import type {
 	Exercise,
@@ -97,30 +98,12 @@ export const IMAGE_PATH_PATTERN =
 // Message helpers: every message is a plain-words statement of what the value must be, followed
 // by what was found, so that a physiotherapist can fix the file without knowing JSON Schema.
 
-/** Describes a value briefly for messages: `"ten"`, `-5`, `a list`, `an object`, `nothing`. */
-export function describeValue(value: unknown): string {
-	if (value === undefined) return 'nothing';
-	if (value === null) return 'null';
-	if (typeof value === 'string') {
-		const shown = value.length > 30 ? `${value.slice(0, 27)}…` : value;
-		return JSON.stringify(shown);
-	}
-	if (typeof value === 'number') {
-		if (Number.isNaN(value)) return 'NaN';
-		return Number.isFinite(value) ? String(value) : 'an enormous number';
-	}
-	if (typeof value === 'boolean') return String(value);
-	if (Array.isArray(value)) return 'a list';
-	if (typeof value === 'object') return 'an object';
-	return `a ${typeof value}`;
-}
-
 type Message = (issue: v.BaseIssue<unknown>) => string;
 
 const not =
 	(expectation: string): Message =>
 	(issue) =>
-		`${expectation}, not ${describeValue(issue.input)}`;
+		`${expectation}, not ${describe(issue.input)}`;
 
 const lengthOf = (issue: v.BaseIssue<unknown>): number =>
 	typeof issue.input === 'string' || Array.isArray(issue.input) ? issue.input.length : 0;
@@ -205,7 +188,7 @@ function extensibleObject<TEntries extends v.ObjectEntries>(
 		v.looseObject(entries, (issue) =>
 			issue.input === undefined && issue.expected?.startsWith('"')
 				? 'is missing (it is required)'
-				: `must be ${noun} in curly braces { … }, not ${describeValue(issue.input)}`
+				: `must be ${noun} in curly braces { … }, not ${describe(issue.input)}`
 		),
 		v.metadata({
 			title,

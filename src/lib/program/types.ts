@@ -89,24 +89,15 @@ export interface ProgramIndexEntry {
 /** The dose form of an exercise, derived from which of hold / phases / duration is present. */
 export type DoseForm = 'hold' | 'phases' | 'duration' | 'selfPaced';
 
-/** A validation problem: the JSON path of the value at fault and what is wrong with it. */
-export interface Problem {
-	path: string;
-	message: string;
-}
+import type { Problem } from '../validation/problems';
+
+export type { Problem, ValidationResult } from '../validation/problems';
 
 /**
  * A note about a valid program that will probably not play as its author meant, with the JSON
  * path it is about. Advice never refuses a file and never changes how it plays.
  */
 export type Advice = Problem;
-
-/**
- * What a checker returns: the clean value, or the problems found. At most MAX_PROBLEMS
- * (problems.ts) are listed; `more` counts the ones left out (0 when all are listed).
- */
-export type ValidationResult<T> =
-	{ ok: true; value: T } | { ok: false; problems: Problem[]; more: number };
 
 /** What checking a program returns: a valid program comes with its advice (often none). */
 export type ProgramResult =

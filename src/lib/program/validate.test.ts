@@ -5,7 +5,7 @@ import {
 	maximalValidProgram,
 	typoKeys
 } from '../../../tests/helpers/hostile-programs';
-import { MAX_PROBLEMS } from './problems';
+import { MAX_PROBLEMS } from '../validation/problems';
 import { RESERVED_PROGRAM_IDS } from './program-ids';
 import type { Problem, Program, ValidationResult } from './types';
 type Advice = Problem;

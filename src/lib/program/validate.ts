@@ -28,7 +28,15 @@ import * as v from 'valibot';
 import { adviseProgram } from './advice';
 import { formatDuration, programTotalMs } from './dose';
 import { findJsonSyntaxError } from './json-syntax';
-import { formatProblem, MAX_PROBLEMS } from './problems';
+import {
+	formatPath,
+	formatProblem,
+	isRecord,
+	MAX_PROBLEMS,
+	ROOT_PATH,
+	type Segment
+} from '../validation/problems';
+import { problemsFromIssues } from '../validation/schemas';
 import { isReservedProgramId, reservedIdMessage } from './program-ids';
 import { applyLevel, maxLevel } from './progression';
 import {
@@ -42,14 +50,12 @@ import {
 } from './schema';
 import type { Problem, Program, ProgramResult } from './types';
 
-export { formatProblem, MAX_PROBLEMS } from './problems';
+export { formatPath, formatProblem, MAX_PROBLEMS, ROOT_PATH } from '../validation/problems';
 
 /** The largest program file accepted, in UTF-8 bytes (1 MB). */
 export const MAX_PROGRAM_BYTES = 1_048_576;
 /** The longest a program may play, counting get-ready and rest time (4 hours). */
 export const MAX_PROGRAM_MS = 4 * 60 * 60 * 1000;
-/** The path of problems that concern the whole file rather than one field. */
-export const ROOT_PATH = '(root)';
 /** Limits of the snapshot: far above anything a valid program needs. */
 export const MAX_DEPTH = 64;
 export const MAX_LIST_ITEMS = 10_000;
@@ -60,28 +66,12 @@ export const MAX_VALUES = 1_000_000;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-type Segment = string | number;
 interface Found {
 	path: Segment[];
 	message: string;
 	/** Set when the schema's own reports at or under this path would only repeat the problem. */
 	blocks?: true;
 }
-
-/** Formats a path as a JSON path: `exercises[2].hold`, `["x-note"]`; the empty path is "(root)". */
-export function formatPath(path: readonly Segment[]): string {
-	if (path.length === 0) return ROOT_PATH;
-	let out = '';
-	for (const segment of path) {
-		if (typeof segment === 'number') out += `[${segment}]`;
-		else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(segment)) out += out ? `.${segment}` : segment;
-		else out += `[${JSON.stringify(segment)}]`;
-	}
-	return out;
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const hasOwn = (value: Record<string, unknown>, key: string) =>
 	Object.prototype.hasOwnProperty.call(value, key);
@@ -254,35 +244,17 @@ function covers(trie: PathTrie, path: readonly Segment[]): boolean {
 	return node.end;
 }
 
-/** Whether two issues are about the same value (their paths name the same keys). */
-function samePath(a: v.BaseIssue<unknown>, b: v.BaseIssue<unknown>): boolean {
-	const x = a.path ?? [];
-	const y = b.path ?? [];
-	if (x.length !== y.length) return false;
-	for (let i = 0; i < x.length; i++) if (x[i]!.key !== y[i]!.key) return false;
-	return true;
-}
-
 /**
- * The schema's issues as problems, leaving out those at or under a blocked path, and repeats:
- * the checks of one value that fail together (not a whole number, and too small) say the same.
+ * The schema's issues as problems (the one mapper: repeats left out), leaving out those at or
+ * under a blocked path.
  */
 function schemaProblems(
 	issues: readonly v.BaseIssue<unknown>[] | undefined,
 	blocked: PathTrie
 ): Found[] {
-	const out: Found[] = [];
-	let previous: v.BaseIssue<unknown> | undefined;
-	for (const issue of issues ?? []) {
-		const repeat = previous?.message === issue.message && samePath(previous, issue);
-		previous = issue;
-		if (repeat) continue;
-		const path = (issue.path ?? []).map((item) =>
-			typeof item.key === 'number' ? item.key : String(item.key)
-		);
-		if (!covers(blocked, path)) out.push({ path, message: issue.message });
-	}
-	return out;
+	return problemsFromIssues(issues, { skip: (path) => covers(blocked, path) }).map(
+		({ path, problem }) => ({ path, message: problem.message })
+	);
 }
 
 // ---------------------------------------------------------------------------------------------

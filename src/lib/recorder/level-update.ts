@@ -10,11 +10,7 @@ import {
 	type ProgressionResult
 } from '$lib/safety/progression';
 import type { SessionRecord } from '$lib/session/record';
-
-export interface MorningEntry {
-	day: string;
-	pain: number;
-}
+import type { MorningPain } from '$lib/storage/settings-schema';
 
 function asLevelSession(
 	session: SessionRecord,
@@ -31,7 +27,7 @@ function asLevelSession(
 
 /** Morning answers as flare-up checks: each compared with the last session before its day. */
 export function morningChecks(
-	entries: readonly MorningEntry[],
+	entries: readonly MorningPain[],
 	sessionsNewestFirst: readonly SessionRecord[],
 	timeZone: string
 ): MorningCheck[] {
@@ -58,7 +54,7 @@ export function levelAfter(
 	program: Program,
 	currentLevel: number,
 	sessionsNewestFirst: readonly SessionRecord[],
-	morning: readonly MorningEntry[],
+	morning: readonly MorningPain[],
 	timeZone: string,
 	today: string
 ): ProgressionResult | null {

@@ -23,7 +23,8 @@ export interface SessionPainAssessment {
 	change: number | null;
 }
 
-export interface MorningPain {
+/** What the morning question compares: this morning's rating and the last session's. */
+export interface MorningInput {
 	/** This morning's rating, 0–10. */
 	morningPain: number;
 	/** The earlier starting pain: the last session's painBefore, or the previous morning's rating. */
@@ -95,7 +96,7 @@ export function assessSession(session: SessionPain): SessionPainAssessment {
 }
 
 /** Compares this morning's pain with the earlier starting pain: has yesterday's exercise settled? */
-export function assessMorning(input: MorningPain): MorningAssessment {
+export function assessMorning(input: MorningInput): MorningAssessment {
 	const morning = rating(input.morningPain);
 	if (morning === null) throw new RangeError(`Not a pain rating (0–10): ${input.morningPain}`);
 	const baseline = rating(input.previousBaseline);

@@ -1,7 +1,10 @@
 // Progression between a program's levels: move up one level after enough sessions in a row at
 // the current level that met the pain rule, ease back one level after a flare-up, never leave
 // 1…levels. Pure: the caller stores the level and passes in what happened. (Sources: NHSi, ARUK.)
+import { clampLevel } from '$lib/program/progression';
 import { meetsPainRule } from './pain-rule';
+
+export { clampLevel };
 
 export interface LevelSession {
 	/** Local day ('YYYY-MM-DD') the session was played. */
@@ -40,13 +43,6 @@ export interface ProgressionResult {
 	level: number;
 	reason: ProgressionReason;
 	message: string;
-}
-
-/** A level forced into 1…levels (whole numbers); the person may always pick an easier one. */
-export function clampLevel(level: number, levels: number): number {
-	const top = Number.isFinite(levels) ? Math.max(1, Math.floor(levels)) : 1;
-	if (!Number.isFinite(level)) return 1;
-	return Math.min(top, Math.max(1, Math.floor(level)));
 }
 
 function sessionWord(count: number): string {

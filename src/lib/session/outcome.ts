@@ -1,13 +1,22 @@
 // Each exercise's outcome in a session, worked out from what its record counted. Used when the
 // player builds a record, when older records (without an outcome) are migrated or imported, and
 // by every screen and file that reports a session (summary, History, CSV, report).
-import type { ExerciseRecord, Outcome } from './record';
 
-/** The counts an outcome is worked out from (a record with or without its outcome). */
-export type CountedExercise = Pick<
-	ExerciseRecord,
-	'skipped' | 'setsDone' | 'repsDone' | 'repsPlanned'
->;
+/**
+ * What became of an exercise in a session, one honest word: every planned rep done; some done
+ * (the session ended, or "Set done" ended a set early); skipped by the person (Skip, with an
+ * optional reason); or not reached (the session ended before any rep of it).
+ */
+export const OUTCOMES = ['done', 'partial', 'skipped', 'not-reached'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** The counts an outcome is worked out from (an exercise record, with or without its outcome). */
+export interface CountedExercise {
+	skipped: boolean;
+	setsDone: number;
+	repsDone: { none: number; left: number; right: number };
+	repsPlanned: number;
+}
 
 /** What became of an exercise: skipped by the person, done, partly done or not reached. */
 export function outcomeOf(exercise: CountedExercise): Outcome {
@@ -28,9 +37,7 @@ export function withOutcome<T extends CountedExercise>(exercise: T): T & { outco
 }
 
 /** How many exercises of a session had each outcome. */
-export function outcomeCounts(
-	exercises: readonly Pick<ExerciseRecord, 'outcome'>[]
-): Record<Outcome, number> {
+export function outcomeCounts(exercises: readonly { outcome: Outcome }[]): Record<Outcome, number> {
 	const counts: Record<Outcome, number> = { done: 0, partial: 0, skipped: 0, 'not-reached': 0 };
 	for (const exercise of exercises) counts[exercise.outcome] += 1;
 	return counts;

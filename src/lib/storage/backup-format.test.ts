@@ -11,7 +11,7 @@ import {
 	validateBackup,
 	type Backup
 } from './backup-format';
-import { MAX_PROBLEMS } from '$lib/program/problems';
+import { MAX_PROBLEMS } from '$lib/validation/problems';
 import { seededRandom } from './seed';
 import { makeProgram, makeSession, TEST_BACKUP_CONTEXT as CONTEXT } from './test-helpers';
 
@@ -195,7 +195,7 @@ describe('parseBackup: foreign and broken input', () => {
 					'must be a date and time such as "2025-03-14T08:30:00.000Z" (ISO 8601, with a time zone)'
 			},
 			{ path: 'sessions[0].durationSeconds', message: 'must be a number from 0 to 604800' },
-			{ path: 'sessions[0].completed', message: 'must be true or false, not text' },
+			{ path: 'sessions[0].completed', message: 'must be true or false, not "yes"' },
 			{ path: 'sessions[0].painBefore', message: 'must be a whole number from 0 to 10' },
 			{ path: 'sessions[0].note', message: 'must be at most 2000 characters long' },
 			{ path: 'sessions[0].level', message: 'must be a whole number from 0 to 100' }

@@ -6,32 +6,32 @@
 // import rule for ids (program-ids.ts: no built-in program's id). The validator is pure, so what
 // it needs to know about the device comes in as a BackupContext: the built-in programs' ids and
 // today's date (a morning answer from a later day would hold progression back for ever).
-import { capProblems } from '$lib/program/problems';
+import * as v from 'valibot';
 import { builtinIdProblem } from '$lib/program/program-ids';
-import type { Problem, ValidationResult } from '$lib/program/types';
+import type { Program } from '$lib/program/types';
 import { utf8ByteLength, validateProgram } from '$lib/program/validate';
-import type { SessionRecord } from '$lib/session/record';
+import { SessionRecordSchema, type SessionRecord } from '$lib/session/record';
 import {
+	isRecord,
+	nestPath,
+	refusal,
 	ROOT_PATH,
-	addProblem,
-	checkArray,
-	checkDateTime,
-	checkKnownKeys,
-	checkNoProtoKeys,
-	checkObject,
-	checkOneOf,
-	checkRequired,
-	checkString,
-	childPath,
-	isRecord
-} from './checks';
-import type { ProgramSource, StoredProgram } from './schema';
-import { checkSessionRecord } from './session-check';
+	type Problem,
+	type ValidationResult
+} from '$lib/validation/problems';
+import {
+	dateTime,
+	list,
+	problemsFromIssues,
+	protoKeyProblems,
+	record,
+	text
+} from '$lib/validation/schemas';
+import { StoredProgramSchema, type StoredProgram } from './schema';
 import {
 	DEVICE_ONLY_SETTINGS,
-	checkSettingsObject,
 	isSettingKey,
-	type SettingKey,
+	SettingsPatchSchema,
 	type Settings
 } from './settings-schema';
 
@@ -51,19 +51,25 @@ export const BACKUP_LIMITS = {
 
 export const NOT_A_BACKUP = 'This is not a Limber backup';
 
-export interface Backup {
-	format: typeof BACKUP_FORMAT;
-	formatVersion: typeof BACKUP_FORMAT_VERSION;
+/** The backup file, format version 1 (its programs are checked on top, see validateBackup). */
+const BackupSchema = record({
+	format: v.literal(BACKUP_FORMAT),
+	formatVersion: v.literal(BACKUP_FORMAT_VERSION),
 	/** When the file was made (ISO 8601). */
-	exportedAt: string;
-	app: { version: string };
+	exportedAt: dateTime(),
+	app: record({ version: text(1, BACKUP_LIMITS.appVersionLength) }),
 	/** Oldest first. */
-	sessions: SessionRecord[];
+	sessions: list(SessionRecordSchema, BACKUP_LIMITS.sessions),
 	/** Imported programs (built-in ones come with the app). */
-	programs: StoredProgram[];
+	programs: list(StoredProgramSchema, BACKUP_LIMITS.programs),
 	/** Stored settings, without the ones that only describe the device. */
-	settings: Partial<Settings>;
-}
+	settings: SettingsPatchSchema
+});
+
+type CheckedBackup = v.InferOutput<typeof BackupSchema>;
+
+/** A backup as read and checked: its programs are whole programs (validated). */
+export type Backup = Omit<CheckedBackup, 'programs'> & { programs: StoredProgram[] };
 
 /** What reading a backup needs to know about this device. */
 export interface BackupContext {
@@ -153,25 +159,25 @@ export function parseBackup(
 	byteLength?: number
 ): ValidationResult<Backup> {
 	if (typeof text !== 'string') {
-		return fail([{ path: ROOT_PATH, message: 'must be the text of a backup file' }]);
+		return refusal([{ path: ROOT_PATH, message: 'must be the text of a backup file' }]);
 	}
 	if (typeof byteLength === 'number' && byteLength > MAX_BACKUP_BYTES) {
-		return fail([{ path: ROOT_PATH, message: tooLargeMessage(byteLength) }]);
+		return refusal([{ path: ROOT_PATH, message: tooLargeMessage(byteLength) }]);
 	}
 	// Every character is at least one byte: only measure exactly when it could matter.
 	if (text.length * 3 > MAX_BACKUP_BYTES) {
 		const bytes = text.length > MAX_BACKUP_BYTES ? text.length : utf8Length(text);
 		if (bytes > MAX_BACKUP_BYTES)
-			return fail([{ path: ROOT_PATH, message: tooLargeMessage(bytes) }]);
+			return refusal([{ path: ROOT_PATH, message: tooLargeMessage(bytes) }]);
 	}
 	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	if (body.trim() === '') return fail([{ path: ROOT_PATH, message: 'the file is empty' }]);
+	if (body.trim() === '') return refusal([{ path: ROOT_PATH, message: 'the file is empty' }]);
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(body);
 	} catch (error) {
 		const detail = error instanceof Error ? error.message : String(error);
-		return fail([
+		return refusal([
 			{
 				path: ROOT_PATH,
 				message: `is not valid JSON, so it may be cut off or damaged (${detail})`
@@ -188,101 +194,81 @@ export function validateBackup(input: unknown, context: BackupContext): Validati
 	} catch (error) {
 		// Defensive: a bug here must not take the import page down with it.
 		const detail = error instanceof Error ? error.message : String(error);
-		return fail([{ path: ROOT_PATH, message: `could not be checked (${detail})` }]);
+		return refusal([{ path: ROOT_PATH, message: `could not be checked (${detail})` }]);
 	}
 }
 
 function validate(input: unknown, context: BackupContext): ValidationResult<Backup> {
 	const foreign = foreignFileProblem(input);
-	if (foreign) return fail([foreign]);
-	const doc = input as Record<string, unknown>;
-
-	const problems: Problem[] = [];
+	if (foreign) return refusal([foreign]);
+	const problems: Problem[] = protoKeyProblems(input);
 	/** Problems the programs' own validator counted but did not list. */
 	let unlisted = 0;
-	checkNoProtoKeys(doc, '', problems);
-	checkKnownKeys(
-		doc,
-		['format', 'formatVersion', 'exportedAt', 'app', 'sessions', 'programs', 'settings'],
-		'',
-		problems
-	);
-	const exportedAt = checkRequired(doc, 'exportedAt', '', problems)
-		? checkDateTime(doc.exportedAt, 'exportedAt', problems)
-		: undefined;
 
-	let appVersion: string | undefined;
-	if (checkRequired(doc, 'app', '', problems) && checkObject(doc.app, 'app', problems)) {
-		checkKnownKeys(doc.app, ['version'], 'app', problems);
-		if (
-			checkRequired(doc.app, 'version', 'app', problems) &&
-			checkString(doc.app.version, 'app.version', problems, 1, BACKUP_LIMITS.appVersionLength)
-		) {
-			appVersion = doc.app.version;
-		}
+	const result = v.safeParse(BackupSchema, input, { abortEarly: false });
+	for (const found of problemsFromIssues(result.issues)) problems.push(found.problem);
+
+	// Sessions and programs are each listed once (by id).
+	const doc = input as Record<string, unknown>;
+	if (Array.isArray(doc.sessions)) {
+		const ids = doc.sessions.map((item) => (isRecord(item) ? item.id : undefined));
+		problems.push(...duplicateProblems(ids, 'sessions', 'id'));
 	}
-
-	const sessions: SessionRecord[] = [];
-	if (
-		checkRequired(doc, 'sessions', '', problems) &&
-		checkArray(doc.sessions, 'sessions', problems, BACKUP_LIMITS.sessions)
-	) {
-		const seen = new Map<string, number>();
-		doc.sessions.forEach((item, i) => {
-			const path = childPath('sessions', i);
-			const record = checkSessionRecord(item, path, problems);
-			if (!record) return;
-			const first = seen.get(record.id);
-			if (first !== undefined) {
-				addProblem(problems, childPath(path, 'id'), `is the same as sessions[${first}].id`);
-			} else {
-				seen.set(record.id, i);
-				sessions.push(record);
+	// Each program obeys the Import page's rules: the program validator, then no built-in id.
+	const programs: Program[] = [];
+	if (Array.isArray(doc.programs) && doc.programs.length <= BACKUP_LIMITS.programs) {
+		doc.programs.forEach((entry, i) => {
+			if (!isRecord(entry) || !Object.hasOwn(entry, 'program')) return;
+			const at = `programs[${i}].program`;
+			const checked = validateProgram(entry.program);
+			if (!checked.ok) {
+				for (const problem of checked.problems) {
+					problems.push({ path: nestPath(at, problem.path), message: problem.message });
+				}
+				unlisted += checked.more;
+				return;
 			}
+			const taken = builtinIdProblem(checked.value.id, context.builtinIds);
+			if (taken) problems.push({ path: `${at}.id`, message: taken });
+			else programs[i] = checked.value;
 		});
+		const ids = doc.programs.map((_, i) => programs[i]?.id);
+		problems.push(...duplicateProblems(ids, 'programs', 'program.id'));
 	}
+	if (result.success) problems.push(...morningDayProblems(result.output.settings, context.today));
 
-	const programs: StoredProgram[] = [];
-	if (
-		checkRequired(doc, 'programs', '', problems) &&
-		checkArray(doc.programs, 'programs', problems, BACKUP_LIMITS.programs)
-	) {
-		const seen = new Map<string, number>();
-		doc.programs.forEach((item, i) => {
-			const path = childPath('programs', i);
-			const entry = checkProgramEntry(item, path, problems, context, (more) => (unlisted += more));
-			if (!entry) return;
-			const first = seen.get(entry.program.id);
-			if (first !== undefined) {
-				addProblem(problems, `${path}.program.id`, `is the same as programs[${first}].program.id`);
-			} else {
-				seen.set(entry.program.id, i);
-				programs.push(entry);
-			}
-		});
-	}
-
-	let settings: Partial<Settings> = {};
-	if (checkRequired(doc, 'settings', '', problems)) {
-		if (checkSettingsObject(doc.settings, 'settings', problems)) {
-			settings = copySettings(doc.settings);
-			checkMorningDays(settings, context.today, problems);
-		}
-	}
-
-	if (problems.length > 0) return fail(problems, unlisted);
+	if (problems.length > 0 || !result.success) return refusal(problems, unlisted);
+	const checked = result.output;
 	return {
 		ok: true,
 		value: {
-			format: BACKUP_FORMAT,
-			formatVersion: BACKUP_FORMAT_VERSION,
-			exportedAt: exportedAt!,
-			app: { version: appVersion! },
-			sessions,
-			programs,
-			settings
+			...checked,
+			programs: checked.programs.map((entry, i) => {
+				const stored: StoredProgram = { program: programs[i]!, importedAt: entry.importedAt };
+				if (entry.source !== undefined) stored.source = entry.source;
+				return stored;
+			}),
+			settings: copySettings(checked.settings)
 		}
 	};
+}
+
+/** A problem for each item whose key repeats an earlier item's: "is the same as sessions[0].id". */
+function duplicateProblems(keys: readonly unknown[], list: string, field: string): Problem[] {
+	const problems: Problem[] = [];
+	const seen = new Map<unknown, number>();
+	keys.forEach((key, i) => {
+		if (typeof key !== 'string') return;
+		const first = seen.get(key);
+		if (first === undefined) seen.set(key, i);
+		else {
+			problems.push({
+				path: `${list}[${i}].${field}`,
+				message: `is the same as ${list}[${first}].${field}`
+			});
+		}
+	});
+	return problems;
 }
 
 /** The single problem for a file that is not a Limber backup at all (or a newer one). */
@@ -315,82 +301,29 @@ function foreignFileProblem(input: unknown): Problem | null {
 	return null;
 }
 
-const SOURCES: readonly ProgramSource[] = ['file', 'paste'];
-
-/**
- * One entry of `programs`: the same rules as the Import page (the program validator, then no
- * built-in program's id). `unlisted` receives the problems the program validator only counted.
- */
-function checkProgramEntry(
-	value: unknown,
-	path: string,
-	problems: Problem[],
-	context: BackupContext,
-	unlisted: (more: number) => void
-): StoredProgram | undefined {
-	if (!checkObject(value, path, problems)) return undefined;
-	const before = problems.length;
-	checkKnownKeys(value, ['program', 'importedAt', 'source'], path, problems);
-	let program: StoredProgram['program'] | undefined;
-	if (checkRequired(value, 'program', path, problems)) {
-		const result = validateProgram(value.program);
-		if (result.ok) {
-			const taken = builtinIdProblem(result.value.id, context.builtinIds);
-			if (taken) addProblem(problems, `${path}.program.id`, taken);
-			else program = result.value;
-		} else {
-			for (const problem of result.problems) {
-				problems.push({
-					path: nestPath(`${path}.program`, problem.path),
-					message: problem.message
-				});
-			}
-			unlisted(result.more);
-		}
-	}
-	const importedAt = checkRequired(value, 'importedAt', path, problems)
-		? checkDateTime(value.importedAt, childPath(path, 'importedAt'), problems)
-		: undefined;
-	if (value.source !== undefined)
-		checkOneOf(value.source, SOURCES, childPath(path, 'source'), problems);
-	if (problems.length > before || !program || !importedAt) return undefined;
-	const entry: StoredProgram = { program, importedAt };
-	if (value.source !== undefined) entry.source = value.source as ProgramSource;
-	return entry;
-}
-
-/** Puts a program validator's path (relative to the program) under a prefix. */
-function nestPath(prefix: string, inner: string): string {
-	if (inner === '' || inner.startsWith('(')) return prefix;
-	if (inner.startsWith('[')) return prefix + inner;
-	return `${prefix}.${inner}`;
-}
-
 /** Morning answers from a day after today (a clock that ran ahead) are refused. */
-function checkMorningDays(settings: Partial<Settings>, today: string, problems: Problem[]): void {
+function morningDayProblems(settings: Partial<Settings>, today: string): Problem[] {
+	const problems: Problem[] = [];
 	(settings.morningPain ?? []).forEach((entry, i) => {
 		if (entry.day > today) {
-			addProblem(
-				problems,
-				`settings.morningPain[${i}].day`,
-				`is after today (${today}): a morning answer cannot come from a later day ` +
+			problems.push({
+				path: `settings.morningPain[${i}].day`,
+				message:
+					`is after today (${today}): a morning answer cannot come from a later day ` +
 					'(was the clock of the device that made the backup wrong?)'
-			);
+			});
 		}
 	});
+	return problems;
 }
 
-function copySettings(value: Record<string, unknown>): Partial<Settings> {
-	const copy: Partial<Record<SettingKey, unknown>> = {};
+/** The settings that were given (no absent keys), as a copy of their own. */
+function copySettings(value: Partial<Settings>): Partial<Settings> {
+	const copy: Record<string, unknown> = {};
 	for (const [key, item] of Object.entries(value)) {
-		if (isSettingKey(key)) copy[key] = structuredClone(item);
+		if (isSettingKey(key) && item !== undefined) copy[key] = structuredClone(item);
 	}
 	return copy as Partial<Settings>;
-}
-
-/** A refusal listing at most MAX_PROBLEMS problems; `more` counts the rest. */
-function fail(problems: Problem[], more = 0): { ok: false; problems: Problem[]; more: number } {
-	return { ok: false, ...capProblems(problems, more) };
 }
 
 function compare(a: string, b: string): number {

@@ -8,14 +8,9 @@
 // marker stays under its key), or another tab has taken the session over (the stored checkpoint
 // has another `owner`, and this write does not claim it). So a tab that was frozen while another
 // tab finished, discarded or took over its session cannot resurrect it when it wakes.
-import {
-	checkDateTime,
-	checkInteger,
-	checkNumber,
-	checkObject,
-	checkString,
-	isRecord
-} from './checks';
+import * as v from 'valibot';
+import { isRecord } from '$lib/validation/problems';
+import { dateTime, number, record, text, wholeNumber } from '$lib/validation/schemas';
 import { inTransaction, readDatabase, withDatabase } from './database';
 import type { Checkpoint, DiscardedCheckpoint } from './schema';
 
@@ -24,39 +19,51 @@ export type { Checkpoint } from './schema';
 /** Discard markers older than this are removed when checkpoints are read (30 days). */
 export const DISCARD_MARKER_MS = 30 * 24 * 3600 * 1000;
 
+/** What Discard leaves under a session's key. */
+const DiscardedSchema = record({
+	sessionId: text(1, 100),
+	discardedAt: number(0, Number.MAX_SAFE_INTEGER)
+});
+
+/** A stored checkpoint, checked enough to resume from it (the engine checks the rest). */
+const CheckpointSchema = v.pipe(
+	record({
+		sessionId: text(1, 100),
+		programId: text(1, 100),
+		programVersion: wholeNumber(1, Number.MAX_SAFE_INTEGER),
+		// v.optional (not exactOptional): checkpoints of versions 1–4 hold `level: undefined`.
+		level: v.optional(wholeNumber(0, 100)),
+		painBefore: v.optional(wholeNumber(0, 10)),
+		owner: v.optional(text(1, 100)),
+		startedAt: dateTime(),
+		savedAt: number(0, Number.MAX_SAFE_INTEGER),
+		snapshot: v.looseObject(
+			{
+				stepIndex: v.pipe(v.number(), v.integer()),
+				records: v.array(v.unknown()),
+				status: v.string()
+			},
+			'is not an engine snapshot'
+		),
+		record: v.optional(v.looseObject({ id: v.string() }))
+	}),
+	v.forward(
+		v.check(
+			(input) => input.record === undefined || input.record.id === input.sessionId,
+			'is not this session’s record'
+		),
+		['record']
+	)
+);
+
 /** Whether a stored value is the marker Discard leaves. */
 export function isDiscarded(value: unknown): value is DiscardedCheckpoint {
-	return isRecord(value) && typeof value.discardedAt === 'number' && !('snapshot' in value);
+	return v.is(DiscardedSchema, value);
 }
 
 /** Whether a stored value has the shape of a checkpoint (pure; enough to resume from it). */
 export function isCheckpoint(value: unknown): value is Checkpoint {
-	const problems: { path: string; message: string }[] = [];
-	if (!checkObject(value, '', problems)) return false;
-	checkString(value.sessionId, 'sessionId', problems, 1, 100);
-	checkString(value.programId, 'programId', problems, 1, 100);
-	checkInteger(value.programVersion, 'programVersion', problems, 1, Number.MAX_SAFE_INTEGER);
-	if (value.level !== undefined) checkInteger(value.level, 'level', problems, 0, 100);
-	if (value.painBefore !== undefined) checkInteger(value.painBefore, 'painBefore', problems, 0, 10);
-	if (value.owner !== undefined) checkString(value.owner, 'owner', problems, 1, 100);
-	checkDateTime(value.startedAt, 'startedAt', problems);
-	checkNumber(value.savedAt, 'savedAt', problems, 0, Number.MAX_SAFE_INTEGER);
-	const snapshot = value.snapshot;
-	if (
-		!isRecord(snapshot) ||
-		!Number.isInteger(snapshot.stepIndex) ||
-		!Array.isArray(snapshot.records) ||
-		typeof snapshot.status !== 'string'
-	) {
-		problems.push({ path: 'snapshot', message: 'is not an engine snapshot' });
-	}
-	if (value.record !== undefined) {
-		const record = value.record;
-		if (!isRecord(record) || record.id !== value.sessionId) {
-			problems.push({ path: 'record', message: 'is not this session’s record' });
-		}
-	}
-	return problems.length === 0;
+	return v.is(CheckpointSchema, value);
 }
 
 export interface SaveCheckpointOptions {

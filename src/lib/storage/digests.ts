@@ -6,7 +6,7 @@ import type { SessionRecord } from '$lib/session/record';
 // Relative, not $lib: the benchmark loads this module (through seed.ts) with tsx outside Vite,
 // where $lib only resolves once .svelte-kit exists, which a fresh clone lacks.
 import { countsAsDone } from '../adherence/session-index';
-import { isRecord } from './checks';
+import { isRecord } from '../validation/problems';
 import type { PackedDigests, SessionDigest } from './schema';
 
 const COMPLETED = 1;

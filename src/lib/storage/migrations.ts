@@ -2,7 +2,8 @@
 // versionchange transaction. Each step only awaits IndexedDB requests (anything else would
 // let the transaction commit half-way), and a step that throws aborts the whole upgrade.
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { isRecord, parseIsoDateTime } from './checks';
+import { parseIsoDateTime } from '../time';
+import { isRecord } from '../validation/problems';
 import { digestsFromSessions, writeDigests } from './digest-store';
 import { createSessionId } from '../session/ids';
 // Relative, not $lib: the benchmark loads this module (through seed.ts) with tsx outside Vite.

@@ -96,7 +96,13 @@ describe('checkStoredProgram', () => {
 		expect(checkStoredProgram('mine', { program, importedAt: 'soon' })).toEqual({
 			id: 'mine',
 			ok: false,
-			problems: [{ path: 'importedAt', message: 'must be a date and time in ISO 8601 form' }]
+			problems: [
+				{
+					path: 'importedAt',
+					message:
+						'must be a date and time such as "2025-03-14T08:30:00.000Z" (ISO 8601, with a time zone)'
+				}
+			]
 		});
 		expect(
 			checkStoredProgram('other', { program, importedAt: '2025-01-01T00:00:00Z', source: 'fax' })
@@ -104,7 +110,7 @@ describe('checkStoredProgram', () => {
 			ok: false,
 			problems: [
 				{ path: 'id', message: expect.stringMatching(/does not match/) },
-				{ path: 'source', message: 'must be "file" or "paste"' }
+				{ path: 'source', message: 'must be one of "file", "paste"' }
 			]
 		});
 		expect(checkStoredProgram('x', null)).toMatchObject({ ok: false });

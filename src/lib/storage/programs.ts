@@ -2,10 +2,11 @@
 // (or written by an older app with other rules) is reported, never played and never a crash.
 import type { Problem, Program } from '$lib/program/types';
 import { validateProgram } from '$lib/program/validate';
-import { addProblem, parseIsoDateTime } from './checks';
+import { isRecord } from '$lib/validation/problems';
+import { check } from '$lib/validation/schemas';
 import { inTransaction, readDatabase, withDatabase } from './database';
 import { StorageError } from './errors';
-import type { ProgramSource, StoredProgram } from './schema';
+import { StoredProgramSchema, type ProgramSource, type StoredProgram } from './schema';
 
 export type { ProgramSource, StoredProgram } from './schema';
 
@@ -14,31 +15,26 @@ export type ImportedProgramEntry =
 	| { id: string; ok: true; program: Program; importedAt: string; source?: ProgramSource }
 	| { id: string; ok: false; problems: Problem[] };
 
-/** Checks a stored record (pure): the program with validateProgram, the rest field by field. */
+/** Checks a stored record (pure): the program with validateProgram, the rest with its schema. */
 export function checkStoredProgram(id: string, value: unknown): ImportedProgramEntry {
-	if (typeof value !== 'object' || value === null || !('program' in value)) {
+	if (!isRecord(value) || !('program' in value)) {
 		return { id, ok: false, problems: [{ path: '(record)', message: 'has no program in it' }] };
 	}
-	const record = value as Partial<StoredProgram>;
-	const result = validateProgram(record.program);
+	const result = validateProgram(value.program);
+	const record = check(StoredProgramSchema, value);
 	const problems: Problem[] = result.ok ? [] : [...result.problems];
 	if (result.ok && result.value.id !== id) {
-		addProblem(problems, 'id', `does not match the key it is stored under ("${id}")`);
+		problems.push({ path: 'id', message: `does not match the key it is stored under ("${id}")` });
 	}
-	if (parseIsoDateTime(record.importedAt) === null) {
-		addProblem(problems, 'importedAt', 'must be a date and time in ISO 8601 form');
-	}
-	if (record.source !== undefined && record.source !== 'file' && record.source !== 'paste') {
-		addProblem(problems, 'source', 'must be "file" or "paste"');
-	}
-	if (!result.ok || problems.length > 0) return { id, ok: false, problems };
+	if (!record.ok) problems.push(...record.problems);
+	if (!result.ok || !record.ok || problems.length > 0) return { id, ok: false, problems };
 	const entry: ImportedProgramEntry = {
 		id,
 		ok: true,
 		program: result.value,
-		importedAt: record.importedAt!
+		importedAt: record.value.importedAt
 	};
-	if (record.source) entry.source = record.source;
+	if (record.value.source) entry.source = record.value.source;
 	return entry;
 }
 

@@ -1,6 +1,8 @@
 // The IndexedDB schema (current version) and the shapes of the records it holds.
 // Older shapes are described in docs/storage.md and in tests/fixtures/db/.
 import type { DBSchema, IDBPDatabase } from 'idb';
+import * as v from 'valibot';
+import { dateTime, oneOf, optional, record } from '../validation/schemas';
 import type { Checkpoint, DiscardedCheckpoint } from '$lib/player/checkpoint';
 import type { Program } from '$lib/program/types';
 import type { SessionRecord } from '$lib/session/record';
@@ -17,15 +19,23 @@ export const DIGESTS_KEY = 'all';
 
 export type { Checkpoint, DiscardedCheckpoint } from '$lib/player/checkpoint';
 
+/**
+ * An imported program as stored (keyed by program.id), and as a backup carries it: the program
+ * itself is checked by the program validator, the rest by this schema.
+ */
+export const StoredProgramSchema = record({
+	program: v.unknown(),
+	/** When it was imported (ISO 8601). */
+	importedAt: dateTime(),
+	source: optional(oneOf(['file', 'paste']))
+});
+
 export type ProgramSource = 'file' | 'paste';
 
-/** An imported program as stored (keyed by program.id). */
-export interface StoredProgram {
+/** An imported program as stored: valid (validateProgram) and playable. */
+export type StoredProgram = Omit<v.InferOutput<typeof StoredProgramSchema>, 'program'> & {
 	program: Program;
-	/** When it was imported (ISO 8601). */
-	importedAt: string;
-	source?: ProgramSource;
-}
+};
 
 /**
  * What History needs of one session (its summary and its list), without the exercises: a few

@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
+import { check } from '$lib/validation/schemas';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configureStorage, openDatabase } from './database';
 import { getAllSettings, getSetting, setSetting, updateSetting } from './settings';
 import {
-	checkSettingsObject,
+	SettingsPatchSchema,
 	defaultSettings,
 	isValidSetting,
 	SETTING_KEYS
@@ -122,17 +123,17 @@ describe('setting checks', () => {
 	});
 
 	it('lists every problem of a settings object with its path', () => {
-		const problems: { path: string; message: string }[] = [];
-		expect(
-			checkSettingsObject(
-				{ beeps: 'no', colour: 'red', programLevels: { 'my program': 500 } },
-				'settings',
-				problems
-			)
-		).toBe(false);
+		const result = check(
+			SettingsPatchSchema,
+			{ beeps: 'no', colour: 'red', programLevels: { 'my program': 500 } },
+			'settings'
+		);
+		expect(result.ok).toBe(false);
+		const problems = result.ok ? [] : result.problems;
 		expect(problems).toEqual([
-			{ path: 'settings.beeps', message: 'must be true or false, not text' },
+			// Unknown keys first, as for every object checked (then the known fields, in order).
 			{ path: 'settings.colour', message: 'is not a known setting' },
+			{ path: 'settings.beeps', message: 'must be true or false, not "no"' },
 			{
 				path: 'settings.programLevels["my program"]',
 				message: 'must be a whole number from 0 to 100'

@@ -1,11 +1,12 @@
 // Settings as key-value records: one record per setting. Every value is checked on read; a
 // missing or unusable one reads as its default, so a damaged setting never breaks a page.
+import { formatProblem } from '$lib/validation/problems';
 import { inTransaction, readDatabase, withDatabase } from './database';
 import {
-	checkSettingValue,
 	defaultSettings,
 	isSettingKey,
 	isValidSetting,
+	settingProblems,
 	type SettingKey,
 	type Settings
 } from './settings-schema';
@@ -75,9 +76,7 @@ export async function getAllSettings(): Promise<Settings> {
 }
 
 function assertValid(key: SettingKey, value: unknown): void {
-	const problems: { path: string; message: string }[] = [];
 	if (!isSettingKey(key)) throw new TypeError(`"${key}" is not a known setting`);
-	if (!checkSettingValue(key, value, key, problems)) {
-		throw new TypeError(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
-	}
+	const problems = settingProblems(key, value);
+	if (problems.length > 0) throw new TypeError(problems.map(formatProblem).join('; '));
 }
