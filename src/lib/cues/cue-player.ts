@@ -6,7 +6,7 @@
 import type { EngineEvent, EngineListener } from '$lib/player/engine-types';
 import type { Program } from '$lib/program/types';
 import { effectiveVolume, planCues } from './cue-plan';
-import type { MediaControls, MediaInfo } from './media-session';
+import type { MediaControls, MediaSessionOutput } from './media-session';
 import type { SpeechFailure } from './speech';
 import type { Cue, CueSettings, Tone } from './types';
 
@@ -25,14 +25,7 @@ export interface CueOutputs {
 	};
 	vibration: { vibrate(pattern: readonly number[]): void; cancel(): void };
 	wakeLock?: { acquire(): void; release(): void };
-	mediaSession?: {
-		startSilence(): void;
-		setHandlers(controls: MediaControls | null): void;
-		setMetadata(info: MediaInfo | null): void;
-		setPlaying(): void;
-		setPaused(): void;
-		stop(): void;
-	};
+	mediaSession?: Omit<MediaSessionOutput, 'supported'>;
 }
 
 export interface CuePlayerOptions {

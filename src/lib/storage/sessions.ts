@@ -7,15 +7,14 @@
 import { withAnswers, type SessionAnswers } from '$lib/session/answers';
 import type { SessionRecord } from '$lib/session/record';
 import { inTransaction, readDatabase, withDatabase } from './database';
-import { digestsFromSessions, readDigestsForWrite, writeDigests } from './digest-store';
 import {
-	digestCount,
-	digestOf,
-	isPackedDigests,
-	putDigest,
-	removeDigest,
-	unpackDigests
-} from './digests';
+	both,
+	digestsFromSessions,
+	putWithDigest,
+	readDigestsForWrite,
+	writeDigests
+} from './digest-store';
+import { digestCount, isPackedDigests, removeDigest, unpackDigests } from './digests';
 import { isQuotaError, StorageError } from './errors';
 import { DIGESTS_KEY, type LimberDatabase, type PackedDigests, type SessionDigest } from './schema';
 
@@ -36,23 +35,7 @@ export interface ListSessionsOptions {
  * its checkpoint in the same transaction; resolves once it is durably saved.
  */
 export async function saveSession(record: SessionRecord): Promise<void> {
-	assertTimesInOrder(record);
-	await withDatabase((db) =>
-		inTransaction(
-			db,
-			['sessions', 'sessionDigests', 'checkpoint'],
-			'readwrite',
-			async (tx) => {
-				const sessions = tx.objectStore('sessions');
-				const digests = tx.objectStore('sessionDigests');
-				const packed = await readDigestsForWrite(sessions, digests);
-				putDigest(packed, digestOf(record));
-				await both(sessions.put(record), () => writeDigests(digests, packed));
-				await tx.objectStore('checkpoint').delete(record.id);
-			},
-			'strict'
-		)
-	);
+	await storeSession(record, false);
 }
 
 /**
@@ -62,6 +45,12 @@ export async function saveSession(record: SessionRecord): Promise<void> {
  * tab stored it, finds the stored record and keeps it as it is (answers included).
  */
 export async function storeNewSession(record: SessionRecord): Promise<SessionRecord> {
+	return storeSession(record, true);
+}
+
+/** saveSession and storeNewSession: the record (unless one is kept) and its digest, the
+ * checkpoint removed, in one strict transaction. */
+function storeSession(record: SessionRecord, keepStored: boolean): Promise<SessionRecord> {
 	assertTimesInOrder(record);
 	return withDatabase((db) =>
 		inTransaction(
@@ -69,16 +58,12 @@ export async function storeNewSession(record: SessionRecord): Promise<SessionRec
 			['sessions', 'sessionDigests', 'checkpoint'],
 			'readwrite',
 			async (tx) => {
-				const sessions = tx.objectStore('sessions');
-				const existing = await sessions.get(record.id);
-				if (!existing) {
-					const digests = tx.objectStore('sessionDigests');
-					const packed = await readDigestsForWrite(sessions, digests);
-					putDigest(packed, digestOf(record));
-					await both(sessions.put(record), () => writeDigests(digests, packed));
+				const stored = keepStored ? await tx.objectStore('sessions').get(record.id) : undefined;
+				if (!stored) {
+					await putWithDigest(tx.objectStore('sessions'), tx.objectStore('sessionDigests'), record);
 				}
 				await tx.objectStore('checkpoint').delete(record.id);
-				return existing ?? record;
+				return stored ?? record;
 			},
 			'strict'
 		)
@@ -97,15 +82,11 @@ export async function answerSession(id: string, answers: SessionAnswers): Promis
 			['sessions', 'sessionDigests'],
 			'readwrite',
 			async (tx) => {
-				const sessions = tx.objectStore('sessions');
-				const digests = tx.objectStore('sessionDigests');
-				const stored = await sessions.get(id);
+				const stored = await tx.objectStore('sessions').get(id);
 				if (!stored)
 					throw new StorageError('unknown', 'This session is not stored on this device.');
 				const record = withAnswers(stored, answers);
-				const packed = await readDigestsForWrite(sessions, digests);
-				putDigest(packed, digestOf(record));
-				await both(sessions.put(record), () => writeDigests(digests, packed));
+				await putWithDigest(tx.objectStore('sessions'), tx.objectStore('sessionDigests'), record);
 				return record;
 			},
 			'strict'
@@ -223,16 +204,6 @@ export function assertTimesInOrder(record: Pick<SessionRecord, 'startedAt' | 'en
 			`endedAt (${record.endedAt}) is before startedAt (${record.startedAt}): a session ends after it starts`
 		);
 	}
-}
-
-/**
- * Waits for a request and a second one made after it. If making the second throws (a full disk
- * can make put() throw at once), the first one's rejection is already observed: the transaction
- * is aborted by inTransaction and the thrown error is what the caller sees.
- */
-async function both(first: Promise<unknown>, second: () => Promise<unknown>): Promise<void> {
-	first.catch(() => {});
-	await Promise.all([first, second()]);
 }
 
 function newestFirst(a: SessionRecord, b: SessionRecord): number {
