@@ -375,7 +375,13 @@ class Reader {
 
 type Pattern = (r: Reader, i: number) => Match | null;
 
-const piece = (from: number, to: number, body: Omit<Piece, 'from' | 'to'>): Piece =>
+type PieceBody = Piece extends infer P
+	? P extends unknown
+		? Omit<P, 'from' | 'to'>
+		: never
+	: never;
+
+const piece = (from: number, to: number, body: PieceBody): Piece =>
 	({ from, to, ...body }) as Piece;
 
 const refuse = (from: number, next: number, reason: string): Match => ({
