@@ -46,6 +46,7 @@ describe('generatePrograms', () => {
 		const result = generatePrograms(paths);
 		expect(result.ok).toBe(true);
 		expect(readJson('programs', 'index.json')).toEqual([]);
+		expect(readJson('programs', 'catalogue.v1.json')).toEqual([]);
 		expect(fs.readFileSync(path.join(paths.staticDir, 'program.schema.json'), 'utf8')).toBe(
 			programJsonSchemaText()
 		);
@@ -100,6 +101,7 @@ describe('generatePrograms', () => {
 		const first = generatePrograms(paths);
 		expect(first.written.map((file) => path.relative(paths.staticDir, file)).sort()).toEqual([
 			'program.schema.json',
+			path.join('programs', 'catalogue.v1.json'),
 			path.join('programs', 'index.json'),
 			path.join('programs', 'one.json'),
 			path.join('programs', 'two.json')
@@ -109,12 +111,15 @@ describe('generatePrograms', () => {
 		writeProgram('two.json', { title: 'Renamed' });
 		fs.rmSync(path.join(paths.programsDir, 'one.json'));
 		const third = generatePrograms(paths);
+		// The catalogue lists the programs that use each exercise: "one" is gone, "two" renamed.
 		expect(third.written.map((file) => path.basename(file)).sort()).toEqual([
+			'catalogue.v1.json',
 			'index.json',
 			'two.json'
 		]);
 		expect(third.removed.map((file) => path.basename(file))).toEqual(['one.json']);
 		expect(fs.readdirSync(path.join(paths.staticDir, 'programs')).sort()).toEqual([
+			'catalogue.v1.json',
 			'index.json',
 			'two.json'
 		]);
@@ -139,6 +144,67 @@ describe('generatePrograms', () => {
 			'The built-in programs have 3 problems (check one file with `npm run validate -- programs/<file>.json`):',
 			...result.errors.map((line) => `  ${line}`)
 		]);
+	});
+
+	it('writes the exercise catalogue: each exercise once, with the programs that use it', () => {
+		writeProgram('walk.json', { title: 'Walk', 'x-order': 1 });
+		writeProgram('stroll.json', {
+			title: 'Stroll',
+			exercises: [
+				{ id: 'tilt', name: 'Tilt', instructions: ['Tilt.'], reps: 8 },
+				{ id: 'reach', name: 'Reach', instructions: ['Reach up.'], duration: 30 }
+			]
+		});
+		const result = generatePrograms(paths);
+		expect(result.ok).toBe(true);
+		const catalogue = readJson('programs', 'catalogue.v1.json');
+		expect(catalogue).toEqual(result.catalogue);
+		expect(catalogue).toEqual([
+			{
+				key: 'reach',
+				id: 'reach',
+				name: 'Reach',
+				instructions: ['Reach up.'],
+				cautions: [],
+				usedBy: [{ programId: 'stroll', programTitle: 'Stroll' }],
+				dose: {
+					sets: 1,
+					reps: 1,
+					sides: 'none',
+					duration: 30,
+					restBetweenReps: 0,
+					restBetweenSets: 30
+				}
+			},
+			{
+				key: 'tilt',
+				id: 'tilt',
+				name: 'Tilt',
+				instructions: ['Tilt.'],
+				cautions: [],
+				// Library order: "walk" has x-order 1, so its dose (5 reps) is the example.
+				usedBy: [
+					{ programId: 'walk', programTitle: 'Walk' },
+					{ programId: 'stroll', programTitle: 'Stroll' }
+				],
+				dose: { sets: 1, reps: 5, sides: 'none', restBetweenReps: 0, restBetweenSets: 30 }
+			}
+		]);
+	});
+
+	it('fails on a catalogue problem and publishes nothing', () => {
+		writeProgram('walk.json');
+		writeProgram('stroll.json', {
+			exercises: [{ id: 'tilt', name: 'Pelvic tilt', instructions: ['Tilt.'] }]
+		});
+		const result = generatePrograms(paths);
+		expect(result.ok).toBe(false);
+		expect(result.errors).toEqual([
+			'programs/walk.json: exercises[0].name: is “Tilt”, but the exercise “tilt” is called ' +
+				'“Pelvic tilt” in stroll, exercises[0]: an exercise id names one exercise in all the ' +
+				'built-in programs; give this one another id, or the same name (exercise catalogue)'
+		]);
+		expect(fs.existsSync(path.join(paths.staticDir, 'programs'))).toBe(false);
 	});
 
 	it('requires the file name to be the id, ids to be unique, and keeps "index" for the list', () => {

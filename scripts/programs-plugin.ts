@@ -2,6 +2,9 @@
 // and writes what the app fetches:
 //   static/programs/<id>.json   each program, validated, every default filled in
 //   static/programs/index.json  the library list (ProgramIndexEntry[]), in library order
+//   static/programs/catalogue.v1.json  the exercise catalogue for the routine builder
+//                               (CatalogueEntry[], src/lib/builder/catalogue.ts); its name is not
+//                               a program id (ids have no "."), so no program can take it
 //   static/program.schema.json  the JSON Schema for editors (generated from the valibot schema)
 // static/programs/ is generated (gitignored); files are only written when their content changes.
 //
@@ -13,13 +16,15 @@
 // being edited never breaks the unit tests.
 //
 // Failing the build: any invalid program (every problem of every file is listed), a file name
-// that differs from the program's id (programs/<id>.json), or two files with the same id. The
+// that differs from the program's id (programs/<id>.json), two files with the same id, or a
+// catalogue problem (one exercise id for two different names, or one exercise under two ids). The
 // validator itself refuses the ids reserved for the app's own files (src/lib/program/
 // program-ids.ts: "index", the name of the list). Advice about a valid program is printed as a
 // warning and never fails the build.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import { buildCatalogue, CATALOGUE_PATH, type CatalogueEntry } from '../src/lib/builder/catalogue';
 import { hasSelfPaced, programTotalMs } from '../src/lib/program/dose';
 import { PROGRAM_SCHEMA_FILE, programJsonSchemaText } from '../src/lib/program/json-schema';
 import type { Program, ProgramIndexEntry } from '../src/lib/program/types';
@@ -44,6 +49,8 @@ export interface GenerateResult {
 	/** Stale files removed from static/programs/. */
 	removed: string[];
 	index: ProgramIndexEntry[];
+	/** The exercise catalogue written (empty when the build fails). */
+	catalogue: CatalogueEntry[];
 }
 
 export interface LoadedProgram {
@@ -52,6 +59,7 @@ export interface LoadedProgram {
 }
 
 const INDEX_FILE = 'index.json';
+const CATALOGUE_FILE = path.posix.basename(CATALOGUE_PATH);
 
 /** The library order key of a program: its "x-order" number when it has one. */
 function orderOf(program: Program): number {
@@ -145,18 +153,37 @@ function writeIfChanged(file: string, content: string, written: string[]): void 
 	written.push(file);
 }
 
-/** Validates the built-in programs and writes the schema, the programs and their index. */
+/** Validates the built-in programs and writes the schema, the programs, their index and the exercise catalogue. */
 export function generatePrograms(paths: ProgramsPaths): GenerateResult {
 	const written: string[] = [];
 	const removed: string[] = [];
 	writeIfChanged(path.join(paths.staticDir, PROGRAM_SCHEMA_FILE), programJsonSchemaText(), written);
 
-	const { programs, errors, advice } = loadPrograms(paths.programsDir);
-	if (errors.length > 0) return { ok: false, errors, advice, written, removed, index: [] };
+	const label = 'programs';
+	const { programs, errors, advice } = loadPrograms(paths.programsDir, label);
+	const failed = (lines: string[]): GenerateResult => ({
+		ok: false,
+		errors: lines,
+		advice,
+		written,
+		removed,
+		index: [],
+		catalogue: []
+	});
+	if (errors.length > 0) return failed(errors);
 
 	const sorted = programs.map((loaded) => loaded.program).sort(compareForLibrary);
+	const catalogue = buildCatalogue(sorted);
+	if (!catalogue.ok) {
+		return failed(
+			catalogue.problems.map(
+				(problem) =>
+					`${label}/${problem.programId}.json: ${formatProblem(problem)} (exercise catalogue)`
+			)
+		);
+	}
 	const outDir = path.join(paths.staticDir, 'programs');
-	const keep = new Set([INDEX_FILE]);
+	const keep = new Set([INDEX_FILE, CATALOGUE_FILE]);
 	for (const program of sorted) {
 		const name = `${program.id}.json`;
 		keep.add(name);
@@ -164,13 +191,18 @@ export function generatePrograms(paths: ProgramsPaths): GenerateResult {
 	}
 	const index = sorted.map(indexEntry);
 	writeIfChanged(path.join(outDir, INDEX_FILE), `${JSON.stringify(index, null, '\t')}\n`, written);
+	writeIfChanged(
+		path.join(outDir, CATALOGUE_FILE),
+		`${JSON.stringify(catalogue.entries)}\n`,
+		written
+	);
 	for (const name of fs.readdirSync(outDir)) {
 		if (name.endsWith('.json') && !keep.has(name)) {
 			fs.rmSync(path.join(outDir, name));
 			removed.push(path.join(outDir, name));
 		}
 	}
-	return { ok: true, errors: [], advice, written, removed, index };
+	return { ok: true, errors: [], advice, written, removed, index, catalogue: catalogue.entries };
 }
 
 /** The message that fails the build, listing every problem. */
