@@ -20,18 +20,6 @@ export { default as LibraryNotices } from './LibraryNotices.svelte';
 export { default as ImportedCards } from './ImportedCards.svelte';
 export { default as FirstVisitNote } from './FirstVisitNote.svelte';
 
-export interface LibraryState {
-	imported: ProgramSummary[];
-	/** Why imported programs could not be read, or ''. */
-	importError: string;
-	/** Unfinished sessions to resume, newest first. */
-	unfinished: { sessionId: string; programId: string; title: string }[];
-	/** The newest session, which the morning question compares with. */
-	lastSession: SessionRecord | null;
-	askMorning: boolean;
-	showDisclaimer: boolean;
-}
-
 // The imported programs' module brings the program validator: load it only when some exist.
 const importedPrograms = () => import('$lib/storage/programs');
 
@@ -41,50 +29,67 @@ async function readImported(): Promise<ProgramSummary[]> {
 	return (await listImportedPrograms()).map((program) => summarizeProgram(program, true));
 }
 
-/** Reads everything the library adds to the built-in list (a reactive object its parts update). */
-export async function readLibraryState(builtins: ProgramSummary[]): Promise<LibraryState> {
-	await settings.load();
-	const state: LibraryState = $state({
-		imported: [],
-		importError: '',
-		unfinished: [],
-		lastSession: null,
-		askMorning: false,
-		showDisclaimer: !settings.values.disclaimerSeen
-	});
-	try {
-		state.imported = await readImported();
-	} catch (error) {
-		state.importError = error instanceof Error ? error.message : String(error);
-	}
-	try {
-		// A session that ended but could not be stored (or the page went away first) is stored now.
-		await recoverFinishedSessions(async (id) => (await findProgram(fetch, id))?.program ?? null);
-		const all = [...builtins, ...state.imported];
-		state.unfinished = (await loadCheckpoints())
-			.filter((checkpoint) => !checkpoint.record)
-			.map(({ sessionId, programId }) => ({
-				sessionId,
-				programId,
-				title: all.find((p) => p.id === programId)?.title ?? programId
-			}));
-	} catch {
-		// No checkpoint to offer.
-	}
-	try {
-		const [latest] = await listSessions({ limit: 1 });
-		if (latest) {
-			const zone = defaultTimeZone();
-			state.lastSession = latest;
-			state.askMorning = needsMorningCheck(
-				localDay(latest.startedAt, zone),
-				settings.values.lastMorningCheckDay,
-				localDay(Date.now(), zone)
-			);
+/** What the library shows besides the built-in programs, read from this device. */
+export class LibraryState {
+	imported: ProgramSummary[] = $state([]);
+	/** Why imported programs could not be read, or ''. */
+	importError = $state('');
+	/** Unfinished sessions to resume, newest first. */
+	unfinished: { sessionId: string; programId: string; title: string }[] = $state([]);
+	/** The newest session, which the morning question compares with. */
+	lastSession: SessionRecord | null = $state.raw(null);
+	askMorning = $state(false);
+	showDisclaimer = $state(false);
+
+	/** Reads everything from storage (each part on its own: one failing leaves the others). */
+	async read(builtins: ProgramSummary[]): Promise<void> {
+		await settings.load();
+		this.showDisclaimer = !settings.values.disclaimerSeen;
+		try {
+			this.imported = await readImported();
+		} catch (error) {
+			this.importError = error instanceof Error ? error.message : String(error);
 		}
-	} catch {
-		// Without the log there is nothing to ask about.
+		try {
+			// A session that ended but could not be stored (or the page went away first) is stored now.
+			await recoverFinishedSessions(async (id) => (await findProgram(fetch, id))?.program ?? null);
+			const all = [...builtins, ...this.imported];
+			this.unfinished = (await loadCheckpoints())
+				.filter((checkpoint) => !checkpoint.record)
+				.map(({ sessionId, programId }) => ({
+					sessionId,
+					programId,
+					title: all.find((p) => p.id === programId)?.title ?? programId
+				}));
+		} catch {
+			// No checkpoint to offer.
+		}
+		try {
+			const [latest] = await listSessions({ limit: 1 });
+			if (latest) {
+				const zone = defaultTimeZone();
+				this.lastSession = latest;
+				this.askMorning = needsMorningCheck(
+					localDay(latest.startedAt, zone),
+					settings.values.lastMorningCheckDay,
+					localDay(Date.now(), zone)
+				);
+			}
+		} catch {
+			// Without the log there is nothing to ask about.
+		}
 	}
+
+	/** Reads the imported programs again (after a removal). */
+	async rereadImported(): Promise<void> {
+		this.imported = await readImported();
+	}
+}
+
+/** Reads everything the library adds to the built-in list. */
+export async function readLibraryState(builtins: ProgramSummary[]): Promise<LibraryState> {
+	const state = new LibraryState();
+	await state.read(builtins);
 	return state;
 }
 
@@ -92,11 +97,6 @@ export async function readLibraryState(builtins: ProgramSummary[]): Promise<Libr
 export async function removeImported(id: string): Promise<void> {
 	const { deleteImportedProgram } = await importedPrograms();
 	await deleteImportedProgram(id);
-}
-
-/** Reads the imported programs again (after a removal). */
-export async function rereadImported(): Promise<ProgramSummary[]> {
-	return readImported();
 }
 
 /** Remembers that the one-time note was read. */

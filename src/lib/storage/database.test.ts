@@ -10,9 +10,9 @@ import { listSessions, saveSession } from './sessions';
 import {
 	getStorageStatus,
 	isStorageAvailable,
-	subscribeStorageStatus,
+	storageStatus,
 	type StorageStatusKind
-} from './storage-status';
+} from './storage-status.svelte';
 import {
 	createFixtureDatabase,
 	makeSession,
@@ -24,15 +24,9 @@ import {
 
 afterEach(() => releaseStorage());
 
-function waitForStatus(kind: StorageStatusKind): Promise<void> {
-	return new Promise((resolve) => {
-		const stop = subscribeStorageStatus((status) => {
-			if (status.kind === kind) {
-				queueMicrotask(() => stop());
-				resolve();
-			}
-		});
-	});
+/** Resolves once the storage status has become `kind` (polled: it changes between tasks). */
+async function waitForStatus(kind: StorageStatusKind): Promise<void> {
+	await vi.waitFor(() => expect(storageStatus.kind).toBe(kind), { timeout: 5_000, interval: 1 });
 }
 
 async function rejection(promise: Promise<unknown>): Promise<StorageError> {
@@ -48,10 +42,11 @@ async function rejection(promise: Promise<unknown>): Promise<StorageError> {
 describe('openDatabase', () => {
 	it('creates the current schema and reports ready', async () => {
 		useFreshStorage();
-		const seen: StorageStatusKind[] = [];
-		const stop = subscribeStorageStatus((status) => seen.push(status.kind));
-		const db = await openDatabase();
-		stop();
+		const seen: StorageStatusKind[] = [storageStatus.kind];
+		const opening = openDatabase();
+		seen.push(storageStatus.kind);
+		const db = await opening;
+		seen.push(storageStatus.kind);
 		expect(db.version).toBe(DB_VERSION);
 		expect([...db.objectStoreNames].sort()).toEqual([
 			'checkpoint',

@@ -13,7 +13,7 @@ import { wrap } from 'idb';
 import { StorageError, isLostConnectionError, isQuotaError, toStorageError } from './errors';
 import { migrate, type UpgradeTransaction } from './migrations';
 import { DB_NAME, DB_VERSION, type LimberDatabase, type StoreName } from './schema';
-import { getStorageStatus, setStorageStatus } from './storage-status';
+import { getStorageStatus, setStorageStatus } from './storage-status.svelte';
 
 export interface StorageOptions {
 	/**

@@ -1,49 +1,28 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
 	getStorageStatus,
 	isStorageAvailable,
 	setStorageStatus,
-	storageStatus,
-	subscribeStorageStatus
-} from './storage-status';
+	storageStatus
+} from './storage-status.svelte';
 
 afterEach(() => setStorageStatus('idle'));
 
 describe('storage status', () => {
-	it('tells subscribers now and on every change, until they stop', () => {
-		const listener = vi.fn();
-		const stop = storageStatus.subscribe(listener);
-		expect(listener).toHaveBeenLastCalledWith({ kind: 'idle', message: null });
+	it('is one runes object with the sentence for each kind', () => {
+		expect(getStorageStatus()).toEqual({ kind: 'idle', message: null });
 		setStorageStatus('outdated');
-		expect(listener).toHaveBeenLastCalledWith({
-			kind: 'outdated',
-			message: 'Limber was updated in another tab: reload this page.'
-		});
-		setStorageStatus('outdated');
-		expect(listener).toHaveBeenCalledTimes(2);
-		stop();
+		expect(storageStatus.kind).toBe('outdated');
+		expect(storageStatus.message).toBe('Limber was updated in another tab: reload this page.');
+		setStorageStatus('failed');
+		expect(storageStatus.message).toMatch(/^Something went wrong/);
 		setStorageStatus('ready');
-		expect(listener).toHaveBeenCalledTimes(2);
-		expect(getStorageStatus().kind).toBe('ready');
+		expect(getStorageStatus()).toEqual({ kind: 'ready', message: null });
 	});
 
 	it('flags unavailable storage with a sentence for the page', () => {
 		setStorageStatus('unavailable');
 		expect(isStorageAvailable()).toBe(false);
 		expect(getStorageStatus().message).toMatch(/^History cannot be kept in this browser mode/);
-	});
-
-	it('keeps going when one listener throws', () => {
-		vi.spyOn(console, 'error').mockImplementation(() => {});
-		const good = vi.fn();
-		const stopBad = subscribeStorageStatus((status) => {
-			if (status.kind === 'ready') throw new Error('broken listener');
-		});
-		const stopGood = subscribeStorageStatus(good);
-		setStorageStatus('ready');
-		expect(good).toHaveBeenLastCalledWith({ kind: 'ready', message: null });
-		stopBad();
-		stopGood();
-		vi.restoreAllMocks();
 	});
 });

@@ -1,0 +1,115 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ProgramSummary } from '$lib/catalog/catalog';
+import { saveCheckpoint } from '$lib/storage/checkpoint';
+import { saveImportedProgram } from '$lib/storage/programs';
+import { listSessions, saveSession } from '$lib/storage/sessions';
+import { updateSetting } from '$lib/storage/settings';
+import {
+	makeProgram,
+	makeSession,
+	releaseStorage,
+	useFreshStorage
+} from '$lib/storage/test-helpers';
+import type { Checkpoint } from '$lib/storage/schema';
+import { LibraryState } from './library-state.svelte';
+
+afterEach(() => {
+	vi.useRealTimers();
+	releaseStorage();
+});
+
+const builtins: ProgramSummary[] = [
+	{
+		id: 'gentle-relief',
+		title: 'Gentle relief',
+		exerciseCount: 4,
+		totalMs: 420_000,
+		hasSelfPaced: false,
+		schedule: { timesPerDay: 3, daysPerWeek: 7 },
+		imported: false
+	}
+];
+
+function checkpoint(
+	sessionId: string,
+	programId: string,
+	extra: Partial<Checkpoint> = {}
+): Checkpoint {
+	return {
+		sessionId,
+		programId,
+		programVersion: 1,
+		startedAt: '2025-03-13T18:00:00.000Z',
+		savedAt: Date.UTC(2025, 2, 13, 18, 5),
+		snapshot: {
+			stepIndex: 2,
+			remainingMs: 1000,
+			repsCounted: 0,
+			elapsedMs: 1,
+			records: [],
+			status: 'paused'
+		},
+		...extra
+	};
+}
+
+describe('LibraryState', () => {
+	it('reads the imported programs, the unfinished sessions, the morning question and the note', async () => {
+		vi.useFakeTimers({ now: new Date('2025-03-14T08:00:00Z'), toFake: ['Date'] });
+		useFreshStorage();
+		await saveImportedProgram(makeProgram('mine', 'My routine'), 'file');
+		await saveCheckpoint(checkpoint('unfinished', 'gentle-relief'));
+		// A finished session still waiting in its checkpoint is stored now, not offered.
+		const waiting = makeSession({ id: 'finished', startedAt: '2025-03-13T19:00:00.000Z' });
+		await saveCheckpoint(checkpoint('finished', 'gentle-start', { record: waiting }));
+		await updateSetting('disclaimerSeen', () => true);
+
+		const library = new LibraryState();
+		await library.read(builtins);
+		expect(library.imported.map((p) => [p.id, p.title, p.imported])).toEqual([
+			['mine', 'My routine', true]
+		]);
+		expect(library.unfinished).toEqual([
+			{ sessionId: 'unfinished', programId: 'gentle-relief', title: 'Gentle relief' }
+		]);
+		expect((await listSessions()).map((s) => s.id)).toEqual(['finished']);
+		// Yesterday's session: the morning question is due today.
+		expect(library.lastSession?.id).toBe('finished');
+		expect(library.askMorning).toBe(true);
+		expect(library.showDisclaimer).toBe(false);
+		expect(library.importError).toBe('');
+	});
+
+	it('asks nothing on a device with no history', async () => {
+		useFreshStorage();
+		const library = new LibraryState();
+		await library.read(builtins);
+		expect(library.imported).toEqual([]);
+		expect(library.unfinished).toEqual([]);
+		expect(library.askMorning).toBe(false);
+		expect(library.lastSession).toBeNull();
+	});
+
+	it('reads the imported programs again after a removal', async () => {
+		useFreshStorage();
+		await saveImportedProgram(makeProgram('a', 'A'), 'file');
+		await saveImportedProgram(makeProgram('b', 'B'), 'file');
+		const library = new LibraryState();
+		await library.read(builtins);
+		expect(library.imported).toHaveLength(2);
+		const { deleteImportedProgram } = await import('$lib/storage/programs');
+		await deleteImportedProgram('a');
+		await library.rereadImported();
+		expect(library.imported.map((p) => p.id)).toEqual(['b']);
+	});
+
+	it('does not ask the morning question on the day of the last session', async () => {
+		vi.useFakeTimers({ now: new Date('2025-03-14T20:00:00Z'), toFake: ['Date'] });
+		useFreshStorage();
+		await saveSession(makeSession({ startedAt: '2025-03-14T18:00:00.000Z' }));
+		const library = new LibraryState();
+		await library.read(builtins);
+		expect(library.askMorning).toBe(false);
+	});
+});
