@@ -8,6 +8,7 @@ import { settings } from '$lib/settings.svelte';
 import { exportBackup, importBackup, parseBackup } from '$lib/storage/backup';
 import { sessionsToCsv } from '$lib/storage/csv';
 import { listSessions } from '$lib/storage/sessions';
+import { isoTime } from '$lib/time';
 
 function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
@@ -38,9 +39,9 @@ export class BackupState {
 	/** Downloads a backup of everything on this device and notes when it was made. */
 	async exportJson(): Promise<void> {
 		await this.#run(async () => {
-			const text = await exportBackup(new Date(), this.#appVersion);
+			const text = await exportBackup(Date.now(), this.#appVersion);
 			downloadText(`limber-backup-${localDay(Date.now())}.json`, text, 'application/json');
-			await settings.set('lastBackupAt', new Date().toISOString());
+			await settings.set('lastBackupAt', isoTime(Date.now()));
 			return 'Backup file saved.';
 		}, 'Could not export');
 	}
