@@ -49,7 +49,21 @@ export default ts.config(
 			}
 		},
 		rules: {
-			'@typescript-eslint/no-floating-promises': 'error'
+			'@typescript-eslint/no-floating-promises': 'error',
+			'@typescript-eslint/no-misused-promises': 'error',
+			'@typescript-eslint/await-thenable': 'error',
+			'@typescript-eslint/require-await': 'error',
+			'@typescript-eslint/switch-exhaustiveness-check': [
+				'error',
+				{ considerDefaultExhaustiveForUnions: true }
+			],
+			'@typescript-eslint/no-unnecessary-condition': 'error'
 		}
+	},
+	{
+		// Fakes stand in for async browser APIs (Cache, storage, prompts) and resolve at once;
+		// requiring an await inside them would only add noise.
+		files: ['**/*.test.ts', 'tests/**/*.ts'],
+		rules: { '@typescript-eslint/require-await': 'off' }
 	}
 );

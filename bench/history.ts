@@ -163,11 +163,9 @@ export const historySection: BenchSection = {
 				await button.waitFor();
 				await page.waitForFunction(
 					() =>
-						!(
-							[...document.querySelectorAll('button')].find(
-								(b) => b.textContent?.trim() === 'Export backup (JSON)'
-							) as HTMLButtonElement | undefined
-						)?.disabled
+						[...document.querySelectorAll('button')].some(
+							(b) => b.textContent.trim() === 'Export backup (JSON)' && !b.disabled
+						)
 				);
 				const downloading = page.waitForEvent('download', { timeout: 60_000 });
 				const clicked = performance.now();

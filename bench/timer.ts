@@ -97,7 +97,7 @@ interface Measured {
 /** Drives an engine with the given tick times until it completes and measures its errors. */
 function drive(timeline: Timeline, engine: Engine, nextTick: (now: number) => number): Measured {
 	const start = 0;
-	let completedAt: number | null = null;
+	let completedAt = Number.NaN;
 	let lateEvents = 0;
 	let events = 0;
 	engine.subscribe((event: EngineEvent) => {
@@ -126,7 +126,7 @@ function drive(timeline: Timeline, engine: Engine, nextTick: (now: number) => nu
 		const trueSeconds = Math.ceil(truthRemaining / 1000);
 		maxShownSecondsError = Math.max(maxShownSecondsError, Math.abs(shownSeconds - trueSeconds));
 	}
-	const end = completedAt ?? Number.NaN;
+	const end = completedAt;
 	return {
 		completionErrorMs: Math.abs(end - (start + timeline.totalMs)),
 		maxRemainingErrorMs,

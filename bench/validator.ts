@@ -51,7 +51,7 @@ function median(values: number[]): number {
 	return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-async function run(): Promise<Row[]> {
+function run(): Promise<Row[]> {
 	const rows: Row[] = [];
 	for (const item of CASES) {
 		const text = item.text();
@@ -72,7 +72,7 @@ async function run(): Promise<Row[]> {
 		});
 		rows.push({ metric: `${item.name}: problems`, value: problemCount(first.result) });
 	}
-	return rows;
+	return Promise.resolve(rows);
 }
 
 /** The validator section of `npm run bench`. */

@@ -3,10 +3,12 @@
 // of the first load's JavaScript and off its critical path.
 
 /** Calls `work` once the window has loaded and the main thread is idle. */
-export function afterLoad(work: () => void): void {
+export function afterLoad(work: () => void | Promise<void>): void {
+	// A failure of async work is the caller's to show; here it is only kept from going unhandled.
+	const run = () => void Promise.resolve(work()).catch((error: unknown) => console.error(error));
 	const idle = () => {
-		if ('requestIdleCallback' in window) requestIdleCallback(() => work(), { timeout: 1000 });
-		else setTimeout(work, 1);
+		if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 1000 });
+		else setTimeout(run, 1);
 	};
 	if (document.readyState === 'complete') idle();
 	else window.addEventListener('load', idle, { once: true });

@@ -54,7 +54,7 @@ test('the polite live region speaks once per step, not every second', async ({ p
 		const watch = (element: Element | null, into: string[]) => {
 			if (!element) throw new Error('missing element');
 			new MutationObserver(() => {
-				const text = element.textContent ?? '';
+				const text = element.textContent;
 				if (text !== into.at(-1)) into.push(text);
 			}).observe(element, { childList: true, characterData: true, subtree: true });
 		};

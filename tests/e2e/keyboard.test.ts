@@ -63,7 +63,7 @@ async function focusNow(page: Page): Promise<Focus | null> {
 				: element.textContent);
 		const box = shown.getBoundingClientRect();
 		return {
-			name: (label ?? '').replace(/\s+/g, ' ').trim(),
+			name: label.replace(/\s+/g, ' ').trim(),
 			tag: element.tagName.toLowerCase(),
 			order: Array.prototype.indexOf.call(document.querySelectorAll('*'), element),
 			top: box.top + scrollY,

@@ -43,7 +43,7 @@ export function countsAsDone(session: CountableSession): boolean {
 	for (const exercise of (session as Partial<Pick<SessionRecord, 'exercises'>>).exercises ?? []) {
 		if (exercise.setsDone > 0) return true;
 		const reps = exercise.repsDone;
-		if (reps && reps.none + reps.left + reps.right > 0) return true;
+		if (reps.none + reps.left + reps.right > 0) return true;
 	}
 	return false;
 }

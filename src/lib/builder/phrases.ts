@@ -953,6 +953,10 @@ function settle(pieces: Piece[]): { found: Found[]; refusals: Piece[] } {
 			case 'perWeek':
 				found.push({ ...at, change: { target: 'schedule', field: 'daysPerWeek', value: p.count } });
 				break;
+			case 'times':
+			case 'refuse':
+				// Resolved into reps or a refusal above.
+				break;
 		}
 	}
 

@@ -103,7 +103,11 @@ export function browserSpeechEnv(): SpeechEnv {
 		createUtterance: (text) => new SpeechSynthesisUtterance(text),
 		setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
 		clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-		userLanguages: typeof navigator === 'undefined' ? [] : (navigator.languages ?? [])
+		userLanguages:
+			typeof navigator === 'undefined'
+				? []
+				: // Typed as always there, but missing in some embedded WebViews.
+					((navigator.languages as readonly string[] | undefined) ?? [])
 	};
 }
 

@@ -18,11 +18,12 @@ export interface VibrationNavigator {
 export function createVibrator(
 	nav: VibrationNavigator | undefined = typeof navigator === 'undefined' ? undefined : navigator
 ): Vibrator {
-	const supported = !!nav && typeof nav.vibrate === 'function';
+	const vibrate = typeof nav?.vibrate === 'function' ? nav.vibrate.bind(nav) : null;
+	const supported = vibrate !== null;
 	function send(value: number | number[]): void {
-		if (!supported || !nav) return;
+		if (!vibrate) return;
 		try {
-			nav.vibrate?.(value);
+			vibrate(value);
 		} catch {
 			// Blocked (no tap yet) or unsupported pattern: vibration is optional.
 		}

@@ -307,6 +307,11 @@ function buildEngine(
 			case 'phase':
 				emit({ ...base, type: 'phaseCue', step, cue: step.cue });
 				break;
+			case 'timed':
+			case 'hold':
+			case 'selfPaced':
+				// Announced by stepStarted alone.
+				break;
 		}
 	}
 

@@ -186,7 +186,7 @@ function extensibleObject<TEntries extends v.ObjectEntries>(
 ) {
 	return v.pipe(
 		v.looseObject(entries, (issue) =>
-			issue.input === undefined && issue.expected?.startsWith('"')
+			issue.input === undefined && issue.expected.startsWith('"')
 				? 'is missing (it is required)'
 				: `must be ${noun} in curly braces { … }, not ${describe(issue.input)}`
 		),

@@ -113,6 +113,8 @@ function snapshot(input: unknown): Snapshot {
 			case 'bigint':
 				report(`is not JSON data (it is a ${typeof value})`);
 				return DROP;
+			case 'object':
+				break;
 		}
 		if (value === null) return null;
 		const object = value as object;
@@ -628,10 +630,11 @@ function check(input: unknown): ProgramResult {
 
 	if (found.length === 0 && result.success) {
 		const program = result.output as Program;
-		found.push(...lengthProblems(program));
-		if (found.length === 0) {
+		const tooLong = lengthProblems(program);
+		if (tooLong.length === 0) {
 			return { ok: true, value: program, advice: adviseProgram(program, snap.value) };
 		}
+		found.push(...tooLong);
 	}
 	if (found.length === 0) {
 		// Not expected: the schema failed without saying where.

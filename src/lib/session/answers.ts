@@ -38,7 +38,7 @@ export function hasAnswers(answers: SessionAnswers): boolean {
 		answers.painAfter !== undefined ||
 		answers.effort !== undefined ||
 		answers.note !== undefined ||
-		Object.values(answers.skipReasons ?? {}).some((reason) => reason !== undefined)
+		Object.keys(answers.skipReasons ?? {}).length > 0
 	);
 }
 

@@ -58,13 +58,14 @@ async function nativeInflate(data: Uint8Array<ArrayBuffer>, limit: number): Prom
 	const stream = new DecompressionStream('deflate-raw');
 	const writer = stream.writable.getWriter();
 	const reader = stream.readable.getReader();
-	let stopped = false;
+	// Set by the reading side below; an object, so that the check after each await reads it anew.
+	const feed = { stopped: false };
 	// A corrupt stream fails the writer as well as the reader; the reader's failure is reported.
 	const feeding = (async () => {
-		for (let at = 0; at < data.length && !stopped; at += INFLATE_PIECE_BYTES) {
+		for (let at = 0; at < data.length && !feed.stopped; at += INFLATE_PIECE_BYTES) {
 			await writer.write(data.subarray(at, at + INFLATE_PIECE_BYTES));
 		}
-		if (!stopped) await writer.close();
+		if (!feed.stopped) await writer.close();
 	})().catch(() => undefined);
 
 	const chunks: Uint8Array[] = [];
@@ -75,7 +76,7 @@ async function nativeInflate(data: Uint8Array<ArrayBuffer>, limit: number): Prom
 			if (done) break;
 			total += value.byteLength;
 			if (total > limit) {
-				stopped = true;
+				feed.stopped = true;
 				await reader.cancel().catch(() => undefined);
 				await feeding;
 				return { ok: false, reason: 'too-large', inflated: total };
@@ -83,7 +84,7 @@ async function nativeInflate(data: Uint8Array<ArrayBuffer>, limit: number): Prom
 			chunks.push(value);
 		}
 	} catch {
-		stopped = true;
+		feed.stopped = true;
 		await feeding;
 		return { ok: false, reason: 'corrupt', inflated: total };
 	}
@@ -109,11 +110,12 @@ export const fflateRawDeflate: RawDeflate = {
 		const { Inflate } = await import('fflate');
 		const chunks: Uint8Array[] = [];
 		let total = 0;
-		let finished = false;
+		// Filled in by fflate's callback.
+		const end = { finished: false };
 		const inflater = new Inflate((chunk, final) => {
 			total += chunk.byteLength;
 			if (total <= limit) chunks.push(chunk);
-			if (final) finished = true;
+			if (final) end.finished = true;
 		});
 		try {
 			for (let at = 0; at < data.length; at += INFLATE_PIECE_BYTES) {
@@ -127,7 +129,7 @@ export const fflateRawDeflate: RawDeflate = {
 			return { ok: false, reason: 'corrupt', inflated: total };
 		}
 		// An empty input is no DEFLATE stream (the native streams refuse it too).
-		if (!finished || data.length === 0) return { ok: false, reason: 'corrupt', inflated: total };
+		if (!end.finished || data.length === 0) return { ok: false, reason: 'corrupt', inflated: total };
 		return { ok: true, bytes: concat(chunks, total) };
 	}
 };

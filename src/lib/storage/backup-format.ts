@@ -320,7 +320,8 @@ function morningDayProblems(settings: Partial<Settings>, today: string): Problem
 /** The settings that were given (no absent keys), as a copy of their own. */
 function copySettings(value: Partial<Settings>): Partial<Settings> {
 	const copy: Record<string, unknown> = {};
-	for (const [key, item] of Object.entries(value)) {
+	// Typed as no-undefined, but a key set to undefined is still skipped.
+	for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
 		if (isSettingKey(key) && item !== undefined) copy[key] = structuredClone(item);
 	}
 	return copy as Partial<Settings>;

@@ -176,5 +176,7 @@ function canonicalJson(value: unknown): string {
 			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 		return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
 	}
-	return JSON.stringify(value) ?? 'undefined';
+	// JSON.stringify gives undefined (not a string, whatever its type says) for undefined and functions.
+	const text = JSON.stringify(value) as string | undefined;
+	return text ?? 'undefined';
 }

@@ -136,15 +136,14 @@ export function followsFromSessions(
 /** A session record whose exercise records lack outcomes, with them; null when nothing changes. */
 export function withOutcomes(record: unknown): Record<string, unknown> | null {
 	if (!isRecord(record) || !Array.isArray(record.exercises)) return null;
-	let changed = false;
-	const exercises = record.exercises.map((exercise: unknown) => {
+	const before: unknown[] = record.exercises;
+	const exercises = before.map((exercise) => {
 		if (!isRecord(exercise) || typeof exercise.outcome === 'string') return exercise;
 		const counted = exercise as unknown as CountedExercise;
 		if (!isRecord(counted.repsDone)) return exercise;
-		changed = true;
 		return { ...exercise, outcome: outcomeOf(counted) };
 	});
-	return changed ? { ...record, exercises } : null;
+	return exercises.some((exercise, i) => exercise !== before[i]) ? { ...record, exercises } : null;
 }
 
 /**
