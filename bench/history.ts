@@ -161,11 +161,10 @@ export const historySection: BenchSection = {
 			const button = page.getByRole('button', { name: 'Export backup (JSON)' });
 			for (let i = 0; i < EXPORTS; i++) {
 				await button.waitFor();
-				await page.waitForFunction(
-					() =>
-						[...document.querySelectorAll('button')].some(
-							(b) => b.textContent.trim() === 'Export backup (JSON)' && !b.disabled
-						)
+				await page.waitForFunction(() =>
+					[...document.querySelectorAll('button')].some(
+						(b) => b.textContent.trim() === 'Export backup (JSON)' && !b.disabled
+					)
 				);
 				const downloading = page.waitForEvent('download', { timeout: 60_000 });
 				const clicked = performance.now();

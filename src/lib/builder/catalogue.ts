@@ -12,19 +12,13 @@
 // - refused (the build fails): one id for two different names (an id reused for another
 //   exercise), and the same texts under two ids (one exercise that should have one id).
 // Entries are sorted by name, then key. See docs/decisions.md, "Routine builder".
-import type { Exercise, Phase, Program, Sides } from '../program/types';
+import type { Exercise, Program } from '../program/types';
 
 /** An example dose: the exercise's dose fields as the first program that uses it writes them. */
-export interface CatalogueDose {
-	sets: number;
-	reps: number;
-	sides: Sides;
-	hold?: number;
-	phases?: Phase[];
-	duration?: number;
-	restBetweenReps: number;
-	restBetweenSets: number;
-}
+export type CatalogueDose = Pick<
+	Exercise,
+	'sets' | 'reps' | 'sides' | 'hold' | 'phases' | 'duration' | 'restBetweenReps' | 'restBetweenSets'
+>;
 
 /** A built-in program that uses an exercise. */
 export interface CatalogueUse {

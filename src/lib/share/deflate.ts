@@ -129,7 +129,8 @@ export const fflateRawDeflate: RawDeflate = {
 			return { ok: false, reason: 'corrupt', inflated: total };
 		}
 		// An empty input is no DEFLATE stream (the native streams refuse it too).
-		if (!end.finished || data.length === 0) return { ok: false, reason: 'corrupt', inflated: total };
+		if (!end.finished || data.length === 0)
+			return { ok: false, reason: 'corrupt', inflated: total };
 		return { ok: true, bytes: concat(chunks, total) };
 	}
 };
