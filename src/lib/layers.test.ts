@@ -1,0 +1,144 @@
+// The folders under src/lib depend one way. This test reads every import in the app's own
+// modules (tests and test helpers aside) and checks it against the list below, which is the
+// one drawn in docs/decisions.md ("Folders and what they may import"). A new import that the
+// list does not allow fails here; so does a list that allows a loop.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const LIB = join(import.meta.dirname);
+
+/** Folder (or top-level module) → what it may import, besides itself and npm packages. */
+const MAY_IMPORT: Record<string, readonly string[]> = {
+	time: [],
+	validation: ['time'],
+	program: ['validation'],
+	session: ['program', 'validation'],
+	player: ['program', 'session', 'time'],
+	adherence: ['program', 'session', 'time'],
+	safety: ['program'],
+	builder: ['program'],
+	share: ['program'],
+	cues: ['player', 'program'],
+	storage: ['adherence', 'player', 'program', 'session', 'time', 'validation'],
+	settings: ['storage'],
+	catalog: ['program', 'storage'],
+	today: ['adherence'],
+	paths: [],
+	defer: [],
+	download: [],
+	pwa: [],
+	recorder: ['adherence', 'program', 'pwa', 'safety', 'session', 'settings', 'storage'],
+	history: [
+		'adherence',
+		'catalog',
+		'download',
+		'program',
+		'recorder',
+		'session',
+		'settings',
+		'storage',
+		'time',
+		'today'
+	],
+	components: [
+		'adherence',
+		'catalog',
+		'cues',
+		'defer',
+		'download',
+		'history',
+		'paths',
+		'player',
+		'program',
+		'pwa',
+		'recorder',
+		'safety',
+		'session',
+		'settings',
+		'storage',
+		'time',
+		'today',
+		'validation'
+	],
+	library: [
+		'adherence',
+		'catalog',
+		'components',
+		'defer',
+		'paths',
+		'recorder',
+		'safety',
+		'session',
+		'settings',
+		'storage'
+	],
+	styles: [],
+	server: []
+};
+
+/** The folder a path under src/lib belongs to; a top-level module is its own (time.ts → time). */
+function unitOf(path: string): string {
+	const [first, ...rest] = path.split('/');
+	return rest.length > 0 ? first : first.replace(/(\.svelte)?(\.(ts|js))?$/, '');
+}
+
+function isTestFile(name: string): boolean {
+	return /\.test\.ts$/.test(name) || name.startsWith('test-') || name === 'test-factories.ts';
+}
+
+function sourceFiles(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) return sourceFiles(path);
+		return /\.(ts|svelte)$/.test(entry.name) && !isTestFile(entry.name) ? [path] : [];
+	});
+}
+
+const IMPORT = /(?:\bfrom|\bimport)\s*\(?\s*['"]([^'"]+)['"]/g;
+
+/** Every import from one unit of src/lib into another: [from, to, file]. */
+function crossImports(): [string, string, string][] {
+	const found: [string, string, string][] = [];
+	for (const file of sourceFiles(LIB)) {
+		const from = unitOf(relative(LIB, file));
+		for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+			const spec = match[1];
+			let target: string;
+			if (spec.startsWith('$lib/')) target = spec.slice('$lib/'.length);
+			else if (spec.startsWith('.')) target = relative(LIB, normalize(join(dirname(file), spec)));
+			else continue;
+			const to = unitOf(target);
+			if (to !== from) found.push([from, to, relative(LIB, file)]);
+		}
+	}
+	return found;
+}
+
+describe('folders under src/lib', () => {
+	it('import only what the list allows', () => {
+		const imports = crossImports();
+		expect(imports.length).toBeGreaterThan(50);
+		const wrong = imports
+			.filter(([from, to]) => !MAY_IMPORT[from]?.includes(to))
+			.map(([from, to, file]) => `${file}: ${from} → ${to}`);
+		expect(wrong).toEqual([]);
+	});
+
+	it('each has a place in the list', () => {
+		const units = new Set(sourceFiles(LIB).map((file) => unitOf(relative(LIB, file))));
+		expect([...units].filter((unit) => !(unit in MAY_IMPORT))).toEqual([]);
+	});
+
+	it('depend one way: the list has no loop', () => {
+		const loops: string[] = [];
+		const visit = (unit: string, trail: string[]) => {
+			for (const next of MAY_IMPORT[unit] ?? []) {
+				if (trail.includes(next)) loops.push([...trail, next].join(' → '));
+				else visit(next, [...trail, next]);
+			}
+		};
+		for (const unit of Object.keys(MAY_IMPORT)) visit(unit, [unit]);
+		expect(loops).toEqual([]);
+	});
+});
