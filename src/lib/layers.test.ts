@@ -79,7 +79,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 
 /** The folder a path under src/lib belongs to; a top-level module is its own (time.ts → time). */
 function unitOf(path: string): string {
-	const [first, ...rest] = path.split('/');
+	const [first = '', ...rest] = path.split('/');
 	return rest.length > 0 ? first : first.replace(/(\.svelte)?(\.(ts|js))?$/, '');
 }
 
@@ -103,7 +103,7 @@ function crossImports(): [string, string, string][] {
 	for (const file of sourceFiles(LIB)) {
 		const from = unitOf(relative(LIB, file));
 		for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
-			const spec = match[1];
+			const spec = match[1] ?? '';
 			let target: string;
 			if (spec.startsWith('$lib/')) target = spec.slice('$lib/'.length);
 			else if (spec.startsWith('.')) target = relative(LIB, normalize(join(dirname(file), spec)));
