@@ -43,6 +43,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 	],
 	components: [
 		'adherence',
+		'builder',
 		'catalog',
 		'cues',
 		'defer',
@@ -56,11 +57,13 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 		'safety',
 		'session',
 		'settings',
+		'share',
 		'storage',
 		'time',
 		'today',
 		'validation'
 	],
+	editor: ['builder', 'program', 'storage', 'time'],
 	library: [
 		'adherence',
 		'catalog',

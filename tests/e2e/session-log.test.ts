@@ -14,6 +14,7 @@ import {
 	sessionItems,
 	startSession
 } from './helpers/history';
+import { readStore } from './helpers/idb';
 
 interface StoredSession {
 	id: string;
@@ -26,27 +27,6 @@ interface StoredCheckpoint {
 	sessionId: string;
 	programId: string;
 	record?: StoredSession;
-}
-
-/** Everything in one store of the app's database, read with the raw IndexedDB API. */
-async function readStore<T>(page: Page, store: string): Promise<T[]> {
-	return page.evaluate(
-		(name) =>
-			new Promise<T[]>((resolve, reject) => {
-				const open = indexedDB.open('limber');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const request = db.transaction(name).objectStore(name).getAll();
-					request.onsuccess = () => {
-						db.close();
-						resolve(request.result as T[]);
-					};
-					request.onerror = () => reject(request.error);
-				};
-			}),
-		store
-	);
 }
 
 const sessionsOf = (page: Page) => readStore<StoredSession>(page, 'sessions');

@@ -1086,8 +1086,8 @@ export function parseDosePhrase(text: string): ParsedPhrase {
 // ---------------------------------------------------------------------------------------------
 // Applying
 
-/** Drops the progress steps that no longer fit the exercise's dose form (the validator's rules). */
-function fitProgress(exercise: Exercise): void {
+/** Drops the progress steps that no longer fit the exercise's dose form (the validator's rules; changes it in place). */
+export function fitProgress(exercise: Exercise): void {
 	const progress = exercise.progress;
 	if (!progress) return;
 	const next: ExerciseProgress = { ...progress };

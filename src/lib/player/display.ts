@@ -4,6 +4,10 @@ import type { EngineState } from './engine-types';
 import type { Step, Timeline } from '$lib/program/timeline-types';
 import type { Exercise, Program, Side } from '$lib/program/types';
 
+import { formatClock } from '$lib/program/duration-text';
+
+export { formatClock };
+
 export interface PlayerView {
 	/** The main heading: the current exercise, or the coming one during get-ready and rest. */
 	heading: string;
@@ -28,16 +32,6 @@ export interface PlayerView {
 	/** "12:05 left" (approximate when self-paced reps remain). */
 	timeLeftText: string;
 	waiting: boolean;
-}
-
-/** Formats milliseconds as m:ss (or h:mm:ss), rounding up to the next whole second. */
-export function formatClock(ms: number): string {
-	const total = Math.max(0, Math.ceil(ms / 1000));
-	const hours = Math.floor(total / 3600);
-	const minutes = Math.floor((total % 3600) / 60);
-	const seconds = total % 60;
-	const ss = String(seconds).padStart(2, '0');
-	return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${ss}` : `${minutes}:${ss}`;
 }
 
 /** The text alternative of an exercise's illustration: the author's `x-image-alt`, else the

@@ -109,6 +109,10 @@ export async function migrate(
 			}
 		}
 	}
+	if (oldVersion < 6) {
+		// Version 6: the routine builder keeps unsaved routines (nothing to carry over).
+		db.createObjectStore('drafts', { keyPath: 'id' });
+	}
 }
 
 /** Each program played (a session that counts), followed since the local day of its first one. */

@@ -9,7 +9,7 @@ import type { SessionRecord } from '$lib/session/record';
 
 export const DB_NAME = 'limber';
 /** Bump with a new `if (oldVersion < N)` step in migrations.ts and a fixture of the old shape. */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /** The key under which versions 1–4 kept their one checkpoint (version 5 keys them by session). */
 export const LEGACY_CHECKPOINT_KEY = 'current';
@@ -27,10 +27,11 @@ export const StoredProgramSchema = record({
 	program: v.unknown(),
 	/** When it was imported (ISO 8601). */
 	importedAt: dateTime(),
-	source: optional(oneOf(['file', 'paste']))
+	source: optional(oneOf(['file', 'paste', 'link', 'builder']))
 });
 
-export type ProgramSource = 'file' | 'paste';
+/** How a program came to this device: an imported file, pasted text, a share link, or made in the builder. */
+export type ProgramSource = 'file' | 'paste' | 'link' | 'builder';
 
 /** An imported program as stored: valid (validateProgram) and playable. */
 export type StoredProgram = Omit<v.InferOutput<typeof StoredProgramSchema>, 'program'> & {
@@ -92,7 +93,28 @@ export interface LimberSchema extends DBSchema {
 	settings: { key: string; value: unknown };
 	/** Version 4: one record under DIGESTS_KEY, derived from `sessions` and written with it. */
 	sessionDigests: { key: string; value: PackedDigests };
+	/** Version 6: the routine builder's unsaved routines, keyed by draft id (see drafts.ts). */
+	drafts: { key: string; value: StoredDraft };
+}
+
+/** Where a draft came from: a new routine, a copy of a program, or a stored routine edited. */
+export type DraftMode = 'new' | 'copy' | 'edit';
+
+/**
+ * A routine being made or changed in the builder, as the person left it: the program may be
+ * invalid (a field cleared, no exercise yet), so it is kept as it is and checked when read.
+ */
+export interface StoredDraft {
+	id: string;
+	mode: DraftMode;
+	/** For 'edit': the stored program it changes; for 'copy': the program it was copied from. */
+	sourceId?: string;
+	/** The program as edited so far (a Program in shape, its values not yet valid). */
+	program: Program;
+	/** When it was last changed (ISO 8601). */
+	updatedAt: string;
 }
 
 export type LimberDatabase = IDBPDatabase<LimberSchema>;
-export type StoreName = 'sessions' | 'programs' | 'checkpoint' | 'settings' | 'sessionDigests';
+export type StoreName =
+	'sessions' | 'programs' | 'checkpoint' | 'settings' | 'sessionDigests' | 'drafts';
