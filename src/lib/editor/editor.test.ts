@@ -1,0 +1,158 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DRAFT_WRITE_DELAY_MS, editDraftId, openDraft, RoutineEditor } from './editor.svelte';
+import { customExercise } from '$lib/builder/edit';
+import { configureStorage } from '$lib/storage/database';
+import { getDraft, isDraft, listDrafts, putDraft } from '$lib/storage/drafts';
+import { getImportedProgramEntry, saveImportedProgram } from '$lib/storage/programs';
+import { makeProgram, releaseStorage, useFreshStorage } from '$lib/storage/test-helpers';
+import type { Program } from '$lib/program/types';
+
+afterEach(() => {
+	vi.useRealTimers();
+	releaseStorage();
+});
+
+const tilts = customExercise({ name: 'Pelvic tilts', steps: 'Tilt.', cautions: '' });
+
+async function newEditor(): Promise<RoutineEditor> {
+	const draft = await openDraft({ kind: 'new' });
+	if (!draft) throw new Error('no draft');
+	return new RoutineEditor(draft);
+}
+
+describe('opening drafts', () => {
+	it('keeps a new routine as a draft at once, and finds it again by its id', async () => {
+		useFreshStorage();
+		const draft = await openDraft({ kind: 'new' });
+		expect(draft?.mode).toBe('new');
+		expect(await getDraft(draft!.id)).toEqual(draft);
+		expect(await openDraft({ kind: 'draft', id: draft!.id })).toEqual(draft);
+		expect(await openDraft({ kind: 'draft', id: 'gone' })).toBeNull();
+	});
+
+	it('copies a program with a new id, and edits a stored one through one draft per program', async () => {
+		useFreshStorage();
+		const original = makeProgram('daily', 'Daily');
+		const copy = await openDraft({ kind: 'copy', program: original, takenIds: new Set(['daily']) });
+		expect(copy).toMatchObject({ mode: 'copy', sourceId: 'daily' });
+		expect(copy?.program.id).toBe('daily-my-version');
+		expect(copy?.program.title).toBe('Daily (my version)');
+
+		const edit = await openDraft({ kind: 'edit', program: original });
+		expect(edit).toMatchObject({ id: editDraftId('daily'), mode: 'edit', sourceId: 'daily' });
+		// Editing again continues the same draft, with what was typed.
+		await putDraft({ ...edit!, program: { ...edit!.program, title: 'Typed' } });
+		expect((await openDraft({ kind: 'edit', program: original }))?.program.title).toBe('Typed');
+		expect(await listDrafts()).toHaveLength(2);
+	});
+
+	it('reads only records with the shape of a draft', () => {
+		expect(isDraft({ id: 'd', mode: 'new', updatedAt: 'x', program: makeProgram('a', 'A') })).toBe(
+			true
+		);
+		expect(
+			isDraft({ id: 'd', mode: 'other', updatedAt: 'x', program: makeProgram('a', 'A') })
+		).toBe(false);
+		expect(isDraft({ id: 'd', mode: 'new', updatedAt: 'x', program: { exercises: 'no' } })).toBe(
+			false
+		);
+		expect(isDraft(null)).toBe(false);
+	});
+});
+
+describe('RoutineEditor', () => {
+	it('writes the draft shortly after each change, so a reload finds what was typed', async () => {
+		useFreshStorage();
+		const editor = await newEditor();
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		editor.program.title = 'My back';
+		editor.changed();
+		expect(editor.draftWritten).toBe(false);
+		await vi.advanceTimersByTimeAsync(DRAFT_WRITE_DELAY_MS - 1);
+		expect((await getDraft(editor.draftId))?.program.title).toBe('');
+		await vi.advanceTimersByTimeAsync(1);
+		vi.useRealTimers();
+		await vi.waitFor(() => expect(editor.draftWritten).toBe(true));
+		expect((await getDraft(editor.draftId))?.program.title).toBe('My back');
+	});
+
+	it('checks with the validator and previews with the timeline once valid', async () => {
+		useFreshStorage();
+		const editor = await newEditor();
+		expect(editor.result.ok).toBe(false);
+		expect(editor.problems.map((p) => p.path)).toEqual(['title', 'exercises']);
+		expect(editor.timeline).toBeNull();
+		editor.program.title = 'My back';
+		editor.add({ ...tilts, hold: 10, reps: 3, restBetweenReps: 5 });
+		expect(editor.problems).toEqual([]);
+		expect(editor.timeline?.totalMs).toBe((5 + 10 * 3 + 5 * 2) * 1000);
+		expect(editor.rows[0]?.what).toBe('Get ready: Pelvic tilts');
+		editor.updateExercise(0, { ...editor.snapshot.exercises[0]!, hold: 5000 });
+		expect(editor.problems.map((p) => p.path)).toEqual(['exercises[0].hold']);
+		expect(await editor.saveProgram(new Set())).toBeNull();
+		await editor.discard();
+	});
+
+	it('removes with Undo, moves and duplicates', async () => {
+		useFreshStorage();
+		const editor = await newEditor();
+		editor.add(tilts);
+		editor.add({ ...tilts, id: 'cat', name: 'Cat' });
+		editor.duplicate(1);
+		expect(editor.snapshot.exercises.map((e) => e.id)).toEqual(['pelvic-tilts', 'cat', 'cat-2']);
+		editor.move(2, 0);
+		expect(editor.snapshot.exercises.map((e) => e.id)).toEqual(['cat-2', 'pelvic-tilts', 'cat']);
+		editor.remove(1);
+		expect(editor.removed?.exercise.id).toBe('pelvic-tilts');
+		editor.undoRemove();
+		expect(editor.removed).toBeNull();
+		expect(editor.snapshot.exercises.map((e) => e.id)).toEqual(['cat-2', 'pelvic-tilts', 'cat']);
+		await editor.discard();
+		expect(await listDrafts()).toEqual([]);
+	});
+
+	it('saves a new routine under an id from its title and removes its draft', async () => {
+		useFreshStorage();
+		const editor = await newEditor();
+		editor.program.title = 'My back';
+		editor.add(tilts);
+		const saved = await editor.saveProgram(new Set(['my-back']));
+		expect(saved).toMatchObject({ id: 'my-back-2', version: 1, title: 'My back' });
+		expect(editor.save).toEqual({ kind: 'saved', id: 'my-back-2', title: 'My back', version: 1 });
+		const entry = await getImportedProgramEntry('my-back-2');
+		expect(entry?.ok && entry.program).toEqual(saved);
+		expect(entry?.ok && entry.source).toBe('builder');
+		expect(await getDraft(editor.draftId)).toBeUndefined();
+	});
+
+	it('saves a stored routine in place with its version one higher', async () => {
+		useFreshStorage();
+		const stored: Program = { ...makeProgram('mine', 'Mine'), version: 3 };
+		await saveImportedProgram(stored, 'file');
+		const draft = await openDraft({ kind: 'edit', program: stored });
+		const editor = new RoutineEditor(draft!);
+		editor.program.title = 'Mine, changed';
+		const saved = await editor.saveProgram(new Set(['mine']));
+		expect(saved).toMatchObject({ id: 'mine', version: 4, title: 'Mine, changed' });
+		const entry = await getImportedProgramEntry('mine');
+		expect(entry?.ok && entry.program.version).toBe(4);
+	});
+
+	it('says why a save failed and keeps the draft', async () => {
+		const factory = useFreshStorage();
+		const editor = await newEditor();
+		editor.program.title = 'My back';
+		editor.add(tilts);
+		await editor.writeDraft();
+		vi.spyOn(factory, 'open').mockImplementation(() => {
+			throw new DOMException('The disk is full', 'QuotaExceededError');
+		});
+		releaseStorage();
+		expect(await editor.saveProgram(new Set())).toBeNull();
+		expect(editor.save.kind).toBe('failed');
+		vi.restoreAllMocks();
+		configureStorage({ factory, name: 'limber-test' });
+		expect((await getDraft(editor.draftId))?.program.title).toBe('My back');
+	});
+});
