@@ -13,6 +13,43 @@ import { programsPlugin } from './scripts/programs-plugin';
 const RUNTIME_MODULES =
 	/node_modules\/(svelte|@sveltejs\/kit)\/|vite\/preload-helper|__sveltekit\/|src\/lib\/(defer|paths|pwa\/early-install|catalog\/builtin|program\/(duration-text|program-ids))\.ts$/;
 
+/**
+ * What the library's first load starts from: SvelteKit's client entry and the root layout,
+ * error page and library page. A runtime module goes into the runtime chunk only when one of
+ * these imports it (through static imports): the parts of the Svelte runtime that only a lazily
+ * loaded page uses (the builder's, say) then load with that page instead of with every page.
+ */
+const FIRST_LOAD_ROOTS =
+	/(\.svelte-kit\/generated\/client(-optimized)?\/app\.js|@sveltejs\/kit\/src\/runtime\/client\/entry\.js|src\/routes\/\+(layout|page|error)\.(svelte|ts))$/;
+
+type ModuleGraph = { getModuleInfo(id: string): { importers: string[] } | null };
+
+/** Whether a first-load root reaches the module through static imports (memoised per build). */
+function inFirstLoad(id: string, graph: ModuleGraph, seen = new Map<string, boolean>()): boolean {
+	const known = seen.get(id);
+	if (known !== undefined) return known;
+	seen.set(id, false);
+	const reached =
+		FIRST_LOAD_ROOTS.test(id) ||
+		(graph.getModuleInfo(id)?.importers ?? []).some((importer) =>
+			inFirstLoad(importer, graph, seen)
+		);
+	seen.set(id, reached);
+	return reached;
+}
+
+let firstLoadMemo = new Map<string, boolean>();
+let memoGraph: ModuleGraph | null = null;
+
+function runtimeChunk(id: string, graph: ModuleGraph): string | null {
+	if (!RUNTIME_MODULES.test(id)) return null;
+	if (graph !== memoGraph) {
+		memoGraph = graph;
+		firstLoadMemo = new Map();
+	}
+	return inFirstLoad(id, graph, firstLoadMemo) ? 'runtime' : null;
+}
+
 /** A program's card and its facts: one chunk for the library, its imported cards and program pages. */
 const PROGRAM_CARD_MODULES =
 	/src\/lib\/(components\/program\/(ProgramCard|ProgramFacts)\.svelte|program\/schedule-text\.ts)/;
@@ -28,7 +65,7 @@ export default defineConfig({
 			output: {
 				codeSplitting: {
 					groups: [
-						{ name: 'runtime', test: (id) => RUNTIME_MODULES.test(id) },
+						{ name: (id, ctx) => runtimeChunk(id, ctx) },
 						{ name: 'program-card', test: (id) => PROGRAM_CARD_MODULES.test(id) }
 					]
 				}

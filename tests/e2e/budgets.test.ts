@@ -24,7 +24,7 @@ const KB = 1024;
  * one-player lock, the hardened validator, outcomes, the follow rule and the report's routines
  * came (161 KB); the whole app's ceiling is 190 KB (the builder issue). */
 export const FIRST_LOAD_JS_BUDGET = 35 * KB;
-export const PRECACHE_BUDGET = 170 * KB;
+export const PRECACHE_BUDGET = 190 * KB;
 /** The library's first paint: its stylesheets (layout, page); the scripts it preloads after. */
 const FIRST_LOAD_STYLESHEETS = 2;
 const FIRST_LOAD_SCRIPTS = 8;

@@ -6,7 +6,8 @@ import { programOf, readBuiltin } from './helpers/app';
 import { historyLoaded, playToEnd, sessionItems, startClock } from './helpers/history';
 import { readStore } from './helpers/idb';
 import { expandTimeline } from '../../src/lib/program/timeline';
-import { formatClock, formatDuration } from '../../src/lib/program/duration-text';
+import { formatClock } from '../../src/lib/program/clock-text';
+import { formatDuration } from '../../src/lib/program/duration-text';
 import type { Program } from '../../src/lib/program/types';
 
 interface StoredProgram {

@@ -3,7 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { buildDir } from './helpers/build';
 import { precacheListOf } from './helpers/precache';
-import { NOT_PRECACHED } from '../../src/lib/pwa/cache-plan';
+import { isLeftToFallback, NOT_PRECACHED } from '../../src/lib/pwa/cache-plan';
 
 // What a plain static host (no SPA fallback) has under a URL path: the file, or a folder's index.html.
 function fileOnHost(pathname: string): string | null {
@@ -38,10 +38,14 @@ test('the service worker precaches every file of the build, and each one exists 
 	expect(new Set(list).size).toBe(list.length);
 
 	// Everything except the worker itself, SvelteKit's version file (fetched only to poll) and
-	// the files the app never fetches (the program JSON Schema, for authors' editors).
+	// the files the app never fetches (the program JSON Schema, for authors' editors), and the
+	// built-in programs' pages, which the fallback page renders from their precached files.
 	const expected = everyBuiltUrl(buildDir).filter(
 		(url) =>
-			url !== '/service-worker.js' && url !== '/_app/version.json' && !NOT_PRECACHED.includes(url)
+			url !== '/service-worker.js' &&
+			url !== '/_app/version.json' &&
+			!NOT_PRECACHED.includes(url) &&
+			!isLeftToFallback(url, '')
 	);
 	expect(NOT_PRECACHED.every((url) => fileOnHost(url) !== null)).toBe(true);
 	expect(list).not.toContain('/program.schema.json');

@@ -1,6 +1,6 @@
 // The builder's preview of a session: what plays when, read from the same timeline the player
 // plays (expandTimeline), one row per step.
-import { formatClock } from '../program/duration-text';
+import { formatClock } from '../program/clock-text';
 import type { Program } from '../program/types';
 import type { Step, Timeline } from '../program/timeline-types';
 

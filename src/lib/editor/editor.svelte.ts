@@ -54,7 +54,8 @@ export class RoutineEditor {
 	draftWritten = $state(true);
 	draftError = $state('');
 
-	readonly snapshot = $derived($state.snapshot(this.program) as Program);
+	// A plain copy through JSON, as the program will be saved (no undefined fields).
+	readonly snapshot = $derived(JSON.parse(JSON.stringify(this.program)) as Program);
 	readonly result = $derived(validateProgram(this.snapshot));
 	readonly problems: Problem[] = $derived(this.result.ok ? [] : this.result.problems);
 	readonly advice: Advice[] = $derived(this.result.ok ? this.result.advice : []);

@@ -4,7 +4,7 @@ import type { EngineState } from './engine-types';
 import type { Step, Timeline } from '$lib/program/timeline-types';
 import type { Exercise, Program, Side } from '$lib/program/types';
 
-import { formatClock } from '$lib/program/duration-text';
+import { formatClock } from '$lib/program/clock-text';
 
 export { formatClock };
 

@@ -37,7 +37,8 @@ import {
 	type Segment
 } from '../validation/problems';
 import { problemsFromIssues } from '../validation/schemas';
-import { isReservedProgramId, reservedIdMessage } from './program-ids';
+import { isReservedProgramId } from './program-ids';
+import { reservedIdMessage } from './id-rules';
 import { applyLevel, maxLevel } from './progression';
 import {
 	ExerciseSchema,

@@ -4,6 +4,7 @@ import {
 	hashList,
 	hasExtension,
 	isImmutable,
+	isLeftToFallback,
 	isOldCache,
 	navigationKeys,
 	pageKeys,
@@ -54,6 +55,31 @@ describe('precacheUrls', () => {
 			'/limber/programs/index.json',
 			'/limber/200.html'
 		]);
+	});
+});
+
+describe('pages left to the fallback', () => {
+	it('leaves out the built-in programs’ pages, which the fallback renders from their files', () => {
+		const urls = precacheUrls({
+			base: '/limber',
+			build: [],
+			files: ['/limber/programs/desk-break.json', '/limber/programs/index.json'],
+			prerendered: ['/limber/', '/limber/programs/desk-break/', '/limber/import/']
+		});
+		expect(urls).toEqual([
+			'/limber/programs/desk-break.json',
+			'/limber/programs/index.json',
+			'/limber/',
+			'/limber/import/',
+			'/limber/200.html'
+		]);
+		expect(isLeftToFallback('/programs/gentle-relief/', '')).toBe(true);
+		expect(isLeftToFallback('/programs/gentle-relief.json', '')).toBe(false);
+		expect(isLeftToFallback('/programs/', '')).toBe(false);
+		expect(isLeftToFallback('/programs/a/b/', '')).toBe(false);
+		expect(isLeftToFallback('/other/programs/a/', '')).toBe(false);
+		// A program page is answered by the fallback page when it is not cached.
+		expect(navigationKeys('/programs/desk-break/', '').at(-1)).toBe('/200.html');
 	});
 });
 

@@ -27,12 +27,23 @@ export interface PrecacheInput {
 export const NOT_PRECACHED: readonly string[] = ['/program.schema.json'];
 
 /**
+ * Whether a prerendered page is left to the SPA fallback once a worker is installed: a built-in
+ * program's page (`/programs/<id>/`). It is the program file, precached as such, written out as
+ * HTML (about 4 KB gzip each, twice the file); the fallback page renders it from the file, as
+ * it renders an imported program's page, offline too.
+ */
+export function isLeftToFallback(url: string, base: string): boolean {
+	return url.startsWith(`${base}/programs/`) && /^[a-z0-9-]+\/$/.test(url.slice(base.length + 10));
+}
+
+/**
  * Lists every URL the worker must store on install: build, static files, pages and the
- * fallback, less NOT_PRECACHED.
+ * fallback, less NOT_PRECACHED and the pages left to the fallback.
  */
 export function precacheUrls({ base, build, files, prerendered }: PrecacheInput): string[] {
 	const left = new Set(NOT_PRECACHED.map((path) => base + path));
-	const all = [...build, ...files, ...prerendered, base + FALLBACK_PAGE];
+	const pages = prerendered.filter((url) => !isLeftToFallback(url, base));
+	const all = [...build, ...files, ...pages, base + FALLBACK_PAGE];
 	return [...new Set(all)].filter((url) => !left.has(url));
 }
 

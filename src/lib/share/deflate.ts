@@ -1,8 +1,8 @@
 // Raw DEFLATE (RFC 1951) for share links: the web's own CompressionStream and
 // DecompressionStream ('deflate-raw'), which Node 20, Chromium 103+, Firefox 113+ and Safari
-// 16.4+ have. Where they are missing (Safari 16.0–16.3 and Firefox 104–112 are within the
-// app's build target), the small `fflate` package is loaded on demand instead; no other
-// browser downloads it.
+// 16.4+ have, so every browser of the app's build target (Chrome 111, Firefox 114, Safari
+// 16.4). An older browser is told to update (the link's problem says so); the tests check the
+// streams against an independent implementation (fflate, in test-fflate.ts).
 //
 // Inflating stops as soon as the output passes a limit: the compressed data is fed in small
 // pieces and the output counted as it comes, so a "zip bomb" (64 KB that would inflate to
@@ -23,7 +23,7 @@ export type InflateResult =
 
 /** A raw DEFLATE implementation. */
 export interface RawDeflate {
-	name: 'native' | 'fflate';
+	name: 'native' | 'fflate' | 'missing';
 	deflate(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>>;
 	inflate(bytes: Uint8Array<ArrayBuffer>, limit: number): Promise<InflateResult>;
 }
@@ -99,43 +99,18 @@ export const nativeRawDeflate: RawDeflate = {
 	inflate: nativeInflate
 };
 
-/** fflate's raw DEFLATE, loaded on first use (for engines without 'deflate-raw' streams). */
-export const fflateRawDeflate: RawDeflate = {
-	name: 'fflate',
-	async deflate(bytes) {
-		const { deflateSync } = await import('fflate');
-		return deflateSync(bytes, { level: 9 });
-	},
-	async inflate(data, limit) {
-		const { Inflate } = await import('fflate');
-		const chunks: Uint8Array[] = [];
-		let total = 0;
-		// Filled in by fflate's callback.
-		const end = { finished: false };
-		const inflater = new Inflate((chunk, final) => {
-			total += chunk.byteLength;
-			if (total <= limit) chunks.push(chunk);
-			if (final) end.finished = true;
-		});
-		try {
-			for (let at = 0; at < data.length; at += INFLATE_PIECE_BYTES) {
-				inflater.push(
-					data.subarray(at, at + INFLATE_PIECE_BYTES),
-					at + INFLATE_PIECE_BYTES >= data.length
-				);
-				if (total > limit) return { ok: false, reason: 'too-large', inflated: total };
-			}
-		} catch {
-			return { ok: false, reason: 'corrupt', inflated: total };
-		}
-		// An empty input is no DEFLATE stream (the native streams refuse it too).
-		if (!end.finished || data.length === 0)
-			return { ok: false, reason: 'corrupt', inflated: total };
-		return { ok: true, bytes: concat(chunks, total) };
-	}
+const NO_STREAMS =
+	'this browser cannot pack or unpack share links (it has no "deflate-raw" streams): update ' +
+	'it, or share the file instead';
+
+/** What a browser without the streams gets: every use fails with a plain reason. */
+export const missingRawDeflate: RawDeflate = {
+	name: 'missing',
+	deflate: () => Promise.reject(new Error(NO_STREAMS)),
+	inflate: () => Promise.reject(new Error(NO_STREAMS))
 };
 
-/** The raw DEFLATE to use here: the platform's when it has one, otherwise fflate. */
+/** The raw DEFLATE to use here: the platform's, or one that says the browser is too old. */
 export function rawDeflate(): RawDeflate {
-	return hasNativeDeflateRaw() ? nativeRawDeflate : fflateRawDeflate;
+	return hasNativeDeflateRaw() ? nativeRawDeflate : missingRawDeflate;
 }

@@ -6,14 +6,15 @@ import { parseProgramText } from '../program/validate';
 import type { Program } from '../program/types';
 import { base64urlDecode, base64urlEncode } from './base64url';
 import {
-	fflateRawDeflate,
 	hasNativeDeflateRaw,
 	INFLATE_PIECE_BYTES,
+	missingRawDeflate,
 	nativeRawDeflate,
 	rawDeflate,
 	type InflateResult,
 	type RawDeflate
 } from './deflate';
+import { fflateRawDeflate } from './test-fflate';
 import {
 	decodeShareFragment,
 	encodeShareFragment,
@@ -359,12 +360,12 @@ describe('share links: the encoder', () => {
 		await expect(encodeShareFragment(huge)).rejects.toThrow(/bytes of text; at most 1,048,576/);
 	});
 
-	it('uses the platform streams where they exist, and fflate where they do not', () => {
+	it('uses the platform streams, and says to update a browser that has none', async () => {
 		expect(hasNativeDeflateRaw()).toBe(true);
 		expect(rawDeflate()).toBe(nativeRawDeflate);
 		vi.stubGlobal('CompressionStream', undefined);
 		expect(hasNativeDeflateRaw()).toBe(false);
-		expect(rawDeflate()).toBe(fflateRawDeflate);
+		expect(rawDeflate()).toBe(missingRawDeflate);
 		vi.unstubAllGlobals();
 		class GzipOnly {
 			constructor(format: string) {
@@ -372,7 +373,24 @@ describe('share links: the encoder', () => {
 			}
 		}
 		vi.stubGlobal('DecompressionStream', GzipOnly);
-		expect(rawDeflate()).toBe(fflateRawDeflate);
+		expect(rawDeflate()).toBe(missingRawDeflate);
+		vi.unstubAllGlobals();
+		const program = validated('programs/gentle-relief.json');
+		const link = await encodeShareLink(program, 'https://example.org');
+		const result = await decodeShareFragment(link, missingRawDeflate);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.problems).toEqual([
+			{
+				path: '(link)',
+				message:
+					'could not be read (this browser cannot pack or unpack share links (it has no ' +
+					'"deflate-raw" streams): update it, or share the file instead)'
+			}
+		]);
+		await expect(
+			encodeShareLink(program, 'https://example.org', missingRawDeflate)
+		).rejects.toThrow(/update it, or share the file instead/);
 	});
 });
 

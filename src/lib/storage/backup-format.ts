@@ -7,7 +7,7 @@
 // it needs to know about the device comes in as a BackupContext: the built-in programs' ids and
 // today's date (a morning answer from a later day would hold progression back for ever).
 import * as v from 'valibot';
-import { builtinIdProblem } from '$lib/program/program-ids';
+import { builtinIdProblem } from '$lib/program/id-rules';
 import type { Program } from '$lib/program/types';
 import { utf8ByteLength, validateProgram } from '$lib/program/validate';
 import { SessionRecordSchema, type SessionRecord } from '$lib/session/record';
