@@ -2,6 +2,7 @@
 // its state), for the quality gates: accessibility, CSP and same-origin checks run on each.
 // Time: call installClock before the first navigation; the player screens then hold the fake
 // clock still and move it on purpose, so what they show is the same on every run.
+import { deflateRawSync } from 'node:zlib';
 import { expect, type Page } from '@playwright/test';
 
 /** A morning in spring, local time: the day's first visit (disclaimer, red-flag check). */
@@ -171,6 +172,59 @@ export async function openImportWithErrors(page: Page): Promise<void> {
 	await expect(page.getByRole('alert').getByRole('listitem').first()).toBeVisible();
 }
 
+/** A routine small enough for a QR code: one exercise, held. */
+export const SMALL_PROGRAM = {
+	format: 1,
+	id: 'two-tilts',
+	title: 'Two tilts',
+	exercises: [
+		{ id: 'tilt', name: 'Pelvic tilt', instructions: ['Lie down and tilt.'], hold: 5, reps: 2 }
+	]
+};
+
+/** The builder with two exercises, a phrase read and the preview's timeline open. */
+export async function openBuilderWithRoutine(page: Page): Promise<void> {
+	await page.goto('/builder/');
+	await expect(page).toHaveURL(/\?draft=/);
+	await page.getByLabel('Name', { exact: true }).first().fill('My back routine');
+	await page.getByLabel('Search the exercises').fill('cat');
+	await page.getByRole('button', { name: 'Add Cat stretch', exact: true }).click();
+	await page.getByLabel('Search the exercises').fill('pelvic');
+	await page.getByRole('button', { name: 'Add Pelvic tilts', exact: true }).click();
+	const tilts = page.getByRole('region', { name: 'Exercises' }).getByRole('article').nth(1);
+	await tilts.getByLabel('Type what your physio said').fill('hold 10 s, 10 times, twice daily');
+	await tilts.getByRole('button', { name: 'Read it' }).click();
+	await expect(tilts.getByText('It understood:')).toBeVisible();
+	await page.getByText(/^What plays when/).click();
+	await expect(page.getByTestId('builder-timeline')).toBeVisible();
+}
+
+/** A new routine: nothing in it yet, so the problems the validator finds are listed. */
+export async function openEmptyBuilder(page: Page): Promise<void> {
+	await page.goto('/builder/');
+	await expect(page).toHaveURL(/\?draft=/);
+	await expect(page.getByRole('heading', { name: /things to fix/ })).toBeVisible();
+}
+
+/** A routine's share panel with its QR code. */
+export async function openShareWithQr(page: Page): Promise<void> {
+	await page.goto('/import/');
+	await waitForApp(page);
+	await page.getByLabel('Program text (JSON)').fill(JSON.stringify(SMALL_PROGRAM));
+	await page.getByRole('button', { name: 'Check and import' }).click();
+	await page.getByRole('link', { name: `Open ${SMALL_PROGRAM.title}` }).click();
+	await page.getByRole('button', { name: 'Share', exact: true }).click();
+	await page.getByRole('button', { name: 'Show QR code' }).click();
+	await expect(page.getByRole('img', { name: /^QR code/ })).toBeVisible();
+}
+
+/** A share link opened on the Import page: the program's preview with "Add to my programs". */
+export async function openShareLinkPreview(page: Page): Promise<void> {
+	const data = deflateRawSync(Buffer.from(JSON.stringify(SMALL_PROGRAM))).toString('base64url');
+	await page.goto(`/import/#p=1.${data}`);
+	await expect(page.getByRole('button', { name: 'Add to my programs' })).toBeVisible();
+}
+
 /** One screen of the app and how a fresh page gets there (after installClock). */
 export interface Screen {
 	name: string;
@@ -219,5 +273,9 @@ export const SCREENS: Screen[] = [
 	},
 	{ name: 'history with a session', reach: openHistoryWithSession },
 	{ name: 'settings', reach: openSettings },
-	{ name: 'report with a session', reach: openReportWithSession }
+	{ name: 'report with a session', reach: openReportWithSession },
+	{ name: 'builder, new routine', reach: openEmptyBuilder },
+	{ name: 'builder, with a routine', reach: openBuilderWithRoutine },
+	{ name: 'share with a QR code', reach: openShareWithQr },
+	{ name: 'share link preview', reach: openShareLinkPreview }
 ];
