@@ -154,6 +154,7 @@ for (const mode of ['touch', 'keyboard'] as const) {
 			await expect(page.getByText(`${formatClock(timeline.totalMs)} left`)).toBeVisible();
 
 			await playToEnd(page, timeline.totalMs);
+			await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
 			await page.clock.resume();
 			await page.goto('/history/');
 			await historyLoaded(page);
@@ -217,6 +218,7 @@ test('a copy of Daily core strength without the superman plays without it; the b
 	await page.getByRole('button', { name: 'Start', exact: true }).click();
 	await page.getByRole('button', { name: 'None of these apply' }).click();
 	await playToEnd(page, expandTimeline(copy as Program).totalMs + 60_000);
+	await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
 	const [session] = await readStore<{ programId: string; exercises: { exerciseId: string }[] }>(
 		page,
 		'sessions'

@@ -10,6 +10,7 @@ import { readStore } from './helpers/idb';
 import { startServer, type TestServer } from './helpers/server';
 import { buildDir } from './helpers/build';
 import { waitForController } from './helpers/service-worker';
+import { waitForApp } from './helpers/screens';
 import type { Program } from '../../src/lib/program/types';
 
 // The offline test serves the build itself so that it can stop the server (Playwright's offline
@@ -27,6 +28,8 @@ const storedPrograms = async (page: Page) =>
 /** Opens a program's page, its Share panel, and reads the link it offers. */
 async function shareLink(page: Page, id: string, origin = ''): Promise<string> {
 	await page.goto(`${origin}/programs/${id}/`);
+	// A prerendered page shows its buttons before the app has hydrated it.
+	await waitForApp(page);
 	await page.getByRole('button', { name: 'Share', exact: true }).click();
 	const field = page.getByLabel('Link to this routine');
 	await expect(field).toHaveValue(/#p=1\./);
