@@ -12,7 +12,7 @@ import {
 } from './media-session';
 import { defaultSpeaker } from './speech';
 import { createVibrator } from './vibration';
-import { defaultWakeLock, type WakeLockController } from './wake-lock';
+import { defaultWakeLock, type WakeLockController } from './wake-lock.svelte';
 
 /** The browser's outputs, with the wake lock's and media session's full interfaces. */
 export interface BrowserCueOutputs extends CueOutputs {

@@ -7,7 +7,7 @@ import { unlockCues } from './unlock';
 describe('the shared browser outputs outside a browser', () => {
 	it('are all unsupported no-ops, and unlocking does not throw', () => {
 		const outputs = browserCueOutputs();
-		expect(outputs.wakeLock.getState().supported).toBe(false);
+		expect(outputs.wakeLock.state.supported).toBe(false);
 		expect(outputs.mediaSession.supported).toBe(false);
 		expect(() => {
 			unlockCues();

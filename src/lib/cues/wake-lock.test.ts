@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWakeLock, type WakeLockEnv, type WakeLockState } from './wake-lock';
+import { createWakeLock, type WakeLockEnv } from './wake-lock.svelte';
 
 /** A fake sentinel the test can release "from the system side". */
 class FakeSentinel {
@@ -58,20 +58,18 @@ function setup(options: { refuse?: boolean; supported?: boolean } = {}) {
 		document: doc
 	} as unknown as WakeLockEnv;
 	const lock = createWakeLock(env);
-	const states: WakeLockState[] = [];
-	lock.subscribe((s) => states.push(s));
-	return { doc, sentinels, lock, states, requests: () => requests };
+	return { doc, sentinels, lock, requests: () => requests };
 }
 
 describe('createWakeLock', () => {
 	it('holds the lock while playing and releases it on pause', async () => {
 		const { lock, sentinels } = setup();
-		expect(lock.getState()).toEqual({ supported: true, held: false, failed: false });
+		expect(lock.state).toEqual({ supported: true, held: false, failed: false });
 		lock.acquire();
 		await flush();
-		expect(lock.getState().held).toBe(true);
+		expect(lock.state.held).toBe(true);
 		lock.release();
-		expect(lock.getState().held).toBe(false);
+		expect(lock.state.held).toBe(false);
 		expect(sentinels[0]?.released).toBe(true);
 	});
 
@@ -81,13 +79,13 @@ describe('createWakeLock', () => {
 		await flush();
 		doc.visibilityState = 'hidden';
 		sentinels[0]!.systemRelease();
-		expect(lock.getState().held).toBe(false);
+		expect(lock.state.held).toBe(false);
 		doc.setVisibility('hidden');
 		expect(requests()).toBe(1);
 		doc.setVisibility('visible');
 		await flush();
 		expect(requests()).toBe(2);
-		expect(lock.getState().held).toBe(true);
+		expect(lock.state.held).toBe(true);
 	});
 
 	it('does not ask again on visibility once the session paused', async () => {
@@ -99,7 +97,7 @@ describe('createWakeLock', () => {
 		doc.setVisibility('visible');
 		await flush();
 		expect(requests()).toBe(1);
-		expect(lock.getState().held).toBe(false);
+		expect(lock.state.held).toBe(false);
 	});
 
 	it('waits for the page to be visible before asking', async () => {
@@ -110,7 +108,7 @@ describe('createWakeLock', () => {
 		doc.setVisibility('visible');
 		await flush();
 		expect(requests()).toBe(1);
-		expect(lock.getState().held).toBe(true);
+		expect(lock.state.held).toBe(true);
 	});
 
 	it('a lock granted after a pause is given back at once', async () => {
@@ -119,37 +117,35 @@ describe('createWakeLock', () => {
 		lock.release(); // before the request resolved
 		await flush();
 		expect(sentinels[0]?.released).toBe(true);
-		expect(lock.getState().held).toBe(false);
+		expect(lock.state.held).toBe(false);
 	});
 
 	it('a refused request sets failed (for the notice) and never throws', async () => {
-		const { lock, states } = setup({ refuse: true });
-		expect(() => lock.acquire()).not.toThrow();
+		const { lock, requests } = setup({ refuse: true });
+		expect(lock.state.failed).toBe(false);
+		lock.acquire();
+		expect(requests()).toBe(1);
 		await flush();
-		expect(lock.getState()).toEqual({ supported: true, held: false, failed: true });
-		expect(states.at(-1)?.failed).toBe(true);
+		expect(lock.state).toEqual({ supported: true, held: false, failed: true });
 	});
 
 	it('without the API: supported false, calls are no-ops', async () => {
 		const { lock, requests } = setup({ supported: false });
 		lock.acquire();
 		await flush();
-		expect(lock.getState()).toEqual({ supported: false, held: false, failed: false });
+		expect(lock.state).toEqual({ supported: false, held: false, failed: false });
 		expect(requests()).toBe(0);
 	});
 
-	it('subscribers get the current state at once and every change; unsubscribe stops them', async () => {
-		const { lock, states } = setup();
-		expect(states).toHaveLength(1);
+	it('keeps one state object whose fields change in place (what the notices read)', async () => {
+		const { lock } = setup();
+		const state = lock.state;
 		lock.acquire();
 		await flush();
-		expect(states.at(-1)?.held).toBe(true);
-		const seen: boolean[] = [];
-		const stop = lock.subscribe((s) => seen.push(s.held));
-		stop();
+		expect(state.held).toBe(true);
 		lock.release();
-		expect(seen).toEqual([true]);
-		expect(states.at(-1)?.held).toBe(false);
+		expect(state.held).toBe(false);
+		expect(lock.state).toBe(state);
 	});
 
 	it('dispose releases the lock and stops watching visibility', async () => {
