@@ -224,6 +224,43 @@ export const DOSE_FORMS: readonly { form: DoseForm; label: string }[] = [
 	{ form: 'duration', label: 'For a time' }
 ];
 
+/** One number of a dose, as the builder asks for it. */
+export interface DoseFieldSpec {
+	field: 'hold' | 'reps' | 'restBetweenReps';
+	label: string;
+	unit: string;
+	min: number;
+	max: number;
+}
+
+const reps = (label: string): DoseFieldSpec => ({
+	field: 'reps',
+	label,
+	unit: 'times',
+	...PROGRAM_LIMITS.reps
+});
+const between = (label: string): DoseFieldSpec => ({
+	field: 'restBetweenReps',
+	label,
+	unit: 's',
+	...PROGRAM_LIMITS.restSeconds
+});
+
+/**
+ * The fields of each dose form in plain words, in the order they read: "Hold for __ s, __ times,
+ * relax __ s between"; "__ times through these steps"; "at my own pace: __ times". (A timed bout
+ * is minutes and seconds, asked for apart.)
+ */
+export const DOSE_FIELDS: Record<Exclude<DoseForm, 'duration'>, readonly DoseFieldSpec[]> = {
+	hold: [
+		{ field: 'hold', label: 'Hold for', unit: 's', ...PROGRAM_LIMITS.hold },
+		reps('Times'),
+		between('Relax between')
+	],
+	phases: [reps('Times through these steps'), between('Rest between')],
+	selfPaced: [reps('At my own pace')]
+};
+
 /**
  * The exercise with another dose form, keeping what it can: a hold starts at 10 s with a 5 s
  * release between reps (when it had none), paced steps at "Move 3 s, Return 3 s", a timed bout

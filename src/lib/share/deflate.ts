@@ -28,7 +28,8 @@ export interface RawDeflate {
 	inflate(bytes: Uint8Array<ArrayBuffer>, limit: number): Promise<InflateResult>;
 }
 
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
+/** The chunks one after another in one array of `total` bytes. */
+export function concat(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
 	const out = new Uint8Array(total);
 	let at = 0;
 	for (const chunk of chunks) {

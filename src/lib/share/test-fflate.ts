@@ -1,17 +1,7 @@
 // An independent raw DEFLATE for the tests (fflate, a development dependency): links packed by
 // the platform's streams must unpack with it and the other way round. Not part of the app.
 import { deflateSync, Inflate } from 'fflate';
-import { INFLATE_PIECE_BYTES, type RawDeflate } from './deflate';
-
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
-	const out = new Uint8Array(total);
-	let at = 0;
-	for (const chunk of chunks) {
-		out.set(chunk, at);
-		at += chunk.byteLength;
-	}
-	return out;
-}
+import { concat, INFLATE_PIECE_BYTES, type RawDeflate } from './deflate';
 
 /** fflate's raw DEFLATE, with the same piecewise limit as the app's. */
 export const fflateRawDeflate: RawDeflate = {
