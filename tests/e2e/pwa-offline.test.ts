@@ -31,7 +31,14 @@ test('after the first visit every page opens with no network, runtime-only route
 		const response = await page.goto(`${server.url}${path}`);
 		expect(response?.status(), path).toBe(200);
 		await expect(page.getByRole('heading', { level: 1 }).first(), path).toBeVisible();
+		if (path.startsWith('/programs/')) {
+			await expect(page.getByRole('heading', { level: 1, name: 'Not found' }), path).toHaveCount(0);
+		}
 	}
+	// A built-in program's page is not precached: the fallback renders it from its program file.
+	await page.goto(`${server.url}/programs/gentle-relief/`);
+	await expect(page.getByRole('heading', { level: 1, name: 'Gentle relief' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 3, name: /Slow breathing/ })).toBeVisible();
 
 	// A route the build does not know (like an imported program's page) gets the app shell from
 	// the SPA fallback page, not the browser's offline error.

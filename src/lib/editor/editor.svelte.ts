@@ -53,6 +53,14 @@ export class RoutineEditor {
 	/** Whether the latest change is written to the draft. */
 	draftWritten = $state(true);
 	draftError = $state('');
+	/** What the last move, copy or removal did, for the page's status line. */
+	announcement = $state('');
+	/** Whether the draft is in IndexedDB yet (a new routine or a copy is kept from its first change). */
+	stored: boolean;
+	/** Called once, when the draft is first written (the page then names it in its address). */
+	onstored: ((id: string) => void) | undefined;
+	/** Saved or thrown away: nothing is written to the draft any more. */
+	#closed = false;
 
 	// A plain copy through JSON, as the program will be saved (no undefined fields).
 	readonly snapshot = $derived(JSON.parse(JSON.stringify(this.program)) as Program);
@@ -67,11 +75,15 @@ export class RoutineEditor {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#writing: Promise<void> = Promise.resolve();
 
-	constructor(draft: StoredDraft) {
+	readonly baseVersion: number | undefined;
+
+	constructor(draft: StoredDraft, stored = true) {
 		this.draftId = draft.id;
 		this.mode = draft.mode;
 		this.sourceId = draft.sourceId;
+		this.baseVersion = draft.baseVersion;
 		this.program = draft.program;
+		this.stored = stored;
 	}
 
 	/** Replaces the program (each edit function returns a new one) and keeps the draft. */
@@ -82,6 +94,7 @@ export class RoutineEditor {
 
 	/** Call after a field bound to the program changed: the draft is written shortly after. */
 	changed(): void {
+		if (this.#closed) return;
 		this.draftWritten = false;
 		if (this.save.kind === 'saved' || this.save.kind === 'failed') this.save = { kind: 'idle' };
 		clearTimeout(this.#timer);
@@ -91,18 +104,25 @@ export class RoutineEditor {
 	/** Writes the draft now (also on leaving the page). */
 	async writeDraft(): Promise<void> {
 		clearTimeout(this.#timer);
+		if (this.#closed) return;
 		const draft: StoredDraft = {
 			id: this.draftId,
 			mode: this.mode,
 			...(this.sourceId !== undefined ? { sourceId: this.sourceId } : {}),
+			...(this.baseVersion !== undefined ? { baseVersion: this.baseVersion } : {}),
 			program: this.snapshot,
 			updatedAt: isoTime(Date.now())
 		};
 		this.#writing = this.#writing.then(async () => {
+			if (this.#closed) return;
 			try {
 				await putDraft(draft);
 				this.draftWritten = true;
 				this.draftError = '';
+				if (!this.stored) {
+					this.stored = true;
+					this.onstored?.(this.draftId);
+				}
 			} catch (error) {
 				this.draftError = error instanceof Error ? error.message : String(error);
 			}
@@ -125,18 +145,28 @@ export class RoutineEditor {
 		this.set(addCatalogueExercise(this.snapshot, entry));
 	}
 
+	#name = (index: number) => this.snapshot.exercises[index]?.name || `exercise ${index + 1}`;
+
 	move(from: number, to: number): void {
+		const name = this.#name(from);
 		this.set(moveExercise(this.snapshot, from, to));
+		const count = this.snapshot.exercises.length;
+		const at = Math.max(0, Math.min(to, count - 1));
+		this.announcement = `Moved ${name} to place ${at + 1} of ${count}.`;
 	}
 
 	duplicate(index: number): void {
+		const name = this.#name(index);
 		this.set(duplicateExercise(this.snapshot, index));
+		this.announcement = `Added a copy of ${name} as exercise ${index + 2}.`;
 	}
 
 	remove(index: number): void {
+		const name = this.#name(index);
 		const { program, removed } = removeExercise(this.snapshot, index);
 		this.removed = removed;
 		this.set(program);
+		this.announcement = `Removed ${name}.`;
 	}
 
 	undoRemove(): void {
@@ -144,19 +174,24 @@ export class RoutineEditor {
 		const removed = this.removed;
 		this.removed = null;
 		this.set(restoreExercise(this.snapshot, removed));
+		this.announcement = `Put ${removed.exercise.name || 'the exercise'} back as exercise ${Math.min(removed.index, this.snapshot.exercises.length - 1) + 1}.`;
 	}
 
 	/**
 	 * Saves the routine as an imported program (a new id from its title the first time, one more
 	 * version each time) and removes the draft. Refused while the validator finds a problem.
 	 */
-	async saveProgram(takenIds: ReadonlySet<string>): Promise<Program | null> {
-		if (!this.result.ok) return null;
+	async saveProgram(
+		takenIds: ReadonlySet<string> | (() => Promise<ReadonlySet<string>>)
+	): Promise<Program | null> {
+		// Refused while invalid, and while a save is under way (a double tap saves once).
+		if (!this.result.ok || this.save.kind === 'saving' || this.#closed) return null;
 		this.save = { kind: 'saving' };
 		try {
+			const taken = typeof takenIds === 'function' ? await takenIds() : takenIds;
 			const storedId = this.mode === 'edit' ? this.sourceId : undefined;
 			const stored = storedId ? await getImportedProgramEntry(storedId) : undefined;
-			const id = idForSaving(this.result.value, storedId !== undefined, takenIds);
+			const id = idForSaving(this.result.value, storedId !== undefined, taken);
 			const program = forSaving(
 				this.result.value,
 				storedId ?? id,
@@ -165,6 +200,7 @@ export class RoutineEditor {
 			clearTimeout(this.#timer);
 			await this.#writing;
 			await saveDraftAsProgram(program, this.draftId);
+			this.#closed = true;
 			this.draftWritten = true;
 			this.save = { kind: 'saved', id: program.id, title: program.title, version: program.version };
 			return program;
@@ -179,6 +215,7 @@ export class RoutineEditor {
 
 	/** Throws the draft away. */
 	async discard(): Promise<void> {
+		this.#closed = true;
 		clearTimeout(this.#timer);
 		await this.#writing;
 		await deleteDraft(this.draftId);
@@ -195,24 +232,34 @@ export type EditorRequest =
 /** The draft id of editing a stored program in place: one per program, so it is found again. */
 export const editDraftId = (programId: string) => `edit:${programId}`;
 
-/** Opens (or makes and stores) the draft a request names; null when the draft is gone. */
-export async function openDraft(request: EditorRequest): Promise<StoredDraft | null> {
+/**
+ * Opens the draft a request names (null when it is gone), or makes one: a stored routine's
+ * draft is found again or made and stored; a new routine or a copy is stored from its first
+ * change (`stored: false`), so opening the builder and leaving leaves nothing behind.
+ */
+export async function openDraft(
+	request: EditorRequest
+): Promise<{ draft: StoredDraft; stored: boolean } | null> {
 	const now = isoTime(Date.now());
 	let draft: StoredDraft;
 	switch (request.kind) {
-		case 'draft':
-			return (await getDraft(request.id)) ?? null;
+		case 'draft': {
+			const found = await getDraft(request.id);
+			return found ? { draft: found, stored: true } : null;
+		}
 		case 'edit': {
 			const existing = await getDraft(editDraftId(request.program.id));
-			if (existing) return existing;
+			if (existing) return { draft: existing, stored: true };
 			draft = {
 				id: editDraftId(request.program.id),
 				mode: 'edit',
 				sourceId: request.program.id,
+				baseVersion: request.program.version,
 				program: cloneProgram(request.program),
 				updatedAt: now
 			};
-			break;
+			await putDraft(draft);
+			return { draft, stored: true };
 		}
 		case 'copy':
 			draft = {
@@ -227,8 +274,7 @@ export async function openDraft(request: EditorRequest): Promise<StoredDraft | n
 			draft = { id: newDraftId(), mode: 'new', program: newProgram(), updatedAt: now };
 			break;
 	}
-	await putDraft(draft);
-	return draft;
+	return { draft, stored: false };
 }
 
 const KEY = Symbol('routine editor');

@@ -16,35 +16,57 @@ afterEach(() => {
 const tilts = customExercise({ name: 'Pelvic tilts', steps: 'Tilt.', cautions: '' });
 
 async function newEditor(): Promise<RoutineEditor> {
-	const draft = await openDraft({ kind: 'new' });
-	if (!draft) throw new Error('no draft');
-	return new RoutineEditor(draft);
+	const opened = await openDraft({ kind: 'new' });
+	if (!opened) throw new Error('no draft');
+	return new RoutineEditor(opened.draft, opened.stored);
 }
 
 describe('opening drafts', () => {
-	it('keeps a new routine as a draft at once, and finds it again by its id', async () => {
+	it('stores a new routine from its first change, then finds it again by its id', async () => {
 		useFreshStorage();
-		const draft = await openDraft({ kind: 'new' });
-		expect(draft?.mode).toBe('new');
-		expect(await getDraft(draft!.id)).toEqual(draft);
-		expect(await openDraft({ kind: 'draft', id: draft!.id })).toEqual(draft);
+		const opened = await openDraft({ kind: 'new' });
+		expect(opened?.stored).toBe(false);
+		expect(opened?.draft.mode).toBe('new');
+		// Opening the builder and leaving leaves nothing behind.
+		expect(await listDrafts()).toEqual([]);
+		const editor = new RoutineEditor(opened!.draft, false);
+		const named: string[] = [];
+		editor.onstored = (id) => named.push(id);
+		editor.program.title = 'Typed';
+		editor.changed();
+		await editor.writeDraft();
+		expect(named).toEqual([editor.draftId]);
+		expect(editor.stored).toBe(true);
+		const again = await openDraft({ kind: 'draft', id: editor.draftId });
+		expect(again?.stored).toBe(true);
+		expect(again?.draft.program.title).toBe('Typed');
 		expect(await openDraft({ kind: 'draft', id: 'gone' })).toBeNull();
 	});
 
 	it('copies a program with a new id, and edits a stored one through one draft per program', async () => {
 		useFreshStorage();
 		const original = makeProgram('daily', 'Daily');
-		const copy = await openDraft({ kind: 'copy', program: original, takenIds: new Set(['daily']) });
+		const copy = (
+			await openDraft({ kind: 'copy', program: original, takenIds: new Set(['daily']) })
+		)?.draft;
 		expect(copy).toMatchObject({ mode: 'copy', sourceId: 'daily' });
 		expect(copy?.program.id).toBe('daily-my-version');
 		expect(copy?.program.title).toBe('Daily (my version)');
 
-		const edit = await openDraft({ kind: 'edit', program: original });
-		expect(edit).toMatchObject({ id: editDraftId('daily'), mode: 'edit', sourceId: 'daily' });
+		const edit = (await openDraft({ kind: 'edit', program: original }))?.draft;
+		expect(edit).toMatchObject({
+			id: editDraftId('daily'),
+			mode: 'edit',
+			sourceId: 'daily',
+			baseVersion: original.version
+		});
 		// Editing again continues the same draft, with what was typed.
 		await putDraft({ ...edit!, program: { ...edit!.program, title: 'Typed' } });
-		expect((await openDraft({ kind: 'edit', program: original }))?.program.title).toBe('Typed');
-		expect(await listDrafts()).toHaveLength(2);
+		expect((await openDraft({ kind: 'edit', program: original }))?.draft.program.title).toBe(
+			'Typed'
+		);
+		// The copy is not stored until it changes; the edit draft is.
+		expect(await listDrafts()).toHaveLength(1);
 	});
 
 	it('reads only records with the shape of a draft', () => {
@@ -65,6 +87,7 @@ describe('RoutineEditor', () => {
 	it('writes the draft shortly after each change, so a reload finds what was typed', async () => {
 		useFreshStorage();
 		const editor = await newEditor();
+		await editor.writeDraft();
 		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 		editor.program.title = 'My back';
 		editor.changed();
@@ -97,15 +120,19 @@ describe('RoutineEditor', () => {
 	it('removes with Undo, moves and duplicates', async () => {
 		useFreshStorage();
 		const editor = await newEditor();
+		await editor.writeDraft();
 		editor.add(tilts);
 		editor.add({ ...tilts, id: 'cat', name: 'Cat' });
 		editor.duplicate(1);
 		expect(editor.snapshot.exercises.map((e) => e.id)).toEqual(['pelvic-tilts', 'cat', 'cat-2']);
 		editor.move(2, 0);
 		expect(editor.snapshot.exercises.map((e) => e.id)).toEqual(['cat-2', 'pelvic-tilts', 'cat']);
+		expect(editor.announcement).toBe('Moved Cat to place 1 of 3.');
 		editor.remove(1);
+		expect(editor.announcement).toBe('Removed Pelvic tilts.');
 		expect(editor.removed?.exercise.id).toBe('pelvic-tilts');
 		editor.undoRemove();
+		expect(editor.announcement).toBe('Put Pelvic tilts back as exercise 2.');
 		expect(editor.removed).toBeNull();
 		expect(editor.snapshot.exercises.map((e) => e.id)).toEqual(['cat-2', 'pelvic-tilts', 'cat']);
 		await editor.discard();
@@ -130,13 +157,41 @@ describe('RoutineEditor', () => {
 		useFreshStorage();
 		const stored: Program = { ...makeProgram('mine', 'Mine'), version: 3 };
 		await saveImportedProgram(stored, 'file');
-		const draft = await openDraft({ kind: 'edit', program: stored });
-		const editor = new RoutineEditor(draft!);
+		const opened = await openDraft({ kind: 'edit', program: stored });
+		const editor = new RoutineEditor(opened!.draft, opened!.stored);
 		editor.program.title = 'Mine, changed';
 		const saved = await editor.saveProgram(new Set(['mine']));
 		expect(saved).toMatchObject({ id: 'mine', version: 4, title: 'Mine, changed' });
 		const entry = await getImportedProgramEntry('mine');
 		expect(entry?.ok && entry.program.version).toBe(4);
+	});
+
+	it('saves once on a double tap, and writes no draft after saving or throwing away', async () => {
+		useFreshStorage();
+		const editor = await newEditor();
+		editor.program.title = 'My back';
+		editor.add(tilts);
+		const [first, second] = await Promise.all([
+			editor.saveProgram(new Set()),
+			editor.saveProgram(new Set())
+		]);
+		expect(first?.id).toBe('my-back');
+		expect(second).toBeNull();
+		expect(await getImportedProgramEntry('my-back-2')).toBeUndefined();
+		// A reload or a closed tab after Save writes nothing back.
+		editor.changed();
+		await editor.writeDraft();
+		expect(await listDrafts()).toEqual([]);
+
+		const other = await newEditor();
+		other.program.title = 'Other';
+		other.changed();
+		await other.writeDraft();
+		expect(await listDrafts()).toHaveLength(1);
+		await other.discard();
+		other.changed();
+		await other.writeDraft();
+		expect(await listDrafts()).toEqual([]);
 	});
 
 	it('says why a save failed and keeps the draft', async () => {

@@ -18,6 +18,7 @@ export function isDraft(value: unknown): value is StoredDraft {
 		typeof value.id === 'string' &&
 		MODES.includes(value.mode as DraftMode) &&
 		(value.sourceId === undefined || typeof value.sourceId === 'string') &&
+		(value.baseVersion === undefined || typeof value.baseVersion === 'number') &&
 		typeof value.updatedAt === 'string' &&
 		isRecord(value.program) &&
 		Array.isArray(value.program.exercises) &&

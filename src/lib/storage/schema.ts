@@ -109,6 +109,8 @@ export interface StoredDraft {
 	mode: DraftMode;
 	/** For 'edit': the stored program it changes; for 'copy': the program it was copied from. */
 	sourceId?: string;
+	/** For 'edit': the version of the stored program when the changes began. */
+	baseVersion?: number;
 	/** The program as edited so far (a Program in shape, its values not yet valid). */
 	program: Program;
 	/** When it was last changed (ISO 8601). */
