@@ -50,6 +50,7 @@ describe('openDatabase', () => {
 		expect(db.version).toBe(DB_VERSION);
 		expect([...db.objectStoreNames].sort()).toEqual([
 			'checkpoint',
+			'drafts',
 			'programs',
 			'sessionDigests',
 			'sessions',

@@ -5,10 +5,12 @@ import v1 from '../../../tests/fixtures/db/v1.json';
 import v2 from '../../../tests/fixtures/db/v2.json';
 import v3 from '../../../tests/fixtures/db/v3.json';
 import v4 from '../../../tests/fixtures/db/v4.json';
+import v5 from '../../../tests/fixtures/db/v5.json';
 import { loadCheckpoints } from './checkpoint';
 import { configureStorage, openDatabase } from './database';
 import { estimateDuration, LEGACY_SETTINGS_KEY, withOutcomes } from './migrations';
 import { getImportedProgram } from './programs';
+import { listDrafts, putDraft } from './drafts';
 import { DB_VERSION, DIGESTS_KEY, LEGACY_CHECKPOINT_KEY } from './schema';
 import { listSessionDigests, listSessions } from './sessions';
 import { getAllSettings } from './settings';
@@ -344,5 +346,37 @@ describe('estimateDuration', () => {
 		expect(estimateDuration('2024-01-01T10:00:00Z', undefined)).toBe(0);
 		expect(estimateDuration('yesterday', '2024-01-01T10:00:00Z')).toBe(0);
 		expect(estimateDuration('2024-01-01T10:00:00Z', '2024-01-01T09:00:00Z')).toBe(0);
+	});
+});
+
+describe('upgrading from version 5', () => {
+	it('adds the empty drafts store and keeps every record as it was', async () => {
+		const fixture = v5 as DatabaseFixture;
+		const { factory, db } = await upgradeFrom(fixture);
+		expect(db.version).toBe(DB_VERSION);
+		expect([...db.objectStoreNames]).toContain('drafts');
+		expect(await listDrafts()).toEqual([]);
+		const raw = await openRaw(factory, 'migrate');
+		for (const store of fixture.stores) {
+			const { keys, values } = await dumpStore(raw, store.name);
+			if (store.records) expect(values, store.name).toEqual(store.records);
+			else
+				expect(
+					keys.map((key, i) => ({ key, value: values[i] })),
+					store.name
+				).toEqual(store.entries);
+		}
+		raw.close();
+		const program = fixture.stores.find((store) => store.name === 'programs')!.records![0] as {
+			program: { id: string };
+		};
+		expect((await getImportedProgram(program.program.id))?.id).toBe(program.program.id);
+		await putDraft({
+			id: 'd1',
+			mode: 'new',
+			program: program.program as never,
+			updatedAt: '2025-06-11T10:00:00.000Z'
+		});
+		expect((await listDrafts()).map((draft) => draft.id)).toEqual(['d1']);
 	});
 });

@@ -110,7 +110,7 @@ describe('checkStoredProgram', () => {
 			ok: false,
 			problems: [
 				{ path: 'id', message: expect.stringMatching(/does not match/) },
-				{ path: 'source', message: 'must be one of "file", "paste"' }
+				{ path: 'source', message: 'must be one of "file", "paste", "link", "builder"' }
 			]
 		});
 		expect(checkStoredProgram('x', null)).toMatchObject({ ok: false });
