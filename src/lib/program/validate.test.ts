@@ -679,6 +679,25 @@ describe('validateProgram: unknown and forbidden keys', () => {
 		]);
 	});
 
+	it('accepts only keys that start with "x-" itself as notes of one’s own', () => {
+		const hint = '(for notes of your own, start the field name with "x-")';
+		expect(
+			lines(
+				raw(
+					{ xtra: 1, x: 2, 'X-note': 3, 'x-fine': 4, schedule: { xwhy: 'weekdays' } },
+					{ xvideo: 'none', x_video: 'none', 'x-video': 'fine' }
+				)
+			)
+		).toEqual([
+			`xtra: unknown field "xtra" ${hint}`,
+			`x: unknown field "x" ${hint}`,
+			`["X-note"]: unknown field "X-note" ${hint}`,
+			`schedule.xwhy: unknown field "xwhy" ${hint}`,
+			`exercises[0].xvideo: unknown field "xvideo" ${hint}`,
+			`exercises[0].x_video: unknown field "x_video" ${hint}`
+		]);
+	});
+
 	it('formats odd keys as bracketed paths', () => {
 		expect(lines(raw({ 'my key': 1 }))).toEqual([
 			'["my key"]: unknown field "my key" (for notes of your own, start the field name with "x-")'
