@@ -830,6 +830,44 @@ describe('engine: snapshot and restore', () => {
 		expect(r.engine.getState().step?.kind).toBe('hold');
 	});
 
+	it('counts down 3-2-1 exactly once across a checkpoint, wherever in the step it was taken', () => {
+		// A 10 s hold after 5 s get ready: its countdown is due at 7, 8 and 9 s into the hold.
+		const single = makeProgram({ prepareSeconds: 5, exercises: [holdExercise(10)] });
+		const singleTimeline = expandTimeline(single);
+		const hold = stepAt(singleTimeline.steps, (s) => s.kind === 'hold');
+		const resumeAt = T0 + 7_200_000;
+		// Time left in the hold when the checkpoint is taken.
+		for (const left of [9_999, 4_000, 3_001, 3_000, 2_999, 2_500, 2_000, 1_500, 1_000, 999, 1]) {
+			const h = harness(single);
+			h.at(T0, (e, t) => e.start(t));
+			const pausedAt = T0 + hold.end - left;
+			h.tick(pausedAt);
+			h.at(pausedAt, (e, t) => e.pause(t));
+			const snapshot = JSON.parse(JSON.stringify(h.engine.snapshot(pausedAt)));
+			const r = attach(singleTimeline, restoreEngine(singleTimeline, single, snapshot));
+			expect(r.engine.getState().remainingMs).toBe(left);
+			r.at(resumeAt, (e, t) => e.resume(t));
+			for (let t = resumeAt; t <= resumeAt + left; t += 250) r.tick(t);
+			r.tick(resumeAt + left);
+
+			const before = ofType(h.events(), 'countdown').filter((e) => e.step.index === hold.index);
+			const after = ofType(r.events(), 'countdown');
+			// Each second is counted once, before or after the reload, in order…
+			expect(
+				[...before, ...after].map((e) => e.secondsLeft),
+				`${left} ms left`
+			).toEqual([3, 2, 1]);
+			// …and those after it at their second before the end of the resumed hold, on time.
+			for (const event of after) {
+				expect(event.at, `${left} ms left`).toBe(resumeAt + left - event.secondsLeft * 1000);
+				expect(event.late, `${left} ms left`).toBe(false);
+			}
+			expect(after.length, `${left} ms left`).toBe(
+				Math.max(0, Math.min(3, Math.ceil(left / 1000) - 1))
+			);
+		}
+	});
+
 	it('restores ready and complete snapshots as they were', () => {
 		const ready = createEngine(timeline, program);
 		expect(restoreEngine(timeline, program, ready.snapshot(T0)).getState().status).toBe('ready');
