@@ -65,6 +65,23 @@ describe('PlayerSession', () => {
 		expect(saved.map((cp) => cp.snapshot.stepIndex)).toEqual([0, 1, 2, 3, 4]);
 	});
 
+	it('a reload after the page was killed mid-step resumes at that step, not an older one', () => {
+		const { session, saved, advance } = setUp();
+		session.start();
+		// Get ready 5 s, hold 3 s, rest 2 s, then 1 s into A's second hold (step 3).
+		advance(5_000);
+		advance(3_000);
+		advance(2_000);
+		advance(1_000);
+		expect(session.state.stepIndex).toBe(3);
+		// The page dies here: no pause, no hidden page. A reload finds the last checkpoint.
+		const last = saved.at(-1)!;
+		const { session: reloaded } = setUp({ checkpoint: last });
+		expect(reloaded.state).toMatchObject({ status: 'paused', stepIndex: 3, remainingMs: 3000 });
+		expect(reloaded.state.records[0]!.repsDone.none).toBe(1);
+		expect(reloaded.state.elapsedMs).toBe(10_000);
+	});
+
 	it('checkpoints on pause with the time left, and resumes from it exactly', () => {
 		const { session, saved, advance } = setUp();
 		session.start();
