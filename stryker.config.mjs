@@ -4,7 +4,7 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 const config = {
 	testRunner: 'vitest',
-	vitest: { configFile: 'vite.config.ts', related: true },
+	vitest: { configFile: 'vitest.stryker.config.ts', related: true },
 	// The pure core: the program format, the player engine and its adapter, adherence.
 	mutate: [
 		'src/lib/program/**/*.ts',
