@@ -4,7 +4,9 @@ import type { ProgramSummary } from '$lib/catalog/catalog';
 import { saveCheckpoint } from '$lib/storage/checkpoint';
 import { saveImportedProgram } from '$lib/storage/programs';
 import { listSessions, saveSession } from '$lib/storage/sessions';
-import { updateSetting } from '$lib/storage/settings';
+import { defaultTimeZone, localDay } from '$lib/adherence/days';
+import { settings } from '$lib/settings.svelte';
+import { getSetting, updateSetting } from '$lib/storage/settings';
 import {
 	makeProgram,
 	makeSession,
@@ -12,7 +14,12 @@ import {
 	useFreshStorage
 } from '$lib/storage/test-helpers';
 import type { Checkpoint } from '$lib/storage/schema';
-import { LibraryState } from './library-state.svelte';
+import {
+	answerMorning,
+	dismissDisclaimer,
+	LibraryState,
+	markMorningAsked
+} from './library-state.svelte';
 
 afterEach(() => {
 	vi.useRealTimers();
@@ -111,5 +118,81 @@ describe('LibraryState', () => {
 		const library = new LibraryState();
 		await library.read(builtins);
 		expect(library.askMorning).toBe(false);
+	});
+});
+
+describe('LibraryState: unfinished sessions', () => {
+	it('names each by its program, built-in or imported, or by its id once the program is gone', async () => {
+		useFreshStorage();
+		await saveImportedProgram(makeProgram('mine', 'My routine'), 'file');
+		await saveCheckpoint(checkpoint('s1', 'gentle-relief'));
+		await saveCheckpoint(checkpoint('s2', 'mine'));
+		await saveCheckpoint(checkpoint('s3', 'removed-long-ago'));
+		const library = new LibraryState();
+		await library.read(builtins);
+		expect([...library.unfinished].sort((a, b) => a.sessionId.localeCompare(b.sessionId))).toEqual([
+			{ sessionId: 's1', programId: 'gentle-relief', title: 'Gentle relief' },
+			{ sessionId: 's2', programId: 'mine', title: 'My routine' },
+			{ sessionId: 's3', programId: 'removed-long-ago', title: 'removed-long-ago' }
+		]);
+	});
+});
+
+describe('the library’s answers', () => {
+	const noFetch = (() => Promise.reject(new Error('offline'))) as unknown as typeof fetch;
+
+	it('remembers that the note was read and that today’s question was asked', async () => {
+		vi.useFakeTimers({ now: new Date('2025-03-14T08:00:00Z'), toFake: ['Date'] });
+		useFreshStorage();
+		await dismissDisclaimer();
+		expect(await getSetting('disclaimerSeen')).toBe(true);
+		await markMorningAsked();
+		expect(await getSetting('lastMorningCheckDay')).toBe(localDay(Date.now(), defaultTimeZone()));
+	});
+
+	it('stores a morning answer with its day and leaves levels alone when the pain did not rise', async () => {
+		vi.useFakeTimers({ now: new Date('2025-03-14T08:00:00Z'), toFake: ['Date'] });
+		useFreshStorage();
+		await settings.set('programLevels', { mine: 3 });
+		await settings.set('morningPain', []);
+		const today = localDay(Date.now(), defaultTimeZone());
+		const last = makeSession({ painBefore: 3, painAfter: 3 });
+		const advice = await answerMorning(noFetch, last, 3);
+		expect(advice).not.toBe('');
+		expect(await getSetting('morningPain')).toEqual([{ day: today, pain: 3 }]);
+		expect(await getSetting('lastMorningCheckDay')).toBe(today);
+		expect(await getSetting('programLevels')).toEqual({ mine: 3 });
+	});
+
+	it('eases a followed program back one level when the morning is worse than before the last session', async () => {
+		vi.useFakeTimers({ now: new Date('2025-03-14T08:00:00Z'), toFake: ['Date'] });
+		useFreshStorage();
+		const base = makeProgram('mine', 'My routine');
+		const program = {
+			...base,
+			progression: { levels: 4, sessionsToAdvance: 2 },
+			exercises: base.exercises.map((e) => ({ ...e, progress: { reps: 2 } }))
+		};
+		await saveImportedProgram(program, 'file');
+		for (const [id, day] of [
+			['a', '2025-03-12'],
+			['b', '2025-03-13']
+		] as const) {
+			await saveSession(
+				makeSession({
+					id,
+					programId: 'mine',
+					startedAt: `${day}T18:00:00.000Z`,
+					level: 3,
+					painBefore: 2,
+					painAfter: 2
+				})
+			);
+		}
+		await settings.set('programLevels', { mine: 3 });
+		await settings.set('morningPain', []);
+		const last = (await listSessions({ limit: 1 }))[0]!;
+		await answerMorning(noFetch, last, 7);
+		expect(await getSetting('programLevels')).toEqual({ mine: 2 });
 	});
 });
