@@ -4,7 +4,7 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 const config = {
 	testRunner: 'vitest',
-	vitest: { configFile: 'vitest.stryker.config.ts', related: true },
+	vitest: { configFile: 'vitest.stryker.config.mjs', related: true },
 	// The pure core: the program format, the player engine and its adapter, adherence.
 	mutate: [
 		'src/lib/program/**/*.ts',
@@ -12,8 +12,7 @@ const config = {
 		'src/lib/adherence/**/*.ts',
 		'!src/**/*.test.ts',
 		'!src/**/*.bench.ts',
-		'!src/**/test-*.ts',
-		'!src/lib/player/engine-test-kit.ts'
+		'!src/**/test-*.ts'
 	],
 	coverageAnalysis: 'perTest',
 	// A shared 2-core machine: one test runner at a time.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '$lib/session/record';
 import { addDays } from './days';
 import { summarize } from './summarize';
-import { exerciseRecord, sessionRecord } from './test-factory';
+import { exerciseRecord, sessionRecord } from '$lib/test-factories';
 import type { ScheduledProgram } from './weekly';
 
 const relief: ScheduledProgram = {
@@ -191,7 +191,6 @@ describe('adherence only for routines followed, from the day they started', () =
 
 describe('a device clock set back after a session', () => {
 	it('counts the session as today instead of breaking the streak', async () => {
-		const { sessionRecord } = await import('./test-factory');
 		const session = sessionRecord('2026-01-01T00:20:00+01:00');
 		// The clock was set back an hour: it now says 23:30 on the day before.
 		const now = Date.parse('2025-12-31T23:30:00+01:00');
@@ -202,7 +201,6 @@ describe('a device clock set back after a session', () => {
 	});
 
 	it('does not move today for a session dated days ahead (a clock that was wrong then)', async () => {
-		const { sessionRecord } = await import('./test-factory');
 		const summary = summarize(
 			[sessionRecord('2026-01-09T08:00:00Z')],
 			[],

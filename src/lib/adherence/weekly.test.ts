@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '$lib/session/record';
 import { indexSessions } from './session-index';
-import { exerciseRecord, sessionRecord } from './test-factory';
+import { exerciseRecord, sessionRecord } from '$lib/test-factories';
 import {
 	adherenceText,
 	countByProgramDay,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent, EngineListener } from '$lib/player/engine-types';
 import type { HoldStep, PrepareStep, RestStep, Step } from '$lib/program/timeline-types';
-import { holdExercise, makeExercise, makeProgram } from '../../../tests/helpers/program-factory';
+import { holdExercise, makeExercise, makeProgram } from '$lib/test-factories';
 import { createCuePlayer, type CueOutputs } from './cue-player';
 import type { MediaControls } from './media-session';
 import type { SpeechFailure } from './speech';

@@ -7,12 +7,8 @@ import { listSessions, saveSession } from '$lib/storage/sessions';
 import { defaultTimeZone, localDay } from '$lib/adherence/days';
 import { settings } from '$lib/settings.svelte';
 import { getSetting, updateSetting } from '$lib/storage/settings';
-import {
-	makeProgram,
-	makeSession,
-	releaseStorage,
-	useFreshStorage
-} from '$lib/storage/test-helpers';
+import { makeStoredProgram, makeSessionRecord } from '$lib/test-factories';
+import { releaseStorage, useFreshStorage } from '$lib/storage/test-helpers';
 import type { Checkpoint } from '$lib/storage/schema';
 import {
 	answerMorning,
@@ -65,10 +61,10 @@ describe('LibraryState', () => {
 	it('reads the imported programs, the unfinished sessions, the morning question and the note', async () => {
 		vi.useFakeTimers({ now: new Date('2025-03-14T08:00:00Z'), toFake: ['Date'] });
 		useFreshStorage();
-		await saveImportedProgram(makeProgram('mine', 'My routine'), 'file');
+		await saveImportedProgram(makeStoredProgram('mine', 'My routine'), 'file');
 		await saveCheckpoint(checkpoint('unfinished', 'gentle-relief'));
 		// A finished session still waiting in its checkpoint is stored now, not offered.
-		const waiting = makeSession({ id: 'finished', startedAt: '2025-03-13T19:00:00.000Z' });
+		const waiting = makeSessionRecord({ id: 'finished', startedAt: '2025-03-13T19:00:00.000Z' });
 		await saveCheckpoint(checkpoint('finished', 'gentle-start', { record: waiting }));
 		await updateSetting('disclaimerSeen', () => true);
 
@@ -100,8 +96,8 @@ describe('LibraryState', () => {
 
 	it('reads the imported programs again after a removal', async () => {
 		useFreshStorage();
-		await saveImportedProgram(makeProgram('a', 'A'), 'file');
-		await saveImportedProgram(makeProgram('b', 'B'), 'file');
+		await saveImportedProgram(makeStoredProgram('a', 'A'), 'file');
+		await saveImportedProgram(makeStoredProgram('b', 'B'), 'file');
 		const library = new LibraryState();
 		await library.read(builtins);
 		expect(library.imported).toHaveLength(2);
@@ -114,7 +110,7 @@ describe('LibraryState', () => {
 	it('does not ask the morning question on the day of the last session', async () => {
 		vi.useFakeTimers({ now: new Date('2025-03-14T20:00:00Z'), toFake: ['Date'] });
 		useFreshStorage();
-		await saveSession(makeSession({ startedAt: '2025-03-14T18:00:00.000Z' }));
+		await saveSession(makeSessionRecord({ startedAt: '2025-03-14T18:00:00.000Z' }));
 		const library = new LibraryState();
 		await library.read(builtins);
 		expect(library.askMorning).toBe(false);
@@ -124,7 +120,7 @@ describe('LibraryState', () => {
 describe('LibraryState: unfinished sessions', () => {
 	it('names each by its program, built-in or imported, or by its id once the program is gone', async () => {
 		useFreshStorage();
-		await saveImportedProgram(makeProgram('mine', 'My routine'), 'file');
+		await saveImportedProgram(makeStoredProgram('mine', 'My routine'), 'file');
 		await saveCheckpoint(checkpoint('s1', 'gentle-relief'));
 		await saveCheckpoint(checkpoint('s2', 'mine'));
 		await saveCheckpoint(checkpoint('s3', 'removed-long-ago'));
@@ -156,7 +152,7 @@ describe('the library’s answers', () => {
 		await settings.set('programLevels', { mine: 3 });
 		await settings.set('morningPain', []);
 		const today = localDay(Date.now(), defaultTimeZone());
-		const last = makeSession({ painBefore: 3, painAfter: 3 });
+		const last = makeSessionRecord({ painBefore: 3, painAfter: 3 });
 		const advice = await answerMorning(noFetch, last, 3);
 		expect(advice).not.toBe('');
 		expect(await getSetting('morningPain')).toEqual([{ day: today, pain: 3 }]);
@@ -167,7 +163,7 @@ describe('the library’s answers', () => {
 	it('eases a followed program back one level when the morning is worse than before the last session', async () => {
 		vi.useFakeTimers({ now: new Date('2025-03-14T08:00:00Z'), toFake: ['Date'] });
 		useFreshStorage();
-		const base = makeProgram('mine', 'My routine');
+		const base = makeStoredProgram('mine', 'My routine');
 		const program = {
 			...base,
 			progression: { levels: 4, sessionsToAdvance: 2 },
@@ -179,7 +175,7 @@ describe('the library’s answers', () => {
 			['b', '2025-03-13']
 		] as const) {
 			await saveSession(
-				makeSession({
+				makeSessionRecord({
 					id,
 					programId: 'mine',
 					startedAt: `${day}T18:00:00.000Z`,

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandTimeline } from '$lib/program/timeline';
 import type { Step } from '$lib/program/timeline-types';
-import {
-	holdExercise,
-	makeProgram,
-	phasesExercise,
-	selfPacedExercise
-} from '../../../tests/helpers/program-factory';
+import { holdExercise, makeProgram, phasesExercise, selfPacedExercise } from '$lib/test-factories';
 import type { EngineState } from './engine-types';
 import { formatClock, viewOf } from './display';
 

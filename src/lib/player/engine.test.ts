@@ -1,16 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createEngine, LATE_MS, restoreEngine } from '$lib/player/engine';
-import { attach, expectedEvents, harness, summary } from '$lib/player/engine-test-kit';
-import type { EngineEvent } from '$lib/player/engine-types';
-import { expandTimeline } from '$lib/program/timeline';
-import type { Step } from '$lib/program/timeline-types';
 import {
+	attach,
+	expectedEvents,
+	harness,
 	holdExercise,
 	makeProgram,
 	phasesExercise,
 	selfPacedExercise,
+	summary,
 	timedExercise
-} from '../../../tests/helpers/program-factory';
+} from '$lib/test-factories';
+import type { EngineEvent } from '$lib/player/engine-types';
+import { expandTimeline } from '$lib/program/timeline';
+import type { Step } from '$lib/program/timeline-types';
 
 const T0 = 1_000_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { holdExercise, makeProgram } from '../../../tests/helpers/program-factory';
+import { holdExercise, makeProgram } from '$lib/test-factories';
 import type { SessionRecord } from '$lib/session/record';
 import type { Checkpoint } from '$lib/storage/schema';
 import { fakeClock } from './clock';

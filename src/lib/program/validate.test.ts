@@ -4,7 +4,7 @@ import {
 	constructorPhasesFillingOneMegabyte,
 	maximalValidProgram,
 	typoKeys
-} from '../../../tests/helpers/hostile-programs';
+} from '$lib/test-factories';
 import { MAX_PROBLEMS } from '../validation/problems';
 import { RESERVED_PROGRAM_IDS } from './program-ids';
 import type { Problem, Program, ValidationResult } from './types';

@@ -2,6 +2,6 @@
 // test timeout. Stryker instruments the code under test and records coverage per test, so the
 // few tests that parse megabytes take several times longer than in `npm run test:unit`.
 import { mergeConfig } from 'vitest/config';
-import base from './vite.config';
+import base from './vite.config.ts';
 
 export default mergeConfig(base, { test: { testTimeout: 90_000 } });
