@@ -16,7 +16,9 @@ export default ts.config(
 			'playwright-report/',
 			'bench/.work/',
 			'tests/.artifacts/',
-			'static/'
+			'static/',
+			'reports/',
+			'.stryker-tmp/'
 		]
 	},
 	js.configs.recommended,

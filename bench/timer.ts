@@ -21,7 +21,7 @@ import {
 	phasesExercise,
 	randomInt,
 	timedExercise
-} from '../tests/helpers/program-factory';
+} from '../src/lib/test-factories/programs';
 
 const FRAME_MS = 1000 / 60;
 const TARGET = `≤ ${FRAME_MS.toFixed(1)} ms (one frame)`;

@@ -1,6 +1,6 @@
 // Benchmark section "validator": how long the program validator takes on its worst inputs, in
 // Node, through parseProgramText (the import page's and `npm run validate`'s entry point): text
-// in, program or problems out. The inputs (tests/helpers/hostile-programs.ts) are the issue's
+// in, program or problems out. The inputs (src/lib/test-factories/hostile-programs.ts) are the issue's
 // hostile cases and the largest valid programs the format allows. Each case is run once to warm
 // up, then five times; the figure is the median (a case whose first run misses the target is
 // not run again). The target for every case is well under a second.
@@ -12,7 +12,7 @@ import {
 	maximalValidProgram,
 	paddedValidProgram,
 	typoKeys
-} from '../tests/helpers/hostile-programs';
+} from '../src/lib/test-factories/hostile-programs';
 import type { BenchSection, Row } from './section';
 
 const TARGET_MS = 1000;

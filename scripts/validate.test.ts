@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { constructorPhases } from '../tests/helpers/hostile-programs';
+import { constructorPhases } from '../src/lib/test-factories/hostile-programs';
 import { runValidate, USAGE, validateFileBytes, type ValidateIo } from './validate';
 
 /** Files in memory, by name. */

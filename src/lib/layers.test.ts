@@ -87,13 +87,16 @@ function unitOf(path: string): string {
 }
 
 function isTestFile(name: string): boolean {
-	return /\.test\.ts$/.test(name) || name.startsWith('test-') || name === 'test-factories.ts';
+	return (
+		/\.(test|bench)\.ts$/.test(name) || name.startsWith('test-') || name === 'test-factories.ts'
+	);
 }
 
 function sourceFiles(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
 		const path = join(dir, entry.name);
-		if (entry.isDirectory()) return sourceFiles(path);
+		// Test factories (src/lib/test-factories/) are test code, imported by tests only.
+		if (entry.isDirectory()) return entry.name === 'test-factories' ? [] : sourceFiles(path);
 		return /\.(ts|svelte)$/.test(entry.name) && !isTestFile(entry.name) ? [path] : [];
 	});
 }

@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getSetting } from '$lib/storage/settings';
+import { configureStorage } from '$lib/storage/database';
+import { getSetting, updateSetting } from '$lib/storage/settings';
+import { defaultSettings } from '$lib/storage/settings-schema';
 import { releaseStorage, useFreshStorage } from '$lib/storage/test-helpers';
-import { SettingsState } from './settings.svelte';
+import { SETTINGS_CHANNEL, SettingsState } from './settings.svelte';
 
 afterEach(() => releaseStorage());
 
@@ -53,5 +55,73 @@ describe('settings changed from two tabs', () => {
 		await a.set('volume', 7);
 		expect(a.problem).toMatch(/volume/);
 		expect(await getSetting('volume')).not.toBe(7);
+	});
+});
+
+describe('SettingsState on its own', () => {
+	it('loads the stored values over the defaults, once', async () => {
+		useFreshStorage();
+		await updateSetting('beeps', () => false);
+		await updateSetting('volume', () => 0.3);
+		const s = new SettingsState();
+		expect(s.loaded).toBe(false);
+		expect(s.values).toEqual(defaultSettings());
+		const first = s.load();
+		expect(s.load()).toBe(first);
+		await first;
+		expect(s.loaded).toBe(true);
+		expect(s.problem).toBe('');
+		expect(s.values).toEqual({ ...defaultSettings(), beeps: false, volume: 0.3 });
+		// A later load waits for the same one: it does not read again.
+		await updateSetting('beeps', () => true);
+		await s.load();
+		expect(s.values.beeps).toBe(false);
+	});
+
+	it('keeps a change it cannot store for this visit, says why, and clears that once a write works', async () => {
+		configureStorage({ factory: null });
+		const s = new SettingsState();
+		await s.load();
+		expect(s.loaded).toBe(true);
+		expect(s.values).toEqual(defaultSettings());
+		await s.set('beeps', false);
+		expect(s.values.beeps).toBe(false);
+		expect(s.problem).not.toBe('');
+		useFreshStorage();
+		await s.set('voice', false);
+		expect(s.problem).toBe('');
+		expect(await getSetting('voice')).toBe(false);
+		expect(s.values).toMatchObject({ beeps: false, voice: false });
+	});
+
+	it('update resolves to the stored value, with what another tab stored meanwhile', async () => {
+		useFreshStorage();
+		const s = new SettingsState();
+		await s.load();
+		await updateSetting('programLevels', () => ({ elsewhere: 2 }));
+		const stored = await s.update('programLevels', (levels) => ({ ...levels, here: 3 }));
+		expect(stored).toEqual({ elsewhere: 2, here: 3 });
+		expect(s.values.programLevels).toEqual({ elsewhere: 2, here: 3 });
+	});
+
+	it('rereads only a setting another tab names', async () => {
+		useFreshStorage();
+		const s = new SettingsState();
+		await s.load();
+		// Stored behind this tab's back, then announced badly, then properly.
+		await updateSetting('beeps', () => false);
+		const other = new BroadcastChannel(SETTINGS_CHANNEL);
+		(other as { unref?: () => void }).unref?.();
+		try {
+			other.postMessage({ key: 'no-such-setting' });
+			other.postMessage('beeps');
+			other.postMessage(null);
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			expect(s.values.beeps).toBe(true);
+			other.postMessage({ key: 'beeps' });
+			await expect.poll(() => s.values.beeps).toBe(false);
+		} finally {
+			other.close();
+		}
 	});
 });

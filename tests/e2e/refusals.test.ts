@@ -4,7 +4,7 @@
 // problems, and advice about a valid program.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { constructorPhases } from '../helpers/hostile-programs';
+import { constructorPhases } from '../../src/lib/test-factories/hostile-programs';
 import {
 	dismissFirstVisit,
 	expectImported,

@@ -187,6 +187,10 @@ describe('day arithmetic', () => {
 		expect(() => dayNumber('2024-02-30')).toThrow(RangeError);
 		expect(() => addDays('2024-01-01', 0.5)).toThrow(RangeError);
 		expect(() => dayFromNumber(1.5)).toThrow(RangeError);
+		// Each says what it was given.
+		expect(() => dayNumber('2024-02-30')).toThrow('Not a calendar day (YYYY-MM-DD): 2024-02-30');
+		expect(() => addDays('2024-01-01', 0.5)).toThrow('Not a whole number of days: 0.5');
+		expect(() => dayFromNumber(1.5)).toThrow('Not a whole day number: 1.5');
 	});
 
 	it('lists the days of a month', () => {
@@ -199,5 +203,9 @@ describe('day arithmetic', () => {
 		expect(daysOfMonth('2024-10')).toHaveLength(31);
 		expect(() => daysOfMonth('2024-13')).toThrow(RangeError);
 		expect(() => monthOf('nope')).toThrow(RangeError);
+		for (const month of ['2024-13', '2024-00', '2024-1', 'nope']) {
+			expect(() => daysOfMonth(month)).toThrow(`Not a month (YYYY-MM): ${month}`);
+		}
+		expect(() => monthOf('nope')).toThrow('Not a calendar day (YYYY-MM-DD): nope');
 	});
 });

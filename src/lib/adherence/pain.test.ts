@@ -11,7 +11,7 @@ import {
 	type PainPoint
 } from './pain';
 import { indexSessions } from './session-index';
-import { sessionRecord } from './test-factory';
+import { sessionRecord } from '$lib/test-factories';
 
 function points(sessions: SessionRecord[], zone = 'UTC'): PainPoint[] {
 	return indexSessions(sessions, zone)

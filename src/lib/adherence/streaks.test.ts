@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from './days';
 import { countsAsDone, indexSessions } from './session-index';
 import { dayStreak, weekStreak } from './streaks';
-import { exerciseRecord, sessionRecord } from './test-factory';
+import { exerciseRecord, sessionRecord } from '$lib/test-factories';
 
 function run(from: string, count: number): string[] {
 	return Array.from({ length: count }, (_, index) => addDays(from, index));

@@ -4,7 +4,7 @@ import type { SessionRecord } from '$lib/session/record';
 import { addDays, localDay } from './days';
 import { indexSessions } from './session-index';
 import { summarize } from './summarize';
-import { sessionRecord } from './test-factory';
+import { sessionRecord } from '$lib/test-factories';
 import type { ScheduledProgram } from './weekly';
 
 const programs: ScheduledProgram[] = [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '$lib/session/record';
 import { addDays } from './days';
 import { summarize } from './summarize';
-import { exerciseRecord, sessionRecord } from './test-factory';
+import { exerciseRecord, sessionRecord } from '$lib/test-factories';
 import type { ScheduledProgram } from './weekly';
 
 const relief: ScheduledProgram = {
@@ -191,7 +191,6 @@ describe('adherence only for routines followed, from the day they started', () =
 
 describe('a device clock set back after a session', () => {
 	it('counts the session as today instead of breaking the streak', async () => {
-		const { sessionRecord } = await import('./test-factory');
 		const session = sessionRecord('2026-01-01T00:20:00+01:00');
 		// The clock was set back an hour: it now says 23:30 on the day before.
 		const now = Date.parse('2025-12-31T23:30:00+01:00');
@@ -202,7 +201,6 @@ describe('a device clock set back after a session', () => {
 	});
 
 	it('does not move today for a session dated days ahead (a clock that was wrong then)', async () => {
-		const { sessionRecord } = await import('./test-factory');
 		const summary = summarize(
 			[sessionRecord('2026-01-09T08:00:00Z')],
 			[],
@@ -210,5 +208,69 @@ describe('a device clock set back after a session', () => {
 			'UTC'
 		);
 		expect(summary.today).toBe('2026-01-01');
+	});
+});
+
+describe('today and the periods around it', () => {
+	it('reads now as a number, a date text or a Date alike', () => {
+		const sessions = [sessionRecord('2024-05-14T08:00:00Z')];
+		const at = '2024-05-16T23:30:00Z';
+		for (const now of [Date.parse(at), at, new Date(at)]) {
+			const summary = summarize(sessions, [relief], now, 'UTC');
+			expect(summary.today, String(now)).toBe('2024-05-16');
+		}
+	});
+
+	it('moves today to a session at most two days ahead of the clock, the latest of them', () => {
+		const now = Date.parse('2026-01-01T08:00:00Z');
+		const at = (ms: number) => sessionRecord(new Date(now + ms).toISOString());
+		const day = 86_400_000;
+		expect(summarize([at(2 * day)], [], now, 'UTC').today).toBe('2026-01-03');
+		expect(summarize([at(2 * day + 1)], [], now, 'UTC').today).toBe('2026-01-01');
+		expect(summarize([at(day), at(2 * day), at(day + 1)], [], now, 'UTC').today).toBe('2026-01-03');
+	});
+
+	it('rates pain only from the sessions of the pain period up to today', () => {
+		const rated = (startedAt: string, painBefore: number) =>
+			sessionRecord(startedAt, { painBefore, painAfter: painBefore });
+		const summary = summarize(
+			[
+				rated('2024-05-01T08:00:00Z', 9), // before the 7-day period
+				rated('2024-05-10T08:00:00Z', 4),
+				rated('2024-05-16T08:00:00Z', 2),
+				rated('2024-05-17T08:00:00Z', 8) // tomorrow (within the clock's two days, so today moves)
+			],
+			[relief],
+			'2024-05-16T06:00:00Z',
+			'UTC',
+			{ painDays: 7 }
+		);
+		expect(summary.today).toBe('2024-05-17');
+		expect(summary.pain.days.map((d) => [d.day, d.before])).toEqual([
+			['2024-05-16', 2],
+			['2024-05-17', 8]
+		]);
+		const earlier = summarize(
+			[rated('2024-05-10T08:00:00Z', 4), rated('2024-05-16T08:00:00Z', 2)],
+			[relief],
+			'2024-05-16T12:00:00Z',
+			'UTC',
+			{ painDays: 7 }
+		);
+		expect(earlier.pain.days.map((d) => d.day)).toEqual(['2024-05-10', '2024-05-16']);
+	});
+
+	it('keeps a weekly streak only for routines still followed today', () => {
+		const sessions = [sessionRecord('2024-05-14T08:00:00Z')];
+		const streaksWith = (until: string | undefined) =>
+			summarize(sessions, [relief], '2024-05-16T12:00:00Z', 'UTC', {
+				follows: {
+					'gentle-relief': until ? { since: '2024-05-01', until } : { since: '2024-05-01' }
+				}
+			}).weeklyStreaks.map((s) => s.programId);
+		expect(streaksWith(undefined)).toEqual(['gentle-relief']);
+		expect(streaksWith('2024-05-17')).toEqual(['gentle-relief']);
+		expect(streaksWith('2024-05-16')).toEqual([]);
+		expect(streaksWith('2024-05-15')).toEqual([]);
 	});
 });

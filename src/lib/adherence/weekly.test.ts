@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '$lib/session/record';
 import { indexSessions } from './session-index';
-import { exerciseRecord, sessionRecord } from './test-factory';
+import { exerciseRecord, sessionRecord } from '$lib/test-factories';
 import {
 	adherenceText,
 	countByProgramDay,
@@ -277,5 +277,72 @@ describe('weeklyHistory', () => {
 			'desk-break'
 		]);
 		expect([...programsInPeriod(periods, '2024-05-02', '2024-05-19')]).toEqual(['daily-core']);
+	});
+});
+
+describe('weekly adherence with schedules it cannot use', () => {
+	it('counts a program with a missing or broken schedule without an expected count', () => {
+		const broken = [
+			undefined,
+			{ timesPerDay: 0, daysPerWeek: 5 },
+			{ timesPerDay: 1.5, daysPerWeek: 5 },
+			{ timesPerDay: 1, daysPerWeek: 0 },
+			{ timesPerDay: 1, daysPerWeek: 8 },
+			{ timesPerDay: 1, daysPerWeek: 2.5 }
+		];
+		for (const schedule of broken) {
+			const program = { ...relief, schedule } as ScheduledProgram;
+			const week = thisWeekAdherence(
+				counts([relieved('2024-05-14T08:00:00Z'), relieved('2024-05-14T09:00:00Z')]),
+				[program],
+				'2024-05-16'
+			);
+			const label = JSON.stringify(schedule);
+			expect(week.perProgram[0], label).toMatchObject({
+				done: 2,
+				expected: null,
+				schedule: null,
+				text: '2 sessions this week'
+			});
+			expect(week.totalExpected, label).toBe(0);
+		}
+		// The edges of a valid schedule are kept.
+		for (const schedule of [
+			{ timesPerDay: 1, daysPerWeek: 1 },
+			{ timesPerDay: 1, daysPerWeek: 7 }
+		]) {
+			const week = thisWeekAdherence(
+				counts([relieved('2024-05-14T08:00:00Z')]),
+				[{ ...relief, schedule }],
+				'2024-05-16'
+			);
+			expect(week.perProgram[0]?.schedule).toEqual(schedule);
+		}
+	});
+
+	it('says "planned" when more sessions were done than planned', () => {
+		expect(adherenceText(3, 2, 'this week')).toBe('3 sessions this week (2 planned)');
+		expect(adherenceText(2, 2, 'this week')).toBe('2 of 2 sessions this week');
+	});
+
+	it('lists a program given twice once, and programs no longer installed by title, then id', () => {
+		const gone = (id: string, title: string) =>
+			sessionRecord('2024-05-14T08:00:00Z', { programId: id, programTitle: title });
+		const week = thisWeekAdherence(
+			counts([
+				relieved('2024-05-14T08:00:00Z'),
+				gone('zz', 'Same'),
+				gone('aa', 'Same'),
+				gone('mm', 'Alpha')
+			]),
+			[relief, relief],
+			'2024-05-16'
+		);
+		expect(week.perProgram.map((p) => [p.programId, p.title])).toEqual([
+			['gentle-relief', 'Gentle relief'],
+			['mm', 'Alpha'],
+			['aa', 'Same'],
+			['zz', 'Same']
+		]);
 	});
 });

@@ -274,6 +274,22 @@ describe('parseDosePhrase: spans, explanations and reasons', () => {
 			'and, then, of'
 		];
 		for (const phrase of odd) expect(() => parseDosePhrase(phrase), phrase).not.toThrow();
+		// Whatever it is given, every span it reports is a piece of the text, in order, and
+		// nothing is both read and left unread.
+		for (const phrase of odd) {
+			const parsed = parseDosePhrase(phrase);
+			expect(parsed.text, phrase).toBe(phrase);
+			const spans = [...parsed.changes, ...parsed.refused, ...parsed.unread];
+			for (const span of spans) {
+				expect(phrase.slice(span.start, span.end), phrase).toBe(span.text);
+				expect(span.start, phrase).toBeLessThan(span.end);
+			}
+			const sorted = spans.map((s) => [s.start, s.end]).sort((a, b) => a[0]! - b[0]!);
+			for (let i = 1; i < sorted.length; i++) {
+				expect(sorted[i]![0], phrase).toBeGreaterThanOrEqual(sorted[i - 1]![1]!);
+			}
+		}
+		expect(parseDosePhrase('x x x').unread.map((s) => s.text)).toEqual(['x x x']);
 		expect(parseDosePhrase('💪 10 reps 💪').exercise).toEqual({ reps: 10 });
 		expect(parseDosePhrase('and, then, of').unread).toEqual([]);
 		expect(parseDosePhrase(undefined as unknown as string).changes).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fetchBuiltinIds, fetchBuiltinIndex, fetchBuiltinProgram } from './builtin';
-import { makeProgram } from '../../../tests/helpers/program-factory';
+import { makeProgram } from '$lib/test-factories';
 import type { ProgramIndexEntry } from '$lib/program/types';
 
 const entry = (id: string): ProgramIndexEntry => ({

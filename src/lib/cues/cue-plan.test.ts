@@ -12,12 +12,7 @@ import type {
 	TimedStep
 } from '$lib/program/timeline-types';
 import type { Exercise, Program, Side } from '$lib/program/types';
-import {
-	holdExercise,
-	makeExercise,
-	makeProgram,
-	phasesExercise
-} from '../../../tests/helpers/program-factory';
+import { holdExercise, makeExercise, makeProgram, phasesExercise } from '$lib/test-factories';
 import { effectiveVolume, phrasesFor, planCues, VIBRATION_PATTERNS } from './cue-plan';
 import type { Cue, CueSettings } from './types';
 import { DEFAULT_CUE_SETTINGS } from './types';

@@ -13,7 +13,7 @@ import {
 	phasesExercise,
 	randomInt,
 	randomTimedProgram
-} from '../../../tests/helpers/program-factory';
+} from '$lib/test-factories';
 import { createCuePlayer, type CueOutputs } from './cue-player';
 import type { CueSettings } from './types';
 

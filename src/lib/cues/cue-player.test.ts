@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent, EngineListener } from '$lib/player/engine-types';
 import type { HoldStep, PrepareStep, RestStep, Step } from '$lib/program/timeline-types';
-import { holdExercise, makeExercise, makeProgram } from '../../../tests/helpers/program-factory';
+import { holdExercise, makeExercise, makeProgram } from '$lib/test-factories';
 import { createCuePlayer, type CueOutputs } from './cue-player';
 import type { MediaControls } from './media-session';
 import type { SpeechFailure } from './speech';
@@ -312,6 +312,7 @@ describe('createCuePlayer', () => {
 		expect(() => t.emit(started('hold', 1))).not.toThrow();
 		expect(t.log).toContain('speak "Hold" en 0.5');
 		expect(t.errors).toHaveLength(1);
+		expect(t.errors[0]).toEqual(new Error('audio broke'));
 	});
 
 	it('a settings getter that throws plays nothing and does not throw', () => {
@@ -352,5 +353,9 @@ describe('createCuePlayer', () => {
 			player.dispose();
 		}).not.toThrow();
 		expect(fakes.log).toContain('speak "Session ended" en 1');
+		expect(fakes.log).toContain('speak "Hold" en 1');
+		expect(fakes.log).toContain('speech.cancel');
+		// The outputs left out are never reached for.
+		expect(fakes.log.filter((l) => /^(wakeLock|media)/.test(l))).toEqual([]);
 	});
 });

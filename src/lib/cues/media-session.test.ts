@@ -158,13 +158,28 @@ describe('createMediaSession', () => {
 			media.setPaused();
 			media.stop();
 		}).not.toThrow();
+		// No silent loop was made, so no automatic pause waits for one.
+		expect(vi.getTimerCount()).toBe(0);
 	});
 
 	it('a refused play() (no tap yet) is swallowed', async () => {
-		const { media, audios } = setup();
+		const { media, audios, session } = setup();
 		media.startSilence();
-		audios[0]!.play = () => Promise.reject(new Error('NotAllowedError'));
+		let tries = 0;
+		audios[0]!.play = () => {
+			tries++;
+			return Promise.reject(new Error('NotAllowedError'));
+		};
 		expect(() => media.setPlaying()).not.toThrow();
 		await vi.runAllTimersAsync();
+		expect(tries).toBe(1);
+		expect(session.playbackState).toBe('playing');
+		// A play() that throws at once is swallowed as well, and the next one is tried again.
+		audios[0]!.play = () => {
+			tries++;
+			throw new Error('NotAllowedError');
+		};
+		expect(() => media.setPlaying()).not.toThrow();
+		expect(tries).toBe(2);
 	});
 });

@@ -283,6 +283,12 @@ describe('createSpeaker', () => {
 			speaker.unlockSpeech();
 			speaker.dispose();
 		}).not.toThrow();
+		// Each cue is reported unsupported once, at once: no timer waits for a voice.
+		expect(vi.getTimerCount()).toBe(0);
+		say('Rest');
+		expect(failures).toEqual(['unsupported', 'unsupported']);
+		vi.advanceTimersByTime(60_000);
+		expect(failures).toEqual(['unsupported', 'unsupported']);
 	});
 
 	it('an engine that throws on speak is reported, not thrown', () => {
@@ -292,6 +298,17 @@ describe('createSpeaker', () => {
 		};
 		const { say, failures } = setup(synth);
 		expect(() => say('Hold')).not.toThrow();
+		expect(failures).toEqual(['error']);
+		// Reported once: the start time-out was stopped with it, and the engine was silenced.
+		expect(synth.cancels).toBeGreaterThan(0);
+		vi.advanceTimersByTime(60_000);
+		expect(failures).toEqual(['error']);
+		// The next cue is tried again, not given up on.
+		synth.speak = FakeSynth.prototype.speak;
+		say('Rest');
+		expect(synth.last().text).toBe('Rest');
+		synth.start();
+		synth.end();
 		expect(failures).toEqual(['error']);
 	});
 

@@ -17,6 +17,11 @@ describe('the shared browser outputs outside a browser', () => {
 			outputs.wakeLock.acquire();
 			outputs.mediaSession.setPlaying();
 		}).not.toThrow();
+		// A cue that cannot be spoken says so at once, and no wake lock is pretended.
+		const failures: string[] = [];
+		outputs.speech.speak('Rest', 'en', 1, (reason) => failures.push(reason));
+		expect(failures).toEqual(['unsupported']);
+		expect(outputs.wakeLock.state).toEqual({ supported: false, held: false, failed: false });
 	});
 
 	it('are made once per page', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createVibrator } from './vibration';
+import { createVibrator, type VibrationNavigator } from './vibration';
 
 describe('createVibrator', () => {
 	it('passes patterns to navigator.vibrate, cleaned of bad values', () => {
@@ -34,15 +34,29 @@ describe('createVibrator', () => {
 		expect(vibrator.supported).toBe(false);
 		expect(() => vibrator.vibrate([50])).not.toThrow();
 		expect(createVibrator(undefined).supported).toBe(false);
+		// A vibrate that is not a function is no support either, and is never called.
+		const odd = { vibrate: 'yes' } as unknown as VibrationNavigator;
+		const oddVibrator = createVibrator(odd);
+		expect(oddVibrator.supported).toBe(false);
+		expect(() => oddVibrator.vibrate([50])).not.toThrow();
 	});
 
 	it('a vibrate that throws (blocked before any tap) is swallowed', () => {
+		const calls: Array<number | number[]> = [];
+		let blocked = true;
 		const vibrator = createVibrator({
-			vibrate: () => {
-				throw new Error('blocked');
+			vibrate: (p) => {
+				calls.push(p);
+				if (blocked) throw new Error('blocked');
+				return true;
 			}
 		});
 		expect(() => vibrator.vibrate([50])).not.toThrow();
 		expect(() => vibrator.cancel()).not.toThrow();
+		// Both were tried, and a throw does not turn vibration off for later (after a tap).
+		expect(vibrator.supported).toBe(true);
+		blocked = false;
+		vibrator.vibrate([70]);
+		expect(calls).toEqual([[50], 0, [70]]);
 	});
 });

@@ -5,7 +5,8 @@ import { customExercise } from '$lib/builder/edit';
 import { configureStorage } from '$lib/storage/database';
 import { getDraft, isDraft, listDrafts, putDraft } from '$lib/storage/drafts';
 import { getImportedProgramEntry, saveImportedProgram } from '$lib/storage/programs';
-import { makeProgram, releaseStorage, useFreshStorage } from '$lib/storage/test-helpers';
+import { releaseStorage, useFreshStorage } from '$lib/storage/test-helpers';
+import { makeProgram } from '$lib/test-factories';
 import type { Program } from '$lib/program/types';
 
 afterEach(() => {
@@ -45,7 +46,7 @@ describe('opening drafts', () => {
 
 	it('copies a program with a new id, and edits a stored one through one draft per program', async () => {
 		useFreshStorage();
-		const original = makeProgram('daily', 'Daily');
+		const original = makeProgram({ id: 'daily', title: 'Daily' });
 		const copy = (
 			await openDraft({ kind: 'copy', program: original, takenIds: new Set(['daily']) })
 		)?.draft;
@@ -70,11 +71,21 @@ describe('opening drafts', () => {
 	});
 
 	it('reads only records with the shape of a draft', () => {
-		expect(isDraft({ id: 'd', mode: 'new', updatedAt: 'x', program: makeProgram('a', 'A') })).toBe(
-			true
-		);
 		expect(
-			isDraft({ id: 'd', mode: 'other', updatedAt: 'x', program: makeProgram('a', 'A') })
+			isDraft({
+				id: 'd',
+				mode: 'new',
+				updatedAt: 'x',
+				program: makeProgram({ id: 'a', title: 'A' })
+			})
+		).toBe(true);
+		expect(
+			isDraft({
+				id: 'd',
+				mode: 'other',
+				updatedAt: 'x',
+				program: makeProgram({ id: 'a', title: 'A' })
+			})
 		).toBe(false);
 		expect(isDraft({ id: 'd', mode: 'new', updatedAt: 'x', program: { exercises: 'no' } })).toBe(
 			false
@@ -155,7 +166,7 @@ describe('RoutineEditor', () => {
 
 	it('saves a stored routine in place with its version one higher', async () => {
 		useFreshStorage();
-		const stored: Program = { ...makeProgram('mine', 'Mine'), version: 3 };
+		const stored: Program = { ...makeProgram({ id: 'mine', title: 'Mine' }), version: 3 };
 		await saveImportedProgram(stored, 'file');
 		const opened = await openDraft({ kind: 'edit', program: stored });
 		const editor = new RoutineEditor(opened!.draft, opened!.stored);

@@ -3,12 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { digestOf } from '$lib/storage/digests';
 import { saveImportedProgram } from '$lib/storage/programs';
 import { saveSession } from '$lib/storage/sessions';
-import {
-	makeProgram,
-	makeSession,
-	releaseStorage,
-	useFreshStorage
-} from '$lib/storage/test-helpers';
+import { makeStoredProgram, makeSessionRecord } from '$lib/test-factories';
+import { releaseStorage, useFreshStorage } from '$lib/storage/test-helpers';
 import { loadHistory, loadReport, REPORT_DAYS } from './load';
 
 afterEach(() => releaseStorage());
@@ -32,11 +28,11 @@ const builtinIndex = (async () =>
 describe('loadHistory', () => {
 	it('reads every digest newest first, with built-in and imported programs', async () => {
 		useFreshStorage();
-		const older = makeSession({ id: 'older', startedAt: '2025-03-01T08:00:00.000Z' });
-		const newer = makeSession({ id: 'newer', startedAt: '2025-03-02T08:00:00.000Z' });
+		const older = makeSessionRecord({ id: 'older', startedAt: '2025-03-01T08:00:00.000Z' });
+		const newer = makeSessionRecord({ id: 'newer', startedAt: '2025-03-02T08:00:00.000Z' });
 		await saveSession(older);
 		await saveSession(newer);
-		await saveImportedProgram(makeProgram('mine', 'Mine'), 'paste');
+		await saveImportedProgram(makeStoredProgram('mine', 'Mine'), 'paste');
 		const data = await loadHistory(builtinIndex);
 		expect(data.digests).toEqual([digestOf(newer), digestOf(older)]);
 		expect(data.programs.map((p) => p.id)).toEqual(['gentle-start', 'mine']);
@@ -44,7 +40,7 @@ describe('loadHistory', () => {
 
 	it('still reads the sessions when the built-in programs cannot be fetched', async () => {
 		useFreshStorage();
-		await saveSession(makeSession());
+		await saveSession(makeSessionRecord());
 		const data = await loadHistory(offline);
 		expect(data.digests).toHaveLength(1);
 		expect(data.programs).toEqual([]);
@@ -65,7 +61,7 @@ describe('loadReport', () => {
 			['first-day', '2025-05-14T22:30:00.000Z'],
 			['today', '2025-06-11T07:00:00.000Z']
 		] as const;
-		for (const [id, startedAt] of at) await saveSession(makeSession({ id, startedAt }));
+		for (const [id, startedAt] of at) await saveSession(makeSessionRecord({ id, startedAt }));
 
 		const report = await loadReport(offline, now, zone);
 		expect(report.from).toBe('2025-05-15');
@@ -86,8 +82,8 @@ describe('loadReport', () => {
 		// 11 June 2025, 09:00 in Kiritimati (UTC+14): the report starts 15 May there, which began
 		// at 14 May 10:00 UTC.
 		const now = Date.parse('2025-06-10T19:00:00Z');
-		await saveSession(makeSession({ id: 'in', startedAt: '2025-05-14T10:30:00.000Z' }));
-		await saveSession(makeSession({ id: 'out', startedAt: '2025-05-14T09:30:00.000Z' }));
+		await saveSession(makeSessionRecord({ id: 'in', startedAt: '2025-05-14T10:30:00.000Z' }));
+		await saveSession(makeSessionRecord({ id: 'out', startedAt: '2025-05-14T09:30:00.000Z' }));
 		const report = await loadReport(offline, now, 'Pacific/Kiritimati');
 		expect(report.from).toBe('2025-05-15');
 		expect(report.recent.map((s) => s.id)).toEqual(['in']);

@@ -4,15 +4,18 @@ import type { ProgramSummary } from '$lib/catalog/catalog';
 import { saveCheckpoint } from '$lib/storage/checkpoint';
 import { saveImportedProgram } from '$lib/storage/programs';
 import { listSessions, saveSession } from '$lib/storage/sessions';
-import { updateSetting } from '$lib/storage/settings';
-import {
-	makeProgram,
-	makeSession,
-	releaseStorage,
-	useFreshStorage
-} from '$lib/storage/test-helpers';
+import { defaultTimeZone, localDay } from '$lib/adherence/days';
+import { settings } from '$lib/settings.svelte';
+import { getSetting, updateSetting } from '$lib/storage/settings';
+import { makeStoredProgram, makeSessionRecord } from '$lib/test-factories';
+import { releaseStorage, useFreshStorage } from '$lib/storage/test-helpers';
 import type { Checkpoint } from '$lib/storage/schema';
-import { LibraryState } from './library-state.svelte';
+import {
+	answerMorning,
+	dismissDisclaimer,
+	LibraryState,
+	markMorningAsked
+} from './library-state.svelte';
 
 afterEach(() => {
 	vi.useRealTimers();
@@ -58,10 +61,10 @@ describe('LibraryState', () => {
 	it('reads the imported programs, the unfinished sessions, the morning question and the note', async () => {
 		vi.useFakeTimers({ now: new Date('2025-03-14T08:00:00Z'), toFake: ['Date'] });
 		useFreshStorage();
-		await saveImportedProgram(makeProgram('mine', 'My routine'), 'file');
+		await saveImportedProgram(makeStoredProgram('mine', 'My routine'), 'file');
 		await saveCheckpoint(checkpoint('unfinished', 'gentle-relief'));
 		// A finished session still waiting in its checkpoint is stored now, not offered.
-		const waiting = makeSession({ id: 'finished', startedAt: '2025-03-13T19:00:00.000Z' });
+		const waiting = makeSessionRecord({ id: 'finished', startedAt: '2025-03-13T19:00:00.000Z' });
 		await saveCheckpoint(checkpoint('finished', 'gentle-start', { record: waiting }));
 		await updateSetting('disclaimerSeen', () => true);
 
@@ -93,8 +96,8 @@ describe('LibraryState', () => {
 
 	it('reads the imported programs again after a removal', async () => {
 		useFreshStorage();
-		await saveImportedProgram(makeProgram('a', 'A'), 'file');
-		await saveImportedProgram(makeProgram('b', 'B'), 'file');
+		await saveImportedProgram(makeStoredProgram('a', 'A'), 'file');
+		await saveImportedProgram(makeStoredProgram('b', 'B'), 'file');
 		const library = new LibraryState();
 		await library.read(builtins);
 		expect(library.imported).toHaveLength(2);
@@ -107,9 +110,85 @@ describe('LibraryState', () => {
 	it('does not ask the morning question on the day of the last session', async () => {
 		vi.useFakeTimers({ now: new Date('2025-03-14T20:00:00Z'), toFake: ['Date'] });
 		useFreshStorage();
-		await saveSession(makeSession({ startedAt: '2025-03-14T18:00:00.000Z' }));
+		await saveSession(makeSessionRecord({ startedAt: '2025-03-14T18:00:00.000Z' }));
 		const library = new LibraryState();
 		await library.read(builtins);
 		expect(library.askMorning).toBe(false);
+	});
+});
+
+describe('LibraryState: unfinished sessions', () => {
+	it('names each by its program, built-in or imported, or by its id once the program is gone', async () => {
+		useFreshStorage();
+		await saveImportedProgram(makeStoredProgram('mine', 'My routine'), 'file');
+		await saveCheckpoint(checkpoint('s1', 'gentle-relief'));
+		await saveCheckpoint(checkpoint('s2', 'mine'));
+		await saveCheckpoint(checkpoint('s3', 'removed-long-ago'));
+		const library = new LibraryState();
+		await library.read(builtins);
+		expect([...library.unfinished].sort((a, b) => a.sessionId.localeCompare(b.sessionId))).toEqual([
+			{ sessionId: 's1', programId: 'gentle-relief', title: 'Gentle relief' },
+			{ sessionId: 's2', programId: 'mine', title: 'My routine' },
+			{ sessionId: 's3', programId: 'removed-long-ago', title: 'removed-long-ago' }
+		]);
+	});
+});
+
+describe('the library’s answers', () => {
+	const noFetch = (() => Promise.reject(new Error('offline'))) as unknown as typeof fetch;
+
+	it('remembers that the note was read and that today’s question was asked', async () => {
+		vi.useFakeTimers({ now: new Date('2025-03-14T08:00:00Z'), toFake: ['Date'] });
+		useFreshStorage();
+		await dismissDisclaimer();
+		expect(await getSetting('disclaimerSeen')).toBe(true);
+		await markMorningAsked();
+		expect(await getSetting('lastMorningCheckDay')).toBe(localDay(Date.now(), defaultTimeZone()));
+	});
+
+	it('stores a morning answer with its day and leaves levels alone when the pain did not rise', async () => {
+		vi.useFakeTimers({ now: new Date('2025-03-14T08:00:00Z'), toFake: ['Date'] });
+		useFreshStorage();
+		await settings.set('programLevels', { mine: 3 });
+		await settings.set('morningPain', []);
+		const today = localDay(Date.now(), defaultTimeZone());
+		const last = makeSessionRecord({ painBefore: 3, painAfter: 3 });
+		const advice = await answerMorning(noFetch, last, 3);
+		expect(advice).not.toBe('');
+		expect(await getSetting('morningPain')).toEqual([{ day: today, pain: 3 }]);
+		expect(await getSetting('lastMorningCheckDay')).toBe(today);
+		expect(await getSetting('programLevels')).toEqual({ mine: 3 });
+	});
+
+	it('eases a followed program back one level when the morning is worse than before the last session', async () => {
+		vi.useFakeTimers({ now: new Date('2025-03-14T08:00:00Z'), toFake: ['Date'] });
+		useFreshStorage();
+		const base = makeStoredProgram('mine', 'My routine');
+		const program = {
+			...base,
+			progression: { levels: 4, sessionsToAdvance: 2 },
+			exercises: base.exercises.map((e) => ({ ...e, progress: { reps: 2 } }))
+		};
+		await saveImportedProgram(program, 'file');
+		for (const [id, day] of [
+			['a', '2025-03-12'],
+			['b', '2025-03-13']
+		] as const) {
+			await saveSession(
+				makeSessionRecord({
+					id,
+					programId: 'mine',
+					startedAt: `${day}T18:00:00.000Z`,
+					level: 3,
+					painBefore: 2,
+					painAfter: 2
+				})
+			);
+		}
+		await settings.set('programLevels', { mine: 3 });
+		await settings.set('morningPain', []);
+		const last = (await listSessions({ limit: 1 }))[0]!;
+		await answerMorning(noFetch, last, 7);
+		expect(await getSetting('programLevels')).toEqual({ mine: 2 });
 	});
 });

@@ -107,3 +107,25 @@ describe('fakeClock', () => {
 		expect(fakeClock().now()).toBe(0);
 	});
 });
+
+describe('systemClock across a gap with the wall clock behind', () => {
+	it('resync() never anchors backwards: time keeps running at once', () => {
+		const { s, clock } = sources(0, 5_000_000);
+		s.perf += 10_000;
+		s.wall += 10_000 - 60_000; // set back a minute while hidden
+		clock.resync();
+		expect(clock.now()).toBe(5_010_000);
+		s.perf += 1_000;
+		expect(clock.now()).toBe(5_011_000);
+	});
+
+	it('after a long stall, a wall clock that is behind is ignored', () => {
+		const { s, clock } = sources(0, 5_000_000);
+		expect(clock.now()).toBe(5_000_000);
+		s.perf += 30_000; // the loop stood still (a gap)…
+		s.wall += 30_000 - 120_000; // …and the wall clock went back
+		expect(clock.now()).toBe(5_030_000);
+		s.perf += 500;
+		expect(clock.now()).toBe(5_030_500);
+	});
+});

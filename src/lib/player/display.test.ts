@@ -5,10 +5,11 @@ import {
 	holdExercise,
 	makeProgram,
 	phasesExercise,
-	selfPacedExercise
-} from '../../../tests/helpers/program-factory';
+	selfPacedExercise,
+	timedExercise
+} from '$lib/test-factories';
 import type { EngineState } from './engine-types';
-import { formatClock, viewOf } from './display';
+import { formatClock, imageAlt, viewOf } from './display';
 
 const program = makeProgram({
 	prepareSeconds: 5,
@@ -159,5 +160,139 @@ describe('imageAlt', () => {
 				timeline
 			).imageAlt
 		).toBe('Lying on the side.');
+	});
+});
+
+describe('viewOf: every kind of step', () => {
+	const more = makeProgram({
+		prepareSeconds: 5,
+		restBetweenExercises: 10,
+		exercises: [
+			timedExercise(30, { id: 'march', name: 'March', instructions: [] }),
+			holdExercise(5, {
+				id: 'bird',
+				name: 'Bird-dog',
+				reps: 3,
+				sides: 'each',
+				restBetweenReps: 2,
+				image: 'illustrations/bird-dog.svg'
+			}),
+			holdExercise(5, { id: 'bridge', name: 'Bridge', reps: 2, restBetweenReps: 3 }),
+			selfPacedExercise(8, { id: 'tilt', name: 'Pelvic tilts' })
+		]
+	});
+	const moreTimeline = expandTimeline(more);
+	const view = (step: Step, remainingMs: number | null, extra: Partial<EngineState> = {}) =>
+		viewOf(
+			{
+				status: 'playing',
+				stepIndex: step.index,
+				step,
+				remainingMs,
+				repsCounted: 0,
+				currentSide: step.side,
+				elapsedMs: step.start,
+				remainingTotalMs: moreTimeline.totalMs - step.end + (remainingMs ?? 0),
+				records: [],
+				...extra
+			},
+			more,
+			moreTimeline
+		);
+	const stepOf = (predicate: (step: Step) => boolean) => {
+		const step = moreTimeline.steps.find(predicate);
+		if (!step) throw new Error('no such step');
+		return step;
+	};
+
+	it('a timed exercise: keep going, no rep, no cue, no image', () => {
+		const v = view(
+			stepOf((s) => s.kind === 'timed'),
+			12_000
+		);
+		expect(v).toMatchObject({
+			heading: 'March',
+			stepLabel: 'Keep going',
+			exerciseText: 'Exercise 1 of 4',
+			repText: null,
+			cue: null,
+			setText: null,
+			sideText: null,
+			nextText: null,
+			selfPaced: false,
+			waiting: false,
+			image: null,
+			instruction: '',
+			imageAlt: 'March: ',
+			secondsLeft: 12
+		});
+	});
+
+	it('a hold on one side: its rep, side and illustration, no cue', () => {
+		const v = view(
+			stepOf((s) => s.kind === 'hold' && s.exerciseIndex === 1 && s.side === 'left'),
+			4_000
+		);
+		expect(v).toMatchObject({
+			stepLabel: 'Hold',
+			exerciseText: 'Exercise 2 of 4',
+			repText: 'Rep 1 of 3',
+			sideText: 'Left side',
+			cue: null,
+			selfPaced: false,
+			image: 'illustrations/bird-dog.svg'
+		});
+	});
+
+	it('a rest between reps names the next rep, with its side when it has one', () => {
+		const sided = view(
+			stepOf((s) => s.kind === 'rest' && s.restKind === 'betweenReps' && s.exerciseIndex === 1),
+			2_000
+		);
+		expect(sided).toMatchObject({ stepLabel: 'Rest', waiting: true });
+		expect(sided.nextText).toMatch(/^Next: rep 2 of 3, (left|right) side$/);
+		const plain = view(
+			stepOf((s) => s.kind === 'rest' && s.restKind === 'betweenReps' && s.exerciseIndex === 2),
+			3_000
+		);
+		expect(plain.nextText).toBe('Next: rep 2 of 2');
+		expect(plain.sideText).toBeNull();
+	});
+
+	it('the rest between exercises and the get-ready name the coming exercise', () => {
+		const rest = view(
+			stepOf(
+				(s) => s.kind === 'rest' && s.restKind === 'betweenExercises' && s.exerciseIndex === 3
+			),
+			10_000
+		);
+		expect(rest).toMatchObject({ heading: 'Pelvic tilts', nextText: 'Next: Pelvic tilts' });
+	});
+
+	it('a self-paced set without sides counts every tap', () => {
+		const step = stepOf((s) => s.kind === 'selfPaced');
+		expect(view(step, null, { repsCounted: 3 })).toMatchObject({
+			stepLabel: 'Your own pace',
+			repText: 'Rep 4 of 8',
+			selfPaced: true,
+			secondsLeft: null
+		});
+		expect(view(step, null, { repsCounted: 8 }).repText).toBe('Rep 8 of 8');
+	});
+
+	it('a session ended early is all the way through', () => {
+		const step = stepOf((s) => s.kind === 'hold');
+		const ended = view(step, 1_000, { status: 'complete', remainingTotalMs: 60_000 });
+		expect(ended.progress).toBe(1);
+		expect(view(step, 1_000, { remainingTotalMs: moreTimeline.totalMs * 2 }).progress).toBe(0);
+	});
+
+	it('an illustration’s text falls back when the author’s is blank or not text', () => {
+		const base = more.exercises[2]!;
+		expect(imageAlt({ ...base, 'x-image-alt': '   ' })).toBe(
+			`Bridge: ${base.instructions[0] ?? ''}`
+		);
+		expect(imageAlt({ ...base, 'x-image-alt': 42 })).toBe(`Bridge: ${base.instructions[0] ?? ''}`);
+		expect(imageAlt({ ...base, 'x-image-alt': ' On the back. ' })).toBe(' On the back. ');
 	});
 });

@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { LATE_MS } from '$lib/player/engine';
-import { expectedEvents, expectedSeconds, harness, summary } from '$lib/player/engine-test-kit';
-import type { EngineEvent } from '$lib/player/engine-types';
-import type { Program } from '$lib/program/types';
 import {
+	expectedEvents,
+	expectedSeconds,
+	harness,
 	holdExercise,
 	makeProgram,
 	mulberry32,
 	phasesExercise,
+	type Random,
 	randomInt,
 	randomTimedProgram,
 	selfPacedExercise,
-	timedExercise,
-	type Random
-} from '../../../tests/helpers/program-factory';
+	summary,
+	timedExercise
+} from '$lib/test-factories';
+import type { EngineEvent } from '$lib/player/engine-types';
+import type { Program } from '$lib/program/types';
 
 const T0 = 5_000_000;
 

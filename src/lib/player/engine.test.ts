@@ -1,16 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createEngine, LATE_MS, restoreEngine } from '$lib/player/engine';
-import { attach, expectedEvents, harness, summary } from '$lib/player/engine-test-kit';
-import type { EngineEvent } from '$lib/player/engine-types';
-import { expandTimeline } from '$lib/program/timeline';
-import type { Step } from '$lib/program/timeline-types';
 import {
+	attach,
+	expectedEvents,
+	harness,
 	holdExercise,
 	makeProgram,
 	phasesExercise,
 	selfPacedExercise,
+	summary,
 	timedExercise
-} from '../../../tests/helpers/program-factory';
+} from '$lib/test-factories';
+import type { Engine, EngineEvent } from '$lib/player/engine-types';
+import { expandTimeline } from '$lib/program/timeline';
+import type { Step } from '$lib/program/timeline-types';
 
 const T0 = 1_000_000;
 
@@ -830,6 +833,120 @@ describe('engine: snapshot and restore', () => {
 		expect(r.engine.getState().step?.kind).toBe('hold');
 	});
 
+	it('counts down 3-2-1 exactly once across a checkpoint, wherever in the step it was taken', () => {
+		// A 10 s hold after 5 s get ready: its countdown is due at 7, 8 and 9 s into the hold.
+		const single = makeProgram({ prepareSeconds: 5, exercises: [holdExercise(10)] });
+		const singleTimeline = expandTimeline(single);
+		const hold = stepAt(singleTimeline.steps, (s) => s.kind === 'hold');
+		const resumeAt = T0 + 7_200_000;
+		// Time left in the hold when the checkpoint is taken.
+		for (const left of [9_999, 4_000, 3_001, 3_000, 2_999, 2_500, 2_000, 1_500, 1_000, 999, 1]) {
+			const h = harness(single);
+			h.at(T0, (e, t) => e.start(t));
+			const pausedAt = T0 + hold.end - left;
+			h.tick(pausedAt);
+			h.at(pausedAt, (e, t) => e.pause(t));
+			const snapshot = JSON.parse(JSON.stringify(h.engine.snapshot(pausedAt)));
+			const r = attach(singleTimeline, restoreEngine(singleTimeline, single, snapshot));
+			expect(r.engine.getState().remainingMs).toBe(left);
+			r.at(resumeAt, (e, t) => e.resume(t));
+			for (let t = resumeAt; t <= resumeAt + left; t += 250) r.tick(t);
+			r.tick(resumeAt + left);
+
+			const before = ofType(h.events(), 'countdown').filter((e) => e.step.index === hold.index);
+			const after = ofType(r.events(), 'countdown');
+			// Each second is counted once, before or after the reload, in order…
+			expect(
+				[...before, ...after].map((e) => e.secondsLeft),
+				`${left} ms left`
+			).toEqual([3, 2, 1]);
+			// …and those after it at their second before the end of the resumed hold, on time.
+			for (const event of after) {
+				expect(event.at, `${left} ms left`).toBe(resumeAt + left - event.secondsLeft * 1000);
+				expect(event.late, `${left} ms left`).toBe(false);
+			}
+			expect(after.length, `${left} ms left`).toBe(
+				Math.max(0, Math.min(3, Math.ceil(left / 1000) - 1))
+			);
+		}
+	});
+
+	it('a restored engine is the same engine: the same snapshot, and the same play from there on', () => {
+		const selfStep = stepAt(timeline.steps, (s) => s.kind === 'selfPaced');
+		const pauses: { at: number; taps: number[] }[] = [];
+		for (let at = 1; at < selfStep.start; at += 1_700) pauses.push({ at, taps: [] });
+		pauses.push({ at: selfStep.start + 50, taps: [selfStep.start + 10, selfStep.start + 30] });
+		for (const { at, taps } of pauses) {
+			const h = harness(program);
+			h.at(T0, (e, t) => e.start(t));
+			h.tick(T0 + at - 60);
+			for (const tap of taps) h.at(T0 + tap, (e, t) => e.repDone(t));
+			h.at(T0 + at, (e, t) => e.pause(t));
+			const saved = h.engine.snapshot(T0 + at);
+			const restored = restoreEngine(timeline, program, JSON.parse(JSON.stringify(saved)));
+			const label = `paused at ${at} ms`;
+			expect(restored.snapshot(T0 + at + 1_000), label).toEqual(saved);
+
+			// Both play on from the same moment, with the same taps and buttons.
+			const original = h.engine;
+			const resumeAt = T0 + 50_000_000;
+			const log = (engine: Engine) => {
+				const seen: string[] = [];
+				engine.subscribe((event) => seen.push(summary(event)));
+				return seen;
+			};
+			const seenOriginal = log(original);
+			const seenRestored = log(restored);
+			for (const engine of [original, restored]) engine.resume(resumeAt);
+			for (let k = 1; k <= 160; k++) {
+				const t = resumeAt + k * 400;
+				for (const engine of [original, restored]) {
+					if (k === 4) engine.previous(t);
+					else if (k === 9) engine.next(t);
+					else if (engine.getState(t).step?.kind === 'selfPaced') engine.repDone(t);
+					else engine.tick(t);
+				}
+				expect(restored.getState(t), `${label}, ${k * 400} ms after resuming`).toEqual(
+					original.getState(t)
+				);
+			}
+			expect(seenRestored, label).toEqual(seenOriginal);
+			expect(restored.snapshot(resumeAt + 70_000), label).toEqual(
+				original.snapshot(resumeAt + 70_000)
+			);
+		}
+	});
+
+	it('a finished session comes back finished, played to the end or ended early', () => {
+		const ended = harness(program);
+		ended.at(T0, (e, t) => e.start(t));
+		ended.at(T0 + 12_345, (e, t) => e.end(t));
+		const early = ended.engine.snapshot(T0 + 20_000);
+		expect(early).toMatchObject({ status: 'complete', completed: false });
+		expect(restoreEngine(timeline, program, early).snapshot(T0)).toEqual(early);
+
+		const played = harness(makeProgram({ prepareSeconds: 0, exercises: [holdExercise(5)] }));
+		played.at(T0, (e, t) => e.start(t));
+		played.tick(T0 + 5_000);
+		const done = played.engine.snapshot(T0 + 6_000);
+		expect(done).toMatchObject({ status: 'complete', completed: true });
+		const again = restoreEngine(
+			played.timeline,
+			makeProgram({ prepareSeconds: 0, exercises: [holdExercise(5)] }),
+			done
+		);
+		expect(again.snapshot(T0)).toEqual(done);
+		expect(again.getState().status).toBe('complete');
+		// A snapshot past the last step is the end, whatever its status says.
+		const past = restoreEngine(timeline, program, {
+			...early,
+			status: 'paused',
+			stepIndex: 10_000
+		});
+		expect(past.getState().status).toBe('complete');
+		expect(past.snapshot(T0).completed).toBe(false);
+	});
+
 	it('restores ready and complete snapshots as they were', () => {
 		const ready = createEngine(timeline, program);
 		expect(restoreEngine(timeline, program, ready.snapshot(T0)).getState().status).toBe('ready');
@@ -858,5 +975,55 @@ describe('engine: snapshot and restore', () => {
 		const state = restored.getState();
 		expect(state.remainingMs).toBe(7500);
 		expect(state.records).toEqual(h.engine.getState(at).records);
+		// The time into the step is worked out from the time left.
+		const again = restored.snapshot(at);
+		expect(again.stepElapsedMs).toBe(full.stepElapsedMs);
+		expect(again.lastSetCounted).toEqual(full.lastSetCounted);
+	});
+});
+
+describe('engine: small promises', () => {
+	it('starts with every exercise not reached, with its planned sets and reps', () => {
+		const program = makeProgram({
+			exercises: [
+				holdExercise(5, { id: 'h', reps: 4, sets: 2 }),
+				timedExercise(30, { id: 't', sets: 3 }),
+				selfPacedExercise(6, { id: 's', sides: 'each' })
+			]
+		});
+		const records = harness(program).engine.getState().records;
+		expect(records.map((r) => [r.exerciseId, r.outcome, r.setsPlanned, r.repsPlanned])).toEqual([
+			['h', 'not-reached', 2, 8],
+			['t', 'not-reached', 3, 3],
+			['s', 'not-reached', 1, 6]
+		]);
+	});
+
+	it('marks a pause and a resume as on time, at the moment they were asked for', () => {
+		const h = harness(makeProgram({ exercises: [holdExercise(10)] }));
+		h.at(T0, (e, t) => e.start(t));
+		h.at(T0 + 2_000, (e, t) => e.pause(t));
+		h.at(T0 + 9_000, (e, t) => e.resume(t));
+		expect(ofType(h.events(), 'paused')).toEqual([{ type: 'paused', at: T0 + 2_000, late: false }]);
+		expect(ofType(h.events(), 'resumed')).toEqual([
+			{ type: 'resumed', at: T0 + 9_000, late: false }
+		]);
+	});
+
+	it('reports a listener that throws to the console by default, and plays on', () => {
+		const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+		try {
+			const program = makeProgram({ exercises: [holdExercise(10)] });
+			const engine = createEngine(expandTimeline(program), program);
+			const boom = new Error('listener broke');
+			engine.subscribe(() => {
+				throw boom;
+			});
+			engine.start(T0);
+			expect(error).toHaveBeenCalledWith('A player engine listener failed:', boom);
+			expect(engine.getState(T0).status).toBe('playing');
+		} finally {
+			error.mockRestore();
+		}
 	});
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { holdExercise, makeProgram } from '../../../tests/helpers/program-factory';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { holdExercise, makeProgram, selfPacedExercise } from '$lib/test-factories';
 import type { SessionRecord } from '$lib/session/record';
 import type { Checkpoint } from '$lib/storage/schema';
 import { fakeClock } from './clock';
@@ -63,6 +63,23 @@ describe('PlayerSession', () => {
 			expect(saved.at(-1)!.snapshot.stepIndex).toBe(i);
 		}
 		expect(saved.map((cp) => cp.snapshot.stepIndex)).toEqual([0, 1, 2, 3, 4]);
+	});
+
+	it('a reload after the page was killed mid-step resumes at that step, not an older one', () => {
+		const { session, saved, advance } = setUp();
+		session.start();
+		// Get ready 5 s, hold 3 s, rest 2 s, then 1 s into A's second hold (step 3).
+		advance(5_000);
+		advance(3_000);
+		advance(2_000);
+		advance(1_000);
+		expect(session.state.stepIndex).toBe(3);
+		// The page dies here: no pause, no hidden page. A reload finds the last checkpoint.
+		const last = saved.at(-1)!;
+		const { session: reloaded } = setUp({ checkpoint: last });
+		expect(reloaded.state).toMatchObject({ status: 'paused', stepIndex: 3, remainingMs: 3000 });
+		expect(reloaded.state.records[0]!.repsDone.none).toBe(1);
+		expect(reloaded.state.elapsedMs).toBe(10_000);
 	});
 
 	it('checkpoints on pause with the time left, and resumes from it exactly', () => {
@@ -173,5 +190,300 @@ describe('a session’s times are always in order', () => {
 		clock.advance(2_000);
 		resumed.end();
 		expect(completed[0]!.endedAt).toBe(new Date(checkpoint.savedAt + 2_000).toISOString());
+	});
+});
+
+describe('PlayerSession: commands and state', () => {
+	const withSelfPaced = makeProgram({
+		id: 'mixed',
+		prepareSeconds: 5,
+		restBetweenExercises: 10,
+		exercises: [
+			holdExercise(3, { id: 'a', name: 'A', reps: 2, restBetweenReps: 2 }),
+			selfPacedExercise(3, { id: 's', name: 'S', sets: 1 })
+		]
+	});
+
+	it('passes each command to the engine and mirrors its state', () => {
+		const { session, advance } = setUp({ program: withSelfPaced });
+		expect(session.state.status).toBe('ready');
+		expect([session.playing, session.active]).toEqual([false, false]);
+		session.start();
+		expect(session.state).toMatchObject({ status: 'playing', stepIndex: 0 });
+		expect([session.playing, session.active]).toEqual([true, true]);
+		session.next(); // skip the get-ready
+		expect(session.state.stepIndex).toBe(1);
+		advance(1_000);
+		expect(session.state.remainingMs).toBe(2_000);
+		session.togglePause();
+		expect(session.state.status).toBe('paused');
+		expect([session.playing, session.active]).toEqual([false, true]);
+		advance(60_000); // paused: time stands still
+		expect(session.state.remainingMs).toBe(2_000);
+		session.togglePause();
+		expect(session.state.status).toBe('playing');
+		advance(500);
+		expect(session.state.remainingMs).toBe(1_500);
+		session.previous(); // back to the start of the exercise
+		expect(session.state).toMatchObject({ stepIndex: 0, remainingMs: 5_000 });
+		const selfPaced = session.timeline.steps.findIndex((s) => s.kind === 'selfPaced');
+		while (session.state.stepIndex < selfPaced) session.next();
+		expect(session.state.step?.kind).toBe('selfPaced');
+		session.repDone();
+		session.repDone();
+		expect(session.state.repsCounted).toBe(2);
+		session.setDone();
+		expect(session.state.status).toBe('complete');
+		expect([session.playing, session.active]).toEqual([false, false]);
+		expect(session.record?.exercises[1]?.repsDone.none).toBe(2);
+		// Toggling a finished session does nothing.
+		session.togglePause();
+		expect(session.state.status).toBe('complete');
+	});
+
+	it('resume() plays on from where it was paused', () => {
+		const { session, advance } = setUp();
+		session.start();
+		advance(6_000);
+		session.pause();
+		advance(30_000);
+		session.resume();
+		expect(session.state.status).toBe('playing');
+		advance(1_000);
+		expect(session.state).toMatchObject({ stepIndex: 1, remainingMs: 1_000 });
+	});
+
+	it('lets others observe the engine until it is disposed, then stands still', async () => {
+		const { session, saved, clock, advance } = setUp();
+		const seen: string[] = [];
+		session.subscribe((event) => seen.push(event.type));
+		session.start();
+		advance(5_000);
+		expect(seen.filter((type) => type === 'stepStarted')).toHaveLength(2);
+		const count = saved.length;
+		session.dispose();
+		clock.advance(5_000);
+		session.tick();
+		session.wake();
+		expect(session.state.stepIndex).toBe(1);
+		await session.checkpoint();
+		expect(saved).toHaveLength(count);
+		expect(seen.filter((type) => type === 'stepStarted')).toHaveLength(2);
+	});
+
+	it('wake() catches up at once', () => {
+		const { session, clock } = setUp();
+		session.start();
+		clock.advance(5_500);
+		session.wake();
+		expect(session.state).toMatchObject({ stepIndex: 1, remainingMs: 2_500 });
+	});
+});
+
+describe('PlayerSession: what its checkpoints and record carry', () => {
+	it('the level and pain given at the start, the owner, and a claim on the first write only', async () => {
+		const claims: boolean[] = [];
+		const saved: Checkpoint[] = [];
+		const { session, advance } = setUp({
+			level: 3,
+			painBefore: 4,
+			owner: 'tab-1',
+			saveCheckpoint: (cp, { claim }) => {
+				claims.push(claim);
+				saved.push(structuredClone(cp));
+				return Promise.resolve();
+			}
+		});
+		expect([session.level, session.painBefore]).toEqual([3, 4]);
+		session.start();
+		advance(5_000);
+		await session.checkpoint();
+		expect(claims).toEqual([true, false, false]);
+		for (const cp of saved) {
+			expect(cp).toMatchObject({ level: 3, painBefore: 4, owner: 'tab-1', programId: 'two-holds' });
+			expect(cp).not.toHaveProperty('record');
+		}
+		session.end();
+		expect(session.record).toMatchObject({ level: 3, painBefore: 4 });
+	});
+
+	it('leaves level, pain, owner and record out of a checkpoint when there are none', () => {
+		const { session } = setUp();
+		session.start();
+		const cp = session.checkpointData();
+		for (const key of ['level', 'painBefore', 'owner', 'record'])
+			expect(cp).not.toHaveProperty(key);
+	});
+
+	it('a resumed session keeps the level and pain of its checkpoint', () => {
+		const { session, saved } = setUp({ level: 2, painBefore: 6 });
+		session.start();
+		const { session: resumed } = setUp({ checkpoint: saved.at(-1)! });
+		expect([resumed.level, resumed.painBefore]).toEqual([2, 6]);
+		// What is given now wins over the checkpoint.
+		const { session: chosen } = setUp({ checkpoint: saved.at(-1)!, level: 5, painBefore: 1 });
+		expect([chosen.level, chosen.painBefore]).toEqual([5, 1]);
+	});
+
+	it('the record’s exercises are its own copy of the engine’s records', () => {
+		const { session, completed, advance } = setUp();
+		session.start();
+		advance(8_000);
+		session.end();
+		const record = completed[0]!;
+		expect(record.exercises).toEqual(session.state.records.map((r) => ({ ...r })));
+		expect(record.exercises[0]).not.toBe(session.state.records[0]);
+		expect(record.exercises[0]!.repsDone).not.toBe(session.state.records[0]!.repsDone);
+		expect(record.exercises[0]!.repsDone.none).toBe(1);
+	});
+
+	it('ends without onComplete or onCheckpointError given', async () => {
+		const { session } = setUp({
+			onComplete: undefined,
+			saveCheckpoint: () => Promise.reject(new Error('disk full'))
+		});
+		session.start();
+		await expect(session.checkpoint()).resolves.toBeUndefined();
+		session.end();
+		expect(session.record?.completed).toBe(false);
+	});
+});
+
+describe('PlayerSession: endedAt', () => {
+	it('a session paused for an hour ends an hour after it was played', () => {
+		const { session, completed, advance } = setUp();
+		session.start();
+		advance(6_000);
+		session.pause();
+		advance(3_600_000);
+		session.resume();
+		advance(1_000);
+		session.end();
+		const record = completed[0]!;
+		expect(record.durationSeconds).toBe(7);
+		expect(record.endedAt).toBe(new Date(Date.UTC(2025, 2, 3, 8, 0, 0) + 3_607_000).toISOString());
+	});
+
+	it('a session resumed from a checkpoint written an hour into a pause ends after that', async () => {
+		const { session, saved, advance } = setUp();
+		session.start();
+		advance(6_500);
+		session.pause();
+		advance(3_600_000);
+		await session.checkpoint(); // the page is hidden an hour later
+		const checkpoint = saved.at(-1)!;
+		const start = Date.UTC(2025, 2, 3, 8, 0, 0);
+		expect(checkpoint.savedAt).toBe(start + 3_606_500);
+		const clock = fakeClock(50);
+		const completed: SessionRecord[] = [];
+		const resumed = new PlayerSession({
+			program,
+			clock,
+			checkpoint,
+			wallNow: () => 0,
+			onComplete: (record) => completed.push(record)
+		});
+		resumed.resume();
+		clock.advance(2_000);
+		resumed.end();
+		expect(completed[0]!.endedAt).toBe(new Date(start + 3_608_500).toISOString());
+	});
+
+	it('a session resumed from a checkpoint whose wall clock was set back ends after the time it played', () => {
+		const { session, saved, advance } = setUp();
+		session.start();
+		advance(20_000);
+		session.pause();
+		const start = Date.UTC(2025, 2, 3, 8, 0, 0);
+		// Written by a wall clock 15 s behind: saved "5 s after the start", though 20 s were played.
+		const checkpoint = { ...saved.at(-1)!, savedAt: start + 5_000 };
+		const clock = fakeClock(0);
+		const completed: SessionRecord[] = [];
+		const resumed = new PlayerSession({
+			program,
+			clock,
+			checkpoint,
+			onComplete: (record) => completed.push(record)
+		});
+		resumed.resume();
+		clock.advance(2_000);
+		resumed.end();
+		expect(completed[0]!.endedAt).toBe(new Date(start + 22_000).toISOString());
+	});
+});
+
+describe('PlayerSession: its loop in a browser', () => {
+	function browser(visibility: 'visible' | 'hidden' = 'visible') {
+		vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+		const frames = new Map<number, () => void>();
+		let nextFrame = 1;
+		vi.stubGlobal('window', {});
+		vi.stubGlobal('document', { visibilityState: visibility });
+		vi.stubGlobal('requestAnimationFrame', (callback: () => void) => {
+			frames.set(nextFrame, callback);
+			return nextFrame++;
+		});
+		vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id));
+		const runFrames = () => {
+			const pending = [...frames];
+			frames.clear();
+			for (const [, callback] of pending) callback();
+		};
+		return { frames, runFrames };
+	}
+
+	afterEach(() => {
+		vi.unstubAllGlobals();
+		vi.useRealTimers();
+	});
+
+	it('ticks on animation frames and a 250 ms backstop while playing, and stops both on pause', () => {
+		const { frames, runFrames } = browser();
+		const { session, clock } = setUp();
+		session.start();
+		expect(frames.size).toBe(1);
+		expect(vi.getTimerCount()).toBe(1);
+		clock.advance(5_000);
+		runFrames();
+		expect(session.state.stepIndex).toBe(1);
+		expect(frames.size).toBe(1); // the next frame is asked for
+		clock.advance(1_000);
+		vi.advanceTimersByTime(250); // the backstop ticks too
+		expect(session.state.remainingMs).toBe(2_000);
+		session.pause();
+		expect(frames.size).toBe(0);
+		expect(vi.getTimerCount()).toBe(0);
+		session.resume();
+		expect(frames.size).toBe(1);
+		expect(vi.getTimerCount()).toBe(1);
+		session.start(); // a second start does not add a second loop
+		session.wake();
+		expect(frames.size).toBe(1);
+		expect(vi.getTimerCount()).toBe(1);
+		session.dispose();
+		expect(frames.size).toBe(0);
+		expect(vi.getTimerCount()).toBe(0);
+	});
+
+	it('asks for no more frames while the page is hidden, and the backstop plays on', () => {
+		const { frames, runFrames } = browser('hidden');
+		const { session, clock } = setUp();
+		session.start();
+		runFrames();
+		expect(frames.size).toBe(0);
+		clock.advance(5_000);
+		vi.advanceTimersByTime(250);
+		expect(session.state.stepIndex).toBe(1);
+	});
+
+	it('stops the loop when the session ends', () => {
+		const { frames } = browser();
+		const { session, completed, clock } = setUp();
+		session.start();
+		clock.advance(program.exercises.length * 100_000);
+		vi.advanceTimersByTime(250);
+		expect(completed).toHaveLength(1);
+		expect(frames.size).toBe(0);
+		expect(vi.getTimerCount()).toBe(0);
 	});
 });

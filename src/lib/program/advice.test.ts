@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdExercise, makeProgram } from '../../../tests/helpers/program-factory';
+import { holdExercise, makeProgram } from '$lib/test-factories';
 import { adviseProgram } from './advice';
 
 describe('adviseProgram', () => {

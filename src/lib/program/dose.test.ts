@@ -8,7 +8,7 @@ import {
 	programTotalMs,
 	SELF_PACED_MS_PER_REP
 } from './dose';
-import { makeExercise, makeProgram } from '../../../tests/helpers/program-factory';
+import { makeExercise, makeProgram } from '$lib/test-factories';
 import type { Exercise, Program } from './types';
 
 function exercise(fields: Partial<Exercise> = {}): Exercise {

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkJsonSchema, type JsonSchemaNode } from '../../../tests/helpers/json-schema-check';
+import { checkJsonSchema, type JsonSchemaNode } from '$lib/test-factories';
 import { programJsonSchemaText } from './json-schema';
 import type { Problem } from './types';
 import { formatProblem, MAX_PROGRAM_BYTES, parseProgramText } from './validate';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyLevel, clampLevel, maxLevel } from './progression';
-import { makeExercise, makeProgram } from '../../../tests/helpers/program-factory';
+import { makeExercise, makeProgram } from '$lib/test-factories';
 import type { Exercise, Program } from './types';
 
 function exercise(fields: Partial<Exercise>): Exercise {

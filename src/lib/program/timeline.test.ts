@@ -10,7 +10,7 @@ import {
 	randomTimedProgram,
 	selfPacedExercise,
 	timedExercise
-} from '../../../tests/helpers/program-factory';
+} from '$lib/test-factories';
 
 /** A compact description of a step for readable expectations. */
 function brief(step: Step): string {

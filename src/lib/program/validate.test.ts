@@ -4,7 +4,7 @@ import {
 	constructorPhasesFillingOneMegabyte,
 	maximalValidProgram,
 	typoKeys
-} from '../../../tests/helpers/hostile-programs';
+} from '$lib/test-factories';
 import { MAX_PROBLEMS } from '../validation/problems';
 import { RESERVED_PROGRAM_IDS } from './program-ids';
 import type { Problem, Program, ValidationResult } from './types';
@@ -676,6 +676,25 @@ describe('validateProgram: unknown and forbidden keys', () => {
 			'schedule.timesPerWeek: unknown field "timesPerWeek" (for notes of your own, start the field name with "x-")',
 			'progression.level: unknown field "level": did you mean "levels"?',
 			'exercises[0].phases[0].second: unknown field "second": did you mean "seconds"?'
+		]);
+	});
+
+	it('accepts only keys that start with "x-" itself as notes of one’s own', () => {
+		const hint = '(for notes of your own, start the field name with "x-")';
+		expect(
+			lines(
+				raw(
+					{ xtra: 1, x: 2, 'X-note': 3, 'x-fine': 4, schedule: { xwhy: 'weekdays' } },
+					{ xvideo: 'none', x_video: 'none', 'x-video': 'fine' }
+				)
+			)
+		).toEqual([
+			`xtra: unknown field "xtra" ${hint}`,
+			`x: unknown field "x" ${hint}`,
+			`["X-note"]: unknown field "X-note" ${hint}`,
+			`schedule.xwhy: unknown field "xwhy" ${hint}`,
+			`exercises[0].xvideo: unknown field "xvideo" ${hint}`,
+			`exercises[0].x_video: unknown field "x_video" ${hint}`
 		]);
 	});
 

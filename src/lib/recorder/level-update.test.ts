@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdExercise, makeProgram } from '../../../tests/helpers/program-factory';
+import { holdExercise, makeProgram } from '$lib/test-factories';
 import type { SessionRecord } from '$lib/session/record';
 import { levelAfter, morningChecks } from './level-update';
 

@@ -1,15 +1,13 @@
 import 'fake-indexeddb/auto';
 import { IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeProgram } from '../../../tests/helpers/program-factory';
+import { makeExerciseRecord, makeProgram, makeSessionRecord } from '$lib/test-factories';
 import { settings } from '$lib/settings.svelte';
 import { loadCheckpoint, loadCheckpoints, saveCheckpoint } from '$lib/storage/checkpoint';
 import { getSetting, updateSetting } from '$lib/storage/settings';
 import type { Checkpoint } from '$lib/storage/schema';
 import { countSessions, getSession, listSessions } from '$lib/storage/sessions';
 import {
-	makeExercise,
-	makeSession,
 	releaseStorage,
 	storedDigestsAndExpected,
 	useFreshStorage
@@ -24,9 +22,9 @@ afterEach(() => {
 
 /** A session as the player hands it over: ended, nothing answered yet. */
 function ended(overrides: Partial<SessionRecord> = {}): SessionRecord {
-	const record = makeSession({
+	const record = makeSessionRecord({
 		id: 'ended-1',
-		exercises: [makeExercise({ skipped: true }), makeExercise({ exerciseId: 'cat' })],
+		exercises: [makeExerciseRecord({ skipped: true }), makeExerciseRecord({ exerciseId: 'cat' })],
 		...overrides
 	});
 	delete record.painAfter;

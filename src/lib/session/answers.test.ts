@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { makeExercise, makeSession } from '$lib/storage/test-helpers';
+import { makeExerciseRecord, makeSessionRecord } from '$lib/test-factories';
 import { hasAnswers, withAnswers } from './answers';
 
 describe('withAnswers', () => {
-	const ended = makeSession({
-		exercises: [makeExercise({ skipped: true }), makeExercise({ exerciseId: 'cat' })]
+	const ended = makeSessionRecord({
+		exercises: [makeExerciseRecord({ skipped: true }), makeExerciseRecord({ exerciseId: 'cat' })]
 	});
 	delete ended.painAfter;
 	delete ended.effort;

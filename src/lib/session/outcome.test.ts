@@ -1,23 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import {
+	harness,
 	holdExercise,
+	makeExerciseRecord,
 	makeProgram,
 	selfPacedExercise
-} from '../../../tests/helpers/program-factory';
-import { harness } from '$lib/player/engine-test-kit';
-import { makeExercise } from '$lib/storage/test-helpers';
+} from '$lib/test-factories';
 import { outcomeCounts, outcomeOf } from './outcome';
 
 describe('outcomeOf', () => {
 	it('tells done, partly done, skipped and not reached apart', () => {
-		expect(outcomeOf(makeExercise())).toBe('done');
-		expect(outcomeOf(makeExercise({ repsDone: { none: 7, left: 0, right: 0 } }))).toBe('partial');
-		expect(
-			outcomeOf(makeExercise({ skipped: true, repsDone: { none: 3, left: 0, right: 0 } }))
-		).toBe('skipped');
-		expect(outcomeOf(makeExercise({ setsDone: 0, repsDone: { none: 0, left: 0, right: 0 } }))).toBe(
-			'not-reached'
+		expect(outcomeOf(makeExerciseRecord())).toBe('done');
+		expect(outcomeOf(makeExerciseRecord({ repsDone: { none: 7, left: 0, right: 0 } }))).toBe(
+			'partial'
 		);
+		expect(
+			outcomeOf(makeExerciseRecord({ skipped: true, repsDone: { none: 3, left: 0, right: 0 } }))
+		).toBe('skipped');
+		expect(
+			outcomeOf(makeExerciseRecord({ setsDone: 0, repsDone: { none: 0, left: 0, right: 0 } }))
+		).toBe('not-reached');
 	});
 
 	it('counts the planned reps on each side for an exercise with sides', () => {

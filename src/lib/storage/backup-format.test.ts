@@ -13,7 +13,8 @@ import {
 } from './backup-format';
 import { MAX_PROBLEMS } from '$lib/validation/problems';
 import { seededRandom } from './seed';
-import { makeProgram, makeSession, TEST_BACKUP_CONTEXT as CONTEXT } from './test-helpers';
+import { makeStoredProgram, makeSessionRecord } from '$lib/test-factories';
+import { TEST_BACKUP_CONTEXT as CONTEXT } from './test-helpers';
 
 const fixture = (name: string) =>
 	readFileSync(new URL(`../../../tests/fixtures/backups/${name}`, import.meta.url), 'utf8');
@@ -368,10 +369,10 @@ describe('parseBackup: foreign and broken input', () => {
 describe('building a backup', () => {
 	const contents = {
 		sessions: [
-			makeSession({ id: 'late', startedAt: '2025-03-15T08:00:00.000Z' }),
-			makeSession({ id: 'early', startedAt: '2025-03-14T08:00:00.000Z' })
+			makeSessionRecord({ id: 'late', startedAt: '2025-03-15T08:00:00.000Z' }),
+			makeSessionRecord({ id: 'early', startedAt: '2025-03-14T08:00:00.000Z' })
 		],
-		programs: [{ program: makeProgram('mine'), importedAt: '2025-01-01T00:00:00.000Z' }],
+		programs: [{ program: makeStoredProgram('mine'), importedAt: '2025-01-01T00:00:00.000Z' }],
 		settings: { beeps: false, persistRequested: true }
 	};
 

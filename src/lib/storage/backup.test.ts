@@ -10,9 +10,8 @@ import { seedSessions } from './seed';
 import { countSessions, getSession, listSessions, saveSession } from './sessions';
 import { getAllSettings, getSetting, setSetting } from './settings';
 import { DIGESTS_KEY } from './schema';
+import { makeStoredProgram, makeSessionRecord } from '$lib/test-factories';
 import {
-	makeProgram,
-	makeSession,
 	releaseStorage,
 	storedDigestsAndExpected,
 	TEST_BACKUP_CONTEXT,
@@ -47,9 +46,9 @@ const NOW = Date.UTC(2025, 2, 16, 12, 0, 0);
 describe('exportBackup', () => {
 	it('writes every session, imported program and stored setting as a backup file', async () => {
 		useFreshStorage();
-		await saveSession(makeSession({ id: 'b', startedAt: '2025-03-15T08:00:00.000Z' }));
-		await saveSession(makeSession({ id: 'a', startedAt: '2025-03-14T08:00:00.000Z' }));
-		await saveImportedProgram(makeProgram('mine'), 'file', new Date('2025-01-01T00:00:00Z'));
+		await saveSession(makeSessionRecord({ id: 'b', startedAt: '2025-03-15T08:00:00.000Z' }));
+		await saveSession(makeSessionRecord({ id: 'a', startedAt: '2025-03-14T08:00:00.000Z' }));
+		await saveImportedProgram(makeStoredProgram('mine'), 'file', new Date('2025-01-01T00:00:00Z'));
 		await setSetting('beeps', false);
 		await setSetting('persistRequested', true);
 
@@ -64,7 +63,7 @@ describe('exportBackup', () => {
 		});
 		expect(backup.sessions.map((s: { id: string }) => s.id)).toEqual(['a', 'b']);
 		expect(backup.programs).toEqual([
-			{ program: makeProgram('mine'), importedAt: '2025-01-01T00:00:00.000Z', source: 'file' }
+			{ program: makeStoredProgram('mine'), importedAt: '2025-01-01T00:00:00.000Z', source: 'file' }
 		]);
 		expect(backup.settings).not.toHaveProperty('persistRequested');
 		expect(parseBackup(text, TEST_BACKUP_CONTEXT).ok).toBe(true);
@@ -83,7 +82,7 @@ describe('exportBackup', () => {
 		vi.spyOn(console, 'warn').mockImplementation(() => {});
 		const db = await openDatabase();
 		await db.put('programs', {
-			program: { ...makeProgram('broken'), exercises: [] },
+			program: { ...makeStoredProgram('broken'), exercises: [] },
 			importedAt: '2025-01-01T00:00:00.000Z'
 		});
 		const text = await exportBackup(NOW, '1');
@@ -154,9 +153,9 @@ describe('importBackup', () => {
 	it('keeps what the device has: sessions by id, differing programs, set settings', async () => {
 		useFreshStorage();
 		const backup = parsed();
-		const mine = makeSession({ ...backup.sessions[0]!, note: 'my own note' });
+		const mine = makeSessionRecord({ ...backup.sessions[0]!, note: 'my own note' });
 		await saveSession(mine);
-		await saveImportedProgram(makeProgram('my-routine', 'My own edit'), 'paste');
+		await saveImportedProgram(makeStoredProgram('my-routine', 'My own edit'), 'paste');
 		await setSetting('volume', 0.2);
 		await setSetting('persistRequested', true);
 
@@ -180,7 +179,7 @@ describe('importBackup', () => {
 
 	it('changes nothing when a write fails half-way', async () => {
 		useFreshStorage();
-		await saveSession(makeSession({ id: 'already-here' }));
+		await saveSession(makeSessionRecord({ id: 'already-here' }));
 		const realPut = IDBObjectStore.prototype.put;
 		let calls = 0;
 		vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
@@ -206,7 +205,7 @@ describe('importBackup', () => {
 
 	it('changes nothing when writing the digests fails', async () => {
 		useFreshStorage();
-		await saveSession(makeSession({ id: 'already-here' }));
+		await saveSession(makeSessionRecord({ id: 'already-here' }));
 		const db = await openDatabase();
 		const digestsBefore = await db.get('sessionDigests', DIGESTS_KEY);
 		const realPut = IDBObjectStore.prototype.put;

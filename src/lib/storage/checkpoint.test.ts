@@ -12,7 +12,8 @@ import {
 import { openDatabase } from './database';
 import type { Checkpoint } from './schema';
 import { getSession, saveSession } from './sessions';
-import { makeExercise, makeSession, releaseStorage, useFreshStorage } from './test-helpers';
+import { makeExerciseRecord, makeSessionRecord } from '$lib/test-factories';
+import { releaseStorage, useFreshStorage } from './test-helpers';
 
 afterEach(() => {
 	vi.restoreAllMocks();
@@ -32,7 +33,7 @@ function makeCheckpoint(overrides: Partial<Checkpoint> = {}): Checkpoint {
 			remainingMs: 3500,
 			repsCounted: 0,
 			elapsedMs: 240_000,
-			records: [makeExercise()],
+			records: [makeExerciseRecord()],
 			status: 'paused'
 		},
 		...overrides
@@ -72,7 +73,7 @@ describe('checkpoints, one per session', () => {
 
 	it('is removed in the same transaction that stores the session’s record', async () => {
 		useFreshStorage();
-		const record = makeSession({ id: 'session-a' });
+		const record = makeSessionRecord({ id: 'session-a' });
 		await saveCheckpoint(makeCheckpoint({ record }));
 		await saveCheckpoint(makeCheckpoint({ sessionId: 'other' }));
 		await saveSession(record);
@@ -94,9 +95,13 @@ describe('checkpoints, one per session', () => {
 	it('recognises the checkpoint shape', () => {
 		expect(isCheckpoint(makeCheckpoint())).toBe(true);
 		expect(isCheckpoint(makeCheckpoint({ level: undefined, painBefore: undefined }))).toBe(true);
-		expect(isCheckpoint(makeCheckpoint({ record: makeSession({ id: 'session-a' }) }))).toBe(true);
+		expect(isCheckpoint(makeCheckpoint({ record: makeSessionRecord({ id: 'session-a' }) }))).toBe(
+			true
+		);
 		// A record of another session does not belong in this checkpoint.
-		expect(isCheckpoint(makeCheckpoint({ record: makeSession({ id: 'elsewhere' }) }))).toBe(false);
+		expect(isCheckpoint(makeCheckpoint({ record: makeSessionRecord({ id: 'elsewhere' }) }))).toBe(
+			false
+		);
 		expect(isCheckpoint(makeCheckpoint({ sessionId: '' }))).toBe(false);
 		expect(isCheckpoint({ ...makeCheckpoint(), sessionId: undefined })).toBe(false);
 		expect(isCheckpoint(makeCheckpoint({ painBefore: 11 }))).toBe(false);
@@ -117,7 +122,7 @@ describe('checkpoints, one per session', () => {
 describe('writes that would bring a session back are refused', () => {
 	it('once the session’s record is stored', async () => {
 		useFreshStorage();
-		await saveSession(makeSession({ id: 'session-a' }));
+		await saveSession(makeSessionRecord({ id: 'session-a' }));
 		expect(await saveCheckpoint(makeCheckpoint())).toBe(false);
 		expect(await loadCheckpoints()).toEqual([]);
 	});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvCell, csvFileName, sessionsToCsv } from './csv';
-import { makeExercise, makeSession } from './test-helpers';
+import { makeExerciseRecord, makeSessionRecord } from '$lib/test-factories';
 
 /** A small RFC 4180 reader, to check that the output parses back into the same cells. */
 function parseCsv(text: string): string[][] {
@@ -35,7 +35,7 @@ function parseCsv(text: string): string[][] {
 
 describe('sessionsToCsv', () => {
 	it('writes a header and one row per exercise per session, oldest session first', () => {
-		const later = makeSession({
+		const later = makeSessionRecord({
 			id: 'later',
 			startedAt: '2025-03-15T18:05:00.000Z',
 			durationSeconds: 750,
@@ -46,8 +46,8 @@ describe('sessionsToCsv', () => {
 			effort: 'too hard',
 			note: 'Stopped early',
 			exercises: [
-				makeExercise(),
-				makeExercise({
+				makeExerciseRecord(),
+				makeExerciseRecord({
 					exerciseId: 'bird-dog',
 					name: 'Bird-dog',
 					repsDone: { none: 0, left: 5, right: 4 },
@@ -59,7 +59,7 @@ describe('sessionsToCsv', () => {
 				})
 			]
 		});
-		const earlier = makeSession({ id: 'earlier', startedAt: '2025-03-14T08:00:00.000Z' });
+		const earlier = makeSessionRecord({ id: 'earlier', startedAt: '2025-03-14T08:00:00.000Z' });
 		const rows = parseCsv(sessionsToCsv([later, earlier], { timeZone: 'Europe/Berlin' }));
 		expect(rows[0]).toEqual([...CSV_COLUMNS]);
 		expect(rows.slice(1)).toEqual([
@@ -133,7 +133,7 @@ describe('sessionsToCsv', () => {
 	});
 
 	it('uses the local day of the given time zone', () => {
-		const session = makeSession({ startedAt: '2025-03-14T23:30:00.000Z' });
+		const session = makeSessionRecord({ startedAt: '2025-03-14T23:30:00.000Z' });
 		const rows = (zone: string) => parseCsv(sessionsToCsv([session], { timeZone: zone }))[1]!;
 		expect(rows('UTC').slice(0, 2)).toEqual(['2025-03-14', '23:30']);
 		expect(rows('Asia/Tokyo').slice(0, 2)).toEqual(['2025-03-15', '08:30']);
@@ -141,7 +141,9 @@ describe('sessionsToCsv', () => {
 	});
 
 	it('writes one row for a session without exercises', () => {
-		const rows = parseCsv(sessionsToCsv([makeSession({ exercises: [] })], { timeZone: 'UTC' }));
+		const rows = parseCsv(
+			sessionsToCsv([makeSessionRecord({ exercises: [] })], { timeZone: 'UTC' })
+		);
 		expect(rows).toHaveLength(2);
 		expect(rows[1]!.slice(7, 16)).toEqual(['', '', '', '', '', '', '', '', '']);
 		expect(rows[1]).toHaveLength(CSV_COLUMNS.length);
@@ -149,7 +151,7 @@ describe('sessionsToCsv', () => {
 
 	it('quotes commas, quotes and line breaks (RFC 4180) and uses CRLF', () => {
 		const note = 'Sore, then "better"\nafter the walk';
-		const text = sessionsToCsv([makeSession({ note, programTitle: 'Back, hips' })], {
+		const text = sessionsToCsv([makeSessionRecord({ note, programTitle: 'Back, hips' })], {
 			timeZone: 'UTC'
 		});
 		expect(text).toContain('"Sore, then ""better""\nafter the walk"');
@@ -163,10 +165,13 @@ describe('sessionsToCsv', () => {
 	it('defuses cells a spreadsheet would run as formulas', () => {
 		const text = sessionsToCsv(
 			[
-				makeSession({
+				makeSessionRecord({
 					note: '=HYPERLINK("http://evil.example","click")',
 					programTitle: '+1 stretch',
-					exercises: [makeExercise({ name: '@SUM(A1)' }), makeExercise({ name: '-5 reps' })]
+					exercises: [
+						makeExerciseRecord({ name: '@SUM(A1)' }),
+						makeExerciseRecord({ name: '-5 reps' })
+					]
 				})
 			],
 			{ timeZone: 'UTC' }

@@ -13,9 +13,9 @@ import {
 	storageStatus,
 	type StorageStatusKind
 } from './storage-status.svelte';
+import { makeSessionRecord } from '$lib/test-factories';
 import {
 	createFixtureDatabase,
-	makeSession,
 	openRaw,
 	releaseStorage,
 	useFreshStorage,
@@ -82,7 +82,7 @@ describe('another tab', () => {
 		expect(getStorageStatus().kind).toBe('blocked');
 		expect(getStorageStatus().message).toMatch(/another tab/);
 		// Writes fail the same way (the caller keeps its record and can retry).
-		expect((await rejection(saveSession(makeSession()))).kind).toBe('blocked');
+		expect((await rejection(saveSession(makeSessionRecord()))).kind).toBe('blocked');
 
 		const ready = waitForStatus('ready');
 		oldTab.close();
@@ -92,7 +92,7 @@ describe('another tab', () => {
 
 	it('closes this connection when another tab upgrades, and says to reload', async () => {
 		const factory = useFreshStorage('upgrade');
-		await saveSession(makeSession());
+		await saveSession(makeSessionRecord());
 
 		const newer = factory.open('upgrade', DB_VERSION + 1);
 		await new Promise((resolve, reject) => {
@@ -103,7 +103,9 @@ describe('another tab', () => {
 			kind: 'outdated',
 			message: 'Limber was updated in another tab: reload this page.'
 		});
-		expect((await rejection(saveSession(makeSession({ id: 'later' })))).kind).toBe('outdated');
+		expect((await rejection(saveSession(makeSessionRecord({ id: 'later' })))).kind).toBe(
+			'outdated'
+		);
 		newer.result.close();
 	});
 
@@ -121,7 +123,7 @@ describe('lost connections', () => {
 		useFreshStorage();
 		const db = await openDatabase();
 		db.close(); // as WebKit does to a page left in the background
-		await saveSession(makeSession({ id: 'after-close' }));
+		await saveSession(makeSessionRecord({ id: 'after-close' }));
 		expect((await listSessions()).map((s) => s.id)).toEqual(['after-close']);
 		expect(await openDatabase()).not.toBe(db);
 	});
@@ -132,7 +134,7 @@ describe('lost connections', () => {
 		// (fake-indexeddb's type for the argument is off: it takes a connection.)
 		forceCloseDatabase(unwrap(db) as never);
 		expect(getStorageStatus().kind).toBe('idle');
-		await saveSession(makeSession({ id: 'after-forced-close' }));
+		await saveSession(makeSessionRecord({ id: 'after-forced-close' }));
 		expect(await openDatabase()).not.toBe(db);
 		expect(getStorageStatus().kind).toBe('ready');
 	});
@@ -169,7 +171,7 @@ describe('IndexedDB unavailable', () => {
 	it('reads empty and refuses writes when there is no IndexedDB at all', async () => {
 		configureStorage({ factory: null });
 		expect(await listSessions()).toEqual([]);
-		const error = await rejection(saveSession(makeSession()));
+		const error = await rejection(saveSession(makeSessionRecord()));
 		expect(error.kind).toBe('unavailable');
 		expect(error.message).toMatch(/History cannot be kept in this browser mode/);
 		expect(isStorageAvailable()).toBe(false);
@@ -211,7 +213,7 @@ describe('IndexedDB unavailable', () => {
 		await listSessions();
 		useFreshStorage();
 		expect(isStorageAvailable()).toBe(true);
-		await saveSession(makeSession());
+		await saveSession(makeSessionRecord());
 		expect(await listSessions()).toHaveLength(1);
 	});
 });

@@ -17,7 +17,7 @@ import {
 } from './digests';
 import type { SessionDigest } from './schema';
 import { generateSessions } from './seed';
-import { makeExercise, makeSession } from './test-helpers';
+import { makeExerciseRecord, makeSessionRecord } from '$lib/test-factories';
 
 function digest(id: string, startedAt: string, more: Partial<SessionDigest> = {}): SessionDigest {
 	return {
@@ -34,7 +34,7 @@ function digest(id: string, startedAt: string, more: Partial<SessionDigest> = {}
 
 describe('digestOf', () => {
 	it('keeps what History reads and leaves the exercises out', () => {
-		const session = makeSession({ note: 'A long note', effort: 'too hard', level: 2 });
+		const session = makeSessionRecord({ note: 'A long note', effort: 'too hard', level: 2 });
 		expect(digestOf(session)).toEqual({
 			id: 'session-1',
 			startedAt: '2025-03-14T08:00:00.000Z',
@@ -52,7 +52,7 @@ describe('digestOf', () => {
 
 	it('keeps the start of a long note, and no effort it does not know', () => {
 		const note = 'é'.repeat(400);
-		const digest = digestOf(makeSession({ note, effort: 'bogus' as never }));
+		const digest = digestOf(makeSessionRecord({ note, effort: 'bogus' as never }));
 		expect(Array.from(digest.note!)).toHaveLength(DIGEST_NOTE_LENGTH);
 		expect(digest.note!.endsWith('…')).toBe(true);
 		expect('effort' in digest).toBe(false);
@@ -61,21 +61,21 @@ describe('digestOf', () => {
 	});
 
 	it('counts a session as done only when some exercise was done (countsAsDone)', () => {
-		const skipped = makeExercise({
+		const skipped = makeExerciseRecord({
 			setsDone: 0,
 			repsDone: { none: 0, left: 0, right: 0 },
 			skipped: true
 		});
-		const oneRep = makeExercise({ setsDone: 0, repsDone: { none: 0, left: 1, right: 0 } });
-		expect(digestOf(makeSession({ exercises: [skipped] })).counts).toBe(false);
-		expect(digestOf(makeSession({ exercises: [] })).counts).toBe(false);
-		expect(digestOf(makeSession({ exercises: [skipped, oneRep], completed: false }))).toMatchObject(
-			{ counts: true, completed: false }
-		);
+		const oneRep = makeExerciseRecord({ setsDone: 0, repsDone: { none: 0, left: 1, right: 0 } });
+		expect(digestOf(makeSessionRecord({ exercises: [skipped] })).counts).toBe(false);
+		expect(digestOf(makeSessionRecord({ exercises: [] })).counts).toBe(false);
+		expect(
+			digestOf(makeSessionRecord({ exercises: [skipped, oneRep], completed: false }))
+		).toMatchObject({ counts: true, completed: false });
 	});
 
 	it('leaves out missing ratings and keeps a 0', () => {
-		const unrated = digestOf(makeSession({ painBefore: undefined, painAfter: 0 }));
+		const unrated = digestOf(makeSessionRecord({ painBefore: undefined, painAfter: 0 }));
 		expect('painBefore' in unrated).toBe(false);
 		expect(unrated.painAfter).toBe(0);
 	});

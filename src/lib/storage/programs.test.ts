@@ -13,7 +13,8 @@ import {
 	restoreImportedProgram,
 	saveImportedProgram
 } from './programs';
-import { makeProgram, releaseStorage, useFreshStorage } from './test-helpers';
+import { makeStoredProgram } from '$lib/test-factories';
+import { releaseStorage, useFreshStorage } from './test-helpers';
 
 afterEach(() => releaseStorage());
 
@@ -22,9 +23,9 @@ const importedAt = new Date('2025-02-01T10:00:00.000Z');
 describe('imported programs', () => {
 	it('saves, reads, lists and tells whether one exists', async () => {
 		useFreshStorage();
-		await saveImportedProgram(makeProgram('zeta', 'Zeta stretches'), 'file', importedAt);
-		await saveImportedProgram(makeProgram('alpha', 'Alpha routine'), 'paste', importedAt);
-		expect(await getImportedProgram('zeta')).toEqual(makeProgram('zeta', 'Zeta stretches'));
+		await saveImportedProgram(makeStoredProgram('zeta', 'Zeta stretches'), 'file', importedAt);
+		await saveImportedProgram(makeStoredProgram('alpha', 'Alpha routine'), 'paste', importedAt);
+		expect(await getImportedProgram('zeta')).toEqual(makeStoredProgram('zeta', 'Zeta stretches'));
 		expect(await getImportedProgram('missing')).toBeUndefined();
 		expect(await hasImportedProgram('alpha')).toBe(true);
 		expect(await hasImportedProgram('missing')).toBe(false);
@@ -32,7 +33,7 @@ describe('imported programs', () => {
 		expect(await getImportedProgramEntry('alpha')).toEqual({
 			id: 'alpha',
 			ok: true,
-			program: makeProgram('alpha', 'Alpha routine'),
+			program: makeStoredProgram('alpha', 'Alpha routine'),
 			importedAt: '2025-02-01T10:00:00.000Z',
 			source: 'paste'
 		});
@@ -40,17 +41,17 @@ describe('imported programs', () => {
 
 	it('replaces a program saved again under the same id', async () => {
 		useFreshStorage();
-		await saveImportedProgram(makeProgram('mine', 'First'), 'file', importedAt);
-		await saveImportedProgram(makeProgram('mine', 'Second'), 'file', importedAt);
+		await saveImportedProgram(makeStoredProgram('mine', 'First'), 'file', importedAt);
+		await saveImportedProgram(makeStoredProgram('mine', 'Second'), 'file', importedAt);
 		expect((await listImportedPrograms()).map((p) => p.title)).toEqual(['Second']);
 	});
 
 	it('deletes and returns the stored record, which can be restored', async () => {
 		useFreshStorage();
-		await saveImportedProgram(makeProgram('mine'), 'file', importedAt);
+		await saveImportedProgram(makeStoredProgram('mine'), 'file', importedAt);
 		const deleted = await deleteImportedProgram('mine');
 		expect(deleted).toEqual({
-			program: makeProgram('mine'),
+			program: makeStoredProgram('mine'),
 			importedAt: '2025-02-01T10:00:00.000Z',
 			source: 'file'
 		});
@@ -62,9 +63,9 @@ describe('imported programs', () => {
 
 	it('reports a damaged stored record instead of crashing on it', async () => {
 		useFreshStorage();
-		await saveImportedProgram(makeProgram('good', 'Good'), 'file', importedAt);
+		await saveImportedProgram(makeStoredProgram('good', 'Good'), 'file', importedAt);
 		const db = await openDatabase();
-		const broken = makeProgram('broken', 'Broken') as unknown as Record<string, unknown>;
+		const broken = makeStoredProgram('broken', 'Broken') as unknown as Record<string, unknown>;
 		broken.exercises = [];
 		await db.put('programs', {
 			program: broken as never,
@@ -92,7 +93,7 @@ describe('imported programs', () => {
 
 describe('checkStoredProgram', () => {
 	it('checks the import details as well as the program', () => {
-		const program = makeProgram('mine');
+		const program = makeStoredProgram('mine');
 		expect(checkStoredProgram('mine', { program, importedAt: 'soon' })).toEqual({
 			id: 'mine',
 			ok: false,

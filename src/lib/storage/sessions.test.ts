@@ -17,13 +17,8 @@ import {
 	saveSession,
 	storeNewSession
 } from './sessions';
-import {
-	makeExercise,
-	makeSession,
-	releaseStorage,
-	storedDigestsAndExpected,
-	useFreshStorage
-} from './test-helpers';
+import { makeExerciseRecord, makeSessionRecord } from '$lib/test-factories';
+import { releaseStorage, storedDigestsAndExpected, useFreshStorage } from './test-helpers';
 
 /** Fails the test unless the stored digests match the stored sessions; returns them. */
 async function expectDigestsInStep() {
@@ -40,7 +35,7 @@ afterEach(() => {
 describe('saveSession', () => {
 	it('stores the record exactly and resolves only after the transaction completed', async () => {
 		useFreshStorage();
-		const record = makeSession({ note: 'Felt "fine", really' });
+		const record = makeSessionRecord({ note: 'Felt "fine", really' });
 		await saveSession(record);
 		expect(await getSession(record.id)).toEqual(record);
 	});
@@ -49,7 +44,7 @@ describe('saveSession', () => {
 		useFreshStorage();
 		const db = await openDatabase();
 		const spy = vi.spyOn(db, 'transaction');
-		await saveSession(makeSession());
+		await saveSession(makeSessionRecord());
 		expect(spy).toHaveBeenCalledWith(['sessions', 'sessionDigests', 'checkpoint'], 'readwrite', {
 			durability: 'strict'
 		});
@@ -57,8 +52,8 @@ describe('saveSession', () => {
 
 	it('replaces a record with the same id (a retry never duplicates)', async () => {
 		useFreshStorage();
-		await saveSession(makeSession({ painAfter: 3 }));
-		await saveSession(makeSession({ painAfter: 2 }));
+		await saveSession(makeSessionRecord({ painAfter: 3 }));
+		await saveSession(makeSessionRecord({ painAfter: 2 }));
 		expect(await countSessions()).toBe(1);
 		expect((await getSession('session-1'))?.painAfter).toBe(2);
 	});
@@ -69,7 +64,7 @@ describe('saveSession', () => {
 		vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
 			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 		});
-		const error = await saveSession(makeSession()).catch((e: unknown) => e);
+		const error = await saveSession(makeSessionRecord()).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(StorageError);
 		expect((error as StorageError).kind).toBe('quota');
 		expect((error as StorageError).message).toMatch(/^Your device is out of storage space: /);
@@ -77,7 +72,7 @@ describe('saveSession', () => {
 		expect(await countSessions()).toBe(0);
 		expect(await expectDigestsInStep()).toEqual([]);
 		// The caller still has the record and can retry.
-		await saveSession(makeSession());
+		await saveSession(makeSessionRecord());
 		expect(await countSessions()).toBe(1);
 	});
 });
@@ -85,9 +80,9 @@ describe('saveSession', () => {
 describe('listSessions', () => {
 	it('lists newest first by start time, not by insertion order', async () => {
 		useFreshStorage();
-		await saveSession(makeSession({ id: 'b', startedAt: '2025-03-02T08:00:00.000Z' }));
-		await saveSession(makeSession({ id: 'c', startedAt: '2025-03-03T08:00:00.000Z' }));
-		await saveSession(makeSession({ id: 'a', startedAt: '2025-03-01T08:00:00.000Z' }));
+		await saveSession(makeSessionRecord({ id: 'b', startedAt: '2025-03-02T08:00:00.000Z' }));
+		await saveSession(makeSessionRecord({ id: 'c', startedAt: '2025-03-03T08:00:00.000Z' }));
+		await saveSession(makeSessionRecord({ id: 'a', startedAt: '2025-03-01T08:00:00.000Z' }));
 		expect((await listSessions()).map((s) => s.id)).toEqual(['c', 'b', 'a']);
 		expect((await listSessions({ limit: 2 })).map((s) => s.id)).toEqual(['c', 'b']);
 		expect(await listSessions({ limit: 0 })).toEqual([]);
@@ -96,13 +91,13 @@ describe('listSessions', () => {
 	it('filters by program, newest first, with a limit', async () => {
 		useFreshStorage();
 		await saveSession(
-			makeSession({ id: 'x1', programId: 'x', startedAt: '2025-03-01T08:00:00.000Z' })
+			makeSessionRecord({ id: 'x1', programId: 'x', startedAt: '2025-03-01T08:00:00.000Z' })
 		);
 		await saveSession(
-			makeSession({ id: 'y1', programId: 'y', startedAt: '2025-03-02T08:00:00.000Z' })
+			makeSessionRecord({ id: 'y1', programId: 'y', startedAt: '2025-03-02T08:00:00.000Z' })
 		);
 		await saveSession(
-			makeSession({ id: 'x2', programId: 'x', startedAt: '2025-03-03T08:00:00.000Z' })
+			makeSessionRecord({ id: 'x2', programId: 'x', startedAt: '2025-03-03T08:00:00.000Z' })
 		);
 		expect((await listSessions({ programId: 'x' })).map((s) => s.id)).toEqual(['x2', 'x1']);
 		expect((await listSessions({ programId: 'x', limit: 1 })).map((s) => s.id)).toEqual(['x2']);
@@ -117,7 +112,7 @@ describe('listSessions', () => {
 			['c', 'x', '2025-03-03T08:00:00.000Z'],
 			['d', 'x', '2025-03-04T08:00:00.000Z']
 		] as const) {
-			await saveSession(makeSession({ id, programId, startedAt }));
+			await saveSession(makeSessionRecord({ id, programId, startedAt }));
 		}
 		const ids = async (options: Parameters<typeof listSessions>[0]) =>
 			(await listSessions(options)).map((s) => s.id);
@@ -151,7 +146,7 @@ describe('listSessions', () => {
 describe('deleteSession and restoreSession', () => {
 	it('returns the deleted record for undo, and puts it back', async () => {
 		useFreshStorage();
-		const record = makeSession();
+		const record = makeSessionRecord();
 		await saveSession(record);
 		const deleted = await deleteSession(record.id);
 		expect(deleted).toEqual(record);
@@ -169,13 +164,13 @@ describe('deleteSession and restoreSession', () => {
 describe('digests kept in step with the sessions', () => {
 	it('saveSession adds the digest, and a second save of the same id replaces it', async () => {
 		useFreshStorage();
-		await saveSession(makeSession({ id: 'a', startedAt: '2025-03-02T08:00:00.000Z' }));
-		await saveSession(makeSession({ id: 'b', startedAt: '2025-03-01T08:00:00.000Z' }));
+		await saveSession(makeSessionRecord({ id: 'a', startedAt: '2025-03-02T08:00:00.000Z' }));
+		await saveSession(makeSessionRecord({ id: 'b', startedAt: '2025-03-01T08:00:00.000Z' }));
 		expect((await expectDigestsInStep()).map((d) => d.id)).toEqual(['a', 'b']);
 
-		const done = makeExercise({ setsDone: 0, repsDone: { none: 0, left: 0, right: 0 } });
+		const done = makeExerciseRecord({ setsDone: 0, repsDone: { none: 0, left: 0, right: 0 } });
 		await saveSession(
-			makeSession({
+			makeSessionRecord({
 				id: 'b',
 				startedAt: '2025-03-03T08:00:00.000Z',
 				painAfter: 1,
@@ -191,8 +186,8 @@ describe('digests kept in step with the sessions', () => {
 
 	it('deleteSession removes the digest and restoreSession brings it back', async () => {
 		useFreshStorage();
-		const kept = makeSession({ id: 'kept', startedAt: '2025-03-01T08:00:00.000Z' });
-		const record = makeSession({ id: 'gone', startedAt: '2025-03-02T08:00:00.000Z' });
+		const kept = makeSessionRecord({ id: 'kept', startedAt: '2025-03-01T08:00:00.000Z' });
+		const record = makeSessionRecord({ id: 'gone', startedAt: '2025-03-02T08:00:00.000Z' });
 		await saveSession(kept);
 		await saveSession(record);
 		const deleted = await deleteSession('gone');
@@ -204,7 +199,7 @@ describe('digests kept in step with the sessions', () => {
 
 	it('a failed delete leaves both the session and its digest', async () => {
 		useFreshStorage();
-		await saveSession(makeSession());
+		await saveSession(makeSessionRecord());
 		vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
 			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 		});
@@ -233,24 +228,24 @@ describe('digests kept in step with the sessions', () => {
 
 	it('rebuilds digests that something wrote sessions without, and stores them', async () => {
 		useFreshStorage();
-		await saveSession(makeSession({ id: 'a', startedAt: '2025-03-01T08:00:00.000Z' }));
+		await saveSession(makeSessionRecord({ id: 'a', startedAt: '2025-03-01T08:00:00.000Z' }));
 		const db = await openDatabase();
 		// A writer that knows nothing of digests (an older tab cannot: it is closed by the upgrade).
-		await db.put('sessions', makeSession({ id: 'b', startedAt: '2025-03-02T08:00:00.000Z' }));
+		await db.put('sessions', makeSessionRecord({ id: 'b', startedAt: '2025-03-02T08:00:00.000Z' }));
 		expect((await listSessionDigests()).map((d) => d.id)).toEqual(['b', 'a']);
 		expect((await expectDigestsInStep()).map((d) => d.id)).toEqual(['b', 'a']);
 	});
 
 	it('rebuilds a missing or damaged digest record, on reading and on writing', async () => {
 		useFreshStorage();
-		await saveSession(makeSession({ id: 'a', startedAt: '2025-03-01T08:00:00.000Z' }));
+		await saveSession(makeSessionRecord({ id: 'a', startedAt: '2025-03-01T08:00:00.000Z' }));
 		const db = await openDatabase();
 		await db.delete('sessionDigests', DIGESTS_KEY);
 		expect((await listSessionDigests()).map((d) => d.id)).toEqual(['a']);
 		await expectDigestsInStep();
 
 		await db.put('sessionDigests', { format: 1, ids: ['a'] } as never, DIGESTS_KEY);
-		await saveSession(makeSession({ id: 'b', startedAt: '2025-03-02T08:00:00.000Z' }));
+		await saveSession(makeSessionRecord({ id: 'b', startedAt: '2025-03-02T08:00:00.000Z' }));
 		expect((await expectDigestsInStep()).map((d) => d.id)).toEqual(['b', 'a']);
 
 		await db.delete('sessionDigests', DIGESTS_KEY);
@@ -260,7 +255,7 @@ describe('digests kept in step with the sessions', () => {
 
 	it('still answers when rebuilt digests cannot be stored (device full)', async () => {
 		useFreshStorage();
-		await saveSession(makeSession({ id: 'a' }));
+		await saveSession(makeSessionRecord({ id: 'a' }));
 		const db = await openDatabase();
 		await db.delete('sessionDigests', DIGESTS_KEY);
 		vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
@@ -280,11 +275,11 @@ describe('digests kept in step with the sessions', () => {
 describe('answerSession', () => {
 	it('adds the answers to the stored record (same id) and to its digest', async () => {
 		useFreshStorage();
-		const record = makeSession({
+		const record = makeSessionRecord({
 			id: 'ended',
 			painAfter: undefined,
 			effort: undefined,
-			exercises: [makeExercise({ skipped: true }), makeExercise({ exerciseId: 'cat' })]
+			exercises: [makeExerciseRecord({ skipped: true }), makeExerciseRecord({ exerciseId: 'cat' })]
 		});
 		delete record.painAfter;
 		delete record.effort;
@@ -302,8 +297,8 @@ describe('answerSession', () => {
 			note: 'tight hamstrings',
 			// Only a skipped exercise takes a reason.
 			exercises: [
-				makeExercise({ skipped: true, skipReason: 'pain' }),
-				makeExercise({ exerciseId: 'cat' })
+				makeExerciseRecord({ skipped: true, skipReason: 'pain' }),
+				makeExerciseRecord({ exerciseId: 'cat' })
 			]
 		});
 		expect(await getSession('ended')).toEqual(answered);
@@ -325,7 +320,7 @@ describe('answerSession', () => {
 describe('a record’s times', () => {
 	it('are checked on every write: a session that ends before it starts is refused', async () => {
 		useFreshStorage();
-		const backwards = makeSession({
+		const backwards = makeSessionRecord({
 			startedAt: '2026-01-01T00:20:00.000Z',
 			endedAt: '2025-12-31T23:35:00.000Z'
 		});

@@ -1,7 +1,6 @@
-// Shared test factories for the storage tests (not used by the app).
+// The storage tests' fake IndexedDB and older database shapes (not used by the app). Records
+// and programs to store come from $lib/test-factories.
 import { IDBFactory } from 'fake-indexeddb';
-import type { Program } from '$lib/program/types';
-import type { ExerciseRecord, SessionRecord } from '$lib/session/record';
 import type { BackupContext } from './backup-format';
 import { closeDatabase, configureStorage, openDatabase } from './database';
 import { digestOf, isPackedDigests, unpackDigests } from './digests';
@@ -23,70 +22,6 @@ export function useFreshStorage(name = 'limber-test'): IDBFactory {
 /** Closes the connection after a test. */
 export function releaseStorage(): void {
 	closeDatabase();
-}
-
-/** An exercise record with sensible values. */
-export function makeExercise(overrides: Partial<ExerciseRecord> = {}): ExerciseRecord {
-	return {
-		exerciseId: 'pelvic-tilt',
-		name: 'Pelvic tilts',
-		setsDone: 2,
-		setsPlanned: 2,
-		repsDone: { none: 20, left: 0, right: 0 },
-		repsPlanned: 20,
-		seconds: 95,
-		skipped: false,
-		outcome: 'done',
-		...overrides
-	};
-}
-
-/** A session record with sensible values (it ends 12.5 minutes after it starts). */
-export function makeSession(overrides: Partial<SessionRecord> = {}): SessionRecord {
-	const startedAt = overrides.startedAt ?? '2025-03-14T08:00:00.000Z';
-	return {
-		id: 'session-1',
-		programId: 'gentle-start',
-		programVersion: 1,
-		programTitle: 'Gentle start',
-		startedAt,
-		endedAt: new Date(Date.parse(startedAt) + 750_000).toISOString(),
-		durationSeconds: 700,
-		completed: true,
-		exercises: [makeExercise()],
-		painBefore: 5,
-		painAfter: 3,
-		effort: 'about right',
-		...overrides
-	};
-}
-
-/** A valid program with every default filled in, as validateProgram returns it. */
-export function makeProgram(id = 'my-routine', title = 'My routine'): Program {
-	return {
-		format: 1,
-		id,
-		version: 1,
-		title,
-		language: 'en',
-		schedule: { timesPerDay: 1, daysPerWeek: 7 },
-		prepareSeconds: 5,
-		restBetweenExercises: 15,
-		safety: [],
-		exercises: [
-			{
-				id: 'pelvic-tilt',
-				name: 'Pelvic tilts',
-				instructions: ['Lie on your back, knees bent.', 'Flatten your lower back to the floor.'],
-				cautions: [],
-				sets: 1,
-				reps: 10,
-				sides: 'none',
-				restBetweenReps: 0,
-				restBetweenSets: 30
-			}
-		]
-	};
 }
 
 interface FixtureStore {

@@ -1,6 +1,6 @@
 // Shared test factories: already-normalized programs (every default of the format filled in),
 // a tiny seeded PRNG, and a generator of random timed programs for property-style tests.
-import type { Exercise, Phase, Program, Sides } from '../../src/lib/program/types';
+import type { Exercise, Phase, Program, Sides } from '../program/types';
 
 /** Overrides for makeExercise: any exercise field. */
 export type ExerciseOverrides = Partial<Exercise>;

@@ -1,7 +1,7 @@
 // Program files built to be slow or noisy to check: the validator's worst cases, shared by the
 // benchmark (bench/validator.ts times them) and the unit tests (which check what is reported,
 // never how long it takes). Each returns the file's text.
-import { MAX_PROGRAM_BYTES } from '../../src/lib/program/validate';
+import { MAX_PROGRAM_BYTES } from '../program/validate';
 
 /** The keys the format knows for an exercise (used to make typo-like unknown keys). */
 const EXERCISE_KEYS = [
