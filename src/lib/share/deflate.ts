@@ -7,6 +7,7 @@
 // Inflating stops as soon as the output passes a limit: the compressed data is fed in small
 // pieces and the output counted as it comes, so a "zip bomb" (64 KB that would inflate to
 // 64 MB) costs at most one piece's worth (about 1 MB) past the limit, never the whole.
+import { lazyImport } from '$lib/lazy-import.svelte';
 
 /** Compressed bytes fed to the inflater at a time (at most about 1 MB of output each). */
 export const INFLATE_PIECE_BYTES = 1024;
@@ -103,11 +104,11 @@ export const nativeRawDeflate: RawDeflate = {
 export const fflateRawDeflate: RawDeflate = {
 	name: 'fflate',
 	async deflate(bytes) {
-		const { deflateSync } = await import('fflate');
+		const { deflateSync } = await lazyImport(() => import('fflate'));
 		return deflateSync(bytes, { level: 9 });
 	},
 	async inflate(data, limit) {
-		const { Inflate } = await import('fflate');
+		const { Inflate } = await lazyImport(() => import('fflate'));
 		const chunks: Uint8Array[] = [];
 		let total = 0;
 		// Filled in by fflate's callback.

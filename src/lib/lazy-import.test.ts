@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { lazyFailure, lazyImport, RETRY_DELAY_MS, retryImport } from './lazy-import.svelte';
+
+/** A loader that fails its first `failures` calls the way Firefox does, then resolves. */
+function flakyLoader(failures: number) {
+	let calls = 0;
+	const load = vi.fn(async () => {
+		calls++;
+		if (calls <= failures) {
+			throw new TypeError(
+				'error loading dynamically imported module: http://x/_app/immutable/chunks/a.js'
+			);
+		}
+		return { default: 'the part' };
+	});
+	return load;
+}
+
+describe('retryImport', () => {
+	it('loads once when the first try works', async () => {
+		const load = flakyLoader(0);
+		const wait = vi.fn(async () => {});
+		await expect(retryImport(load, { wait })).resolves.toEqual({ default: 'the part' });
+		expect(load).toHaveBeenCalledTimes(1);
+		expect(wait).not.toHaveBeenCalled();
+	});
+
+	it('tries once more, after a pause, when the first try fails', async () => {
+		const load = flakyLoader(1);
+		const wait = vi.fn(async () => {});
+		const onFailure = vi.fn();
+		await expect(retryImport(load, { wait, onFailure })).resolves.toEqual({
+			default: 'the part'
+		});
+		expect(load).toHaveBeenCalledTimes(2);
+		expect(wait).toHaveBeenCalledExactlyOnceWith(RETRY_DELAY_MS);
+		expect(onFailure).not.toHaveBeenCalled();
+	});
+
+	it('gives up after the second failure: tells onFailure, then rejects with that error', async () => {
+		const load = flakyLoader(5);
+		const onFailure = vi.fn();
+		const result = retryImport(load, { wait: async () => {}, onFailure, delayMs: 10 });
+		await expect(result).rejects.toThrow('error loading dynamically imported module');
+		expect(load).toHaveBeenCalledTimes(2);
+		expect(onFailure).toHaveBeenCalledOnce();
+	});
+
+	it('waits with a real timer by default', async () => {
+		vi.useFakeTimers();
+		try {
+			const load = flakyLoader(1);
+			const result = retryImport(load);
+			await vi.advanceTimersByTimeAsync(RETRY_DELAY_MS - 1);
+			expect(load).toHaveBeenCalledTimes(1);
+			await vi.advanceTimersByTimeAsync(1);
+			await expect(result).resolves.toEqual({ default: 'the part' });
+			expect(load).toHaveBeenCalledTimes(2);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+});
+
+describe('lazyImport', () => {
+	afterEach(() => {
+		lazyFailure.failed = false;
+		vi.useRealTimers();
+		vi.restoreAllMocks();
+	});
+
+	it('a part that loads on the second try leaves no notice', async () => {
+		vi.useFakeTimers();
+		const result = lazyImport(flakyLoader(1));
+		await vi.advanceTimersByTimeAsync(RETRY_DELAY_MS);
+		await expect(result).resolves.toEqual({ default: 'the part' });
+		expect(lazyFailure.failed).toBe(false);
+	});
+
+	it('a part that fails twice turns on the page notice (Reload) and rejects', async () => {
+		vi.useFakeTimers();
+		vi.spyOn(console, 'error').mockImplementation(() => {});
+		const result = lazyImport(flakyLoader(2));
+		const settled = expect(result).rejects.toThrow(TypeError);
+		await vi.advanceTimersByTimeAsync(RETRY_DELAY_MS);
+		await settled;
+		expect(lazyFailure.failed).toBe(true);
+	});
+});
