@@ -2,14 +2,15 @@
 // the page half-working. A chunk can fail to load for reasons that go away: Firefox fails the
 // import of a chunk that was in flight during a reload ("error loading dynamically imported
 // module"), a connection drops for a moment. So each load is tried once more after a short
-// pause; if that fails too, the page shows one notice with a Reload button (the root layout
-// renders `lazyFailure`) and the caller gets the error.
+// pause; if that fails too, the page shows one notice with a Reload button and the caller gets
+// the error. The notice is plain DOM appended to <body> (outside the app's own markup), so it
+// costs the first load almost nothing and works whichever part failed.
 
 /** How long to wait before the second try. */
 export const RETRY_DELAY_MS = 400;
 
-/** Whether a lazily loaded part of this page failed to load twice (shown by the root layout). */
-export const lazyFailure = $state({ failed: false });
+/** The id of the notice element (there is never more than one). */
+export const LOAD_FAILURE_ID = 'load-failure';
 
 export interface RetryOptions {
 	/** Pause before the second try (default RETRY_DELAY_MS). */
@@ -40,15 +41,29 @@ export async function retryImport<T>(
 	}
 }
 
+/** Shows (once) the notice that part of the page could not be loaded, with a Reload button. */
+export function showLoadFailure(error: unknown): void {
+	console.error('A part of the page could not be loaded:', error);
+	if (typeof document === 'undefined' || document.getElementById(LOAD_FAILURE_ID)) return;
+	const notice = document.createElement('div');
+	notice.id = LOAD_FAILURE_ID;
+	notice.className = 'notice load-failure';
+	notice.setAttribute('role', 'alert');
+	const text = document.createElement('p');
+	text.textContent =
+		'Part of this page could not be loaded, so some things may not work. Reload to try again.';
+	const reload = document.createElement('button');
+	reload.type = 'button';
+	reload.textContent = 'Reload';
+	reload.addEventListener('click', () => location.reload());
+	notice.append(text, reload);
+	document.body.append(notice);
+}
+
 /**
  * Loads a lazily loaded part of the page, with one retry; when both tries fail, the page shows
  * its "could not be loaded" notice with a Reload button, and the returned promise rejects.
  */
 export function lazyImport<T>(load: () => Promise<T>): Promise<T> {
-	return retryImport(load, {
-		onFailure: (error) => {
-			console.error('A part of the page could not be loaded:', error);
-			lazyFailure.failed = true;
-		}
-	});
+	return retryImport(load, { onFailure: showLoadFailure });
 }

@@ -1,6 +1,6 @@
 // Where programs come from: built-in ones are static files generated at build time
 // (/programs/index.json and /programs/<id>.json); imported ones live in IndexedDB.
-import { lazyImport } from '$lib/lazy-import.svelte';
+import { lazyImport } from '$lib/lazy-import';
 import { expandTimeline } from '$lib/program/timeline';
 import { fetchBuiltinProgram } from './builtin';
 import type { Program, ProgramIndexEntry } from '$lib/program/types';

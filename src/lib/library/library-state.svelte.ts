@@ -4,7 +4,7 @@
 // components that show these parts, so the page's first load carries none of them.
 import { defaultTimeZone, localDay } from '$lib/adherence/days';
 import { findProgram, summarizeProgram, type ProgramSummary } from '$lib/catalog/catalog';
-import { lazyImport } from '$lib/lazy-import.svelte';
+import { lazyImport } from '$lib/lazy-import';
 import { assessMorning, needsMorningCheck } from '$lib/safety/pain-rule';
 import { progressLevel } from '$lib/recorder/levels';
 import { recoverFinishedSessions } from '$lib/recorder/recorder.svelte';

@@ -7,7 +7,7 @@
 // Inflating stops as soon as the output passes a limit: the compressed data is fed in small
 // pieces and the output counted as it comes, so a "zip bomb" (64 KB that would inflate to
 // 64 MB) costs at most one piece's worth (about 1 MB) past the limit, never the whole.
-import { lazyImport } from '$lib/lazy-import.svelte';
+import { lazyImport } from '$lib/lazy-import';
 
 /** Compressed bytes fed to the inflater at a time (at most about 1 MB of output each). */
 export const INFLATE_PIECE_BYTES = 1024;
