@@ -20,7 +20,7 @@ export interface EngineDriver {
 	/** Clicks the element that matches a CSS selector, as a person would (native input). */
 	click(selector: string): Promise<void>;
 	/** Uncaught errors and console errors seen so far, where the protocol reports them. */
-	errors(): string[];
+	errors(): Promise<string[]>;
 	/** Closes the browser (and anything started for it). */
 	close(): Promise<void>;
 }

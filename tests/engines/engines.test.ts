@@ -14,6 +14,7 @@ import {
 	libraryNavigates,
 	playSession,
 	programPictures,
+	reloadsWhileLoading,
 	serviceWorkerInControl,
 	settingsStorage,
 	type JourneyContext
@@ -61,11 +62,13 @@ for (const engine of found.wanted) {
 		it('the session is in History after a reload', () => historyAfterReload(context()));
 		it('import by paste', () => importByPaste(context()));
 		it('Settings says what it can about storage', () => settingsStorage(context()));
-		it('no uncaught error or console error so far', () => {
-			expect(context().driver.errors()).toEqual([]);
+		it('no uncaught error or console error so far', async () => {
+			expect(await context().driver.errors()).toEqual([]);
 		});
 		it('the service worker controls the page after a reload', () =>
 			serviceWorkerInControl(context()));
+		it('reloads while the deferred parts load leave a working page', () =>
+			reloadsWhileLoading(context()));
 		it('with the server stopped, every main page opens and works', async () => {
 			await server?.stop();
 			await everyPageOffline(context());

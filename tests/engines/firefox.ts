@@ -15,9 +15,23 @@ export async function launchFirefox(executablePath: string): Promise<EngineDrive
 	});
 	const page = await browser.newPage();
 	const errors: string[] = [];
+	const pending: Promise<void>[] = [];
 	page.on('pageerror', (error) => errors.push(`uncaught: ${String(error)}`));
 	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+		if (message.type() !== 'error') return;
+		// An Error argument prints as "JSHandle@error": read its message from the page instead.
+		const described = Promise.all(
+			message
+				.args()
+				.map((arg) =>
+					arg
+						.evaluate((value: unknown) =>
+							value instanceof Error ? `${value.name}: ${value.message}` : String(value)
+						)
+						.catch(() => '(gone with its page)')
+				)
+		).then((parts) => `console: ${parts.join(' ') || message.text()}`);
+		pending.push(described.then((text) => void errors.push(text)));
 	});
 	const version = await browser.version();
 	return {
@@ -35,7 +49,10 @@ export async function launchFirefox(executablePath: string): Promise<EngineDrive
 		async click(selector) {
 			await page.click(selector);
 		},
-		errors: () => [...errors],
+		async errors() {
+			await Promise.all(pending);
+			return [...errors];
+		},
 		async close() {
 			await browser.close();
 		}

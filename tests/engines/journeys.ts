@@ -393,3 +393,23 @@ export async function everyPageOffline({ driver, base }: JourneyContext): Promis
 		PROGRAM.title
 	);
 }
+
+/**
+ * Reloads again right after the page has loaded, while its deferred parts are loading (Firefox
+ * then fails the import in flight: "error loading dynamically imported module"), several times
+ * at slightly different moments. The page after the last reload must work: its lazily loaded
+ * parts are there and no "could not be loaded" notice shows.
+ */
+export async function reloadsWhileLoading({ driver, base }: JourneyContext): Promise<void> {
+	await driver.goto(`${base}/`);
+	await waitFor(driver, 'the library', headingIs, 'Programs');
+	for (let round = 0; round < 5; round++) {
+		await driver.reload();
+		await sleep(round * 30);
+	}
+	await waitFor(driver, 'the library after the reloads', headingIs, 'Programs');
+	// The imported card comes from the library's lazily loaded parts.
+	await waitFor(driver, 'the lazily loaded parts', hasText, 'article h2', IMPORTED.title);
+	await sleep(500);
+	expect(await driver.evaluate(() => document.getElementById('load-failure') === null)).toBe(true);
+}

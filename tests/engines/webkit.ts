@@ -135,7 +135,7 @@ export async function launchWebKit(paths: WebKitPaths): Promise<EngineDriver> {
 				await browser.$(selector).click();
 			},
 			// Classic WebDriver has no console events.
-			errors: () => [],
+			errors: async () => [],
 			async close() {
 				try {
 					await browser.deleteSession();
