@@ -49,6 +49,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 		'defer',
 		'download',
 		'history',
+		'lazy-import',
 		'paths',
 		'player',
 		'program',
