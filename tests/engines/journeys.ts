@@ -163,28 +163,19 @@ export async function playSession({ driver, base }: JourneyContext): Promise<voi
 		},
 		paused
 	);
-	// Skip: the next step.
-	const before = await driver.evaluate(
-		() =>
-			document.querySelector('.player')?.getAttribute('data-step') +
-			'|' +
-			document.querySelector('.player h1')?.textContent +
-			'|' +
-			document.querySelector('.step-label')?.textContent
-	);
+	// Skip, while paused so that only the tap can move the step: the get-ready step gives way to
+	// the first paced rep, and the session stays paused until Resume.
+	await clickText(driver, 'button', 'Pause');
+	await waitFor(driver, 'paused again', hasText, '.step-label', 'Paused');
+	expect(await driver.evaluate(stepKind)).toBe('prepare');
 	await clickText(driver, 'button', 'Skip');
-	await waitFor(
-		driver,
-		'the next step after Skip',
-		(was: string) =>
-			document.querySelector('.player')?.getAttribute('data-step') +
-				'|' +
-				document.querySelector('.player h1')?.textContent +
-				'|' +
-				document.querySelector('.step-label')?.textContent !==
-			was,
-		before
-	);
+	await waitFor(driver, 'the next step after Skip', () => {
+		const kind = document.querySelector('.player')?.getAttribute('data-step');
+		return kind !== undefined && kind !== null && kind !== 'prepare';
+	});
+	expect(await driver.evaluate(hasText, '.step-label', 'Paused')).toBe(true);
+	await clickText(driver, 'button', 'Resume');
+	await waitFor(driver, 'playing after Skip', hasText, 'button', 'Pause');
 
 	// Cue notices: with no voice at all (Firefox on Linux without speech-dispatcher), one plain
 	// notice; with voices, none saying there is no voice.
@@ -242,23 +233,15 @@ export async function historyAfterReload({ driver }: JourneyContext): Promise<vo
 export async function importByPaste({ driver, base }: JourneyContext): Promise<void> {
 	await driver.goto(`${base}/import/`);
 	await waitFor(driver, 'the import page', headingIs, 'Import a program');
-	// The button turns on only once the app reads the text (hydrated).
+	// The submit button turns on only once the app reads the text (the page is live).
 	await waitForWithin(
 		driver,
 		15_000,
 		'the import form to come alive',
-		(text: string) => {
-			const field = document.querySelector<HTMLTextAreaElement>('#program-text');
-			if (!field) return false;
-			const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
-			setter?.call(field, text);
-			field.dispatchEvent(new Event('input', { bubbles: true }));
-			const button = field.form?.querySelector('button[type="submit"]');
-			return button instanceof HTMLButtonElement && !button.disabled;
-		},
+		pasteInto,
+		'#program-text',
 		IMPORTED.text
 	);
-	expect(await driver.evaluate(pasteInto, '#program-text', IMPORTED.text)).toBe(true);
 	await clickText(driver, 'button', 'Check and import');
 	await waitFor(
 		driver,
@@ -318,19 +301,13 @@ export async function everyPageOffline({ driver, base }: JourneyContext): Promis
 	// Import: the validator works (the same program again asks before replacing it).
 	await driver.goto(`${base}/import/`);
 	await waitFor(driver, 'the import page offline', headingIs, 'Import a program');
+	// The submit button turns on only once the app reads the text (the page is live).
 	await waitForWithin(
 		driver,
 		15_000,
 		'the import form offline',
-		(text: string) => {
-			const field = document.querySelector<HTMLTextAreaElement>('#program-text');
-			if (!field) return false;
-			const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
-			setter?.call(field, text);
-			field.dispatchEvent(new Event('input', { bubbles: true }));
-			const button = field.form?.querySelector('button[type="submit"]');
-			return button instanceof HTMLButtonElement && !button.disabled;
-		},
+		pasteInto,
+		'#program-text',
 		IMPORTED.text
 	);
 	await clickText(driver, 'button', 'Check and import');

@@ -150,12 +150,17 @@ export function headingIs(title: string): boolean {
 	return (h1?.textContent ?? '').replace(/\s+/g, ' ').trim() === title;
 }
 
-/** Types text into a field the way a paste does (one input event). Runs in the page. */
+/**
+ * Puts text into a field the way a paste does (one input event) and says whether the form's
+ * submit button is on: it turns on only once the app reads the field (the page is live).
+ * Runs in the page.
+ */
 export function pasteInto(css: string, text: string): boolean {
 	const field = document.querySelector(css);
 	if (!(field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement)) return false;
 	const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), 'value')?.set;
 	setter?.call(field, text);
 	field.dispatchEvent(new Event('input', { bubbles: true }));
-	return true;
+	const submit = field.form?.querySelector('button[type="submit"]');
+	return submit instanceof HTMLButtonElement && !submit.disabled;
 }
