@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lazyImport, RETRY_DELAY_MS, retryImport } from './lazy-import';
 
@@ -89,5 +91,31 @@ describe('lazyImport', () => {
 		await settled;
 		expect(load).toHaveBeenCalledTimes(2);
 		expect(errors).toHaveBeenCalledOnce();
+	});
+});
+
+describe('every lazily loaded part of the app', () => {
+	const SRC = join(import.meta.dirname, '..');
+	const files = (dir: string): string[] =>
+		readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) return files(path);
+			return /\.(ts|svelte)$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [path] : [];
+		});
+
+	it('goes through lazyImport (no bare import() in src/)', () => {
+		const bare: string[] = [];
+		let found = 0;
+		for (const file of files(SRC)) {
+			const text = readFileSync(file, 'utf8');
+			for (const match of text.matchAll(/(?<!typeof )\bimport\(\s*['"]([^'"]+)['"]/g)) {
+				found++;
+				// The import sits inside a lazyImport(() => …) call a few lines above it.
+				const before = text.slice(Math.max(0, match.index - 200), match.index);
+				if (!before.includes('lazyImport(')) bare.push(`${relative(SRC, file)}: ${match[1]}`);
+			}
+		}
+		expect(found).toBeGreaterThanOrEqual(6);
+		expect(bare).toEqual([]);
 	});
 });
