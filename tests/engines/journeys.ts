@@ -2,7 +2,7 @@
 // production build: the library and client-side navigation, a program page with its pictures,
 // a session (red-flag check, the countdown on the real clock, Pause/Resume, Skip, End, saved),
 // History after a reload, import by paste, Settings, and the service worker: in control after
-// a reload, then every main page opens and works with the server stopped.
+// a reload, then every main page (the report too) opens and works with the server stopped.
 // Real clock: Chromium's fake clock is not there, so the player steps are short waits.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -369,6 +369,10 @@ export async function everyPageOffline({ driver, base }: JourneyContext): Promis
 			).length === 2,
 		PROGRAM.title
 	);
+	// The clinician's report, from the same log.
+	await driver.goto(`${base}/report/`);
+	await waitFor(driver, 'the report offline', headingIs, 'Exercise report: the last 4 weeks');
+	await waitFor(driver, 'the routine in the report', hasText, 'h3', PROGRAM.title);
 }
 
 /**
