@@ -1,5 +1,6 @@
 // Where programs come from: built-in ones are static files generated at build time
 // (/programs/index.json and /programs/<id>.json); imported ones live in IndexedDB.
+import { lazyImport } from '$lib/lazy-import';
 import { expandTimeline } from '$lib/program/timeline';
 import { fetchBuiltinProgram } from './builtin';
 import type { Program, ProgramIndexEntry } from '$lib/program/types';
@@ -37,7 +38,7 @@ export async function findProgram(
 	const builtin = await fetchBuiltinProgram(fetchFn, id);
 	if (builtin) return { program: builtin, imported: false };
 	if (typeof indexedDB === 'undefined') return null;
-	const { getImportedProgram } = await import('$lib/storage/programs');
+	const { getImportedProgram } = await lazyImport(() => import('$lib/storage/programs'));
 	const program = await getImportedProgram(id);
 	return program ? { program, imported: true } : null;
 }

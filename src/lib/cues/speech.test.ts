@@ -2,10 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
 	createSpeaker,
 	endTimeoutMs,
+	FAILURES_BEFORE_FAILING,
 	pickVoice,
 	START_TIMEOUT_MS,
 	type SpeechEnv,
 	type SpeechFailure,
+	type VoiceHealth,
 	type VoiceLike
 } from './speech';
 
@@ -318,5 +320,104 @@ describe('createSpeaker', () => {
 		// Nothing has started or ended, yet speak already returned and a second cue goes through.
 		say('Rest');
 		expect(synth!.spoken.map((u) => u.text)).toEqual(['Hold', 'Rest']);
+	});
+});
+
+describe('voice health (the no-voice notice)', () => {
+	beforeEach(() => {
+		vi.useFakeTimers();
+	});
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	function watch(speaker: ReturnType<typeof createSpeaker>): VoiceHealth[] {
+		const seen: VoiceHealth[] = [];
+		speaker.subscribe((health) => seen.push(health));
+		return seen;
+	}
+
+	it('starts unknown and tells a new listener at once', () => {
+		const { speaker } = setup();
+		expect(watch(speaker)).toEqual([{ status: 'unknown', noVoices: false }]);
+	});
+
+	it('no voices and the first cue fails (Firefox without speech-dispatcher): failing, once', () => {
+		const { synth, speaker, say, failures } = setup();
+		const seen = watch(speaker);
+		say('Pelvic tilts');
+		synth!.last().onerror?.({ error: 'synthesis-failed' });
+		expect(failures).toEqual(['error']);
+		expect(speaker.getHealth()).toEqual({ status: 'failing', noVoices: true });
+		// Every later cue fails the same way (and still falls back), but the verdict is told once.
+		for (const text of ['Hold', 'Rest', 'Go']) {
+			say(text);
+			synth!.last().onerror?.({ error: 'synthesis-failed' });
+		}
+		expect(failures).toHaveLength(4);
+		expect(seen).toEqual([
+			{ status: 'unknown', noVoices: false },
+			{ status: 'failing', noVoices: true }
+		]);
+	});
+
+	it('no voices and a cue that never starts: failing after the start time-out', () => {
+		const { speaker, say } = setup();
+		say('Hold');
+		expect(speaker.getHealth().status).toBe('unknown');
+		vi.advanceTimersByTime(START_TIMEOUT_MS);
+		expect(speaker.getHealth()).toEqual({ status: 'failing', noVoices: true });
+	});
+
+	it('the silent unlock utterance failing with no voices says so before the first cue', () => {
+		const { synth, speaker } = setup();
+		speaker.unlockSpeech();
+		synth!.last().onerror?.({ error: 'synthesis-failed' });
+		expect(speaker.getHealth()).toEqual({ status: 'failing', noVoices: true });
+	});
+
+	it('interruptions (our own cancel) are not failures', () => {
+		const { synth, speaker, say } = setup();
+		speaker.unlockSpeech();
+		synth!.last().onerror?.({ error: 'interrupted' });
+		for (let i = 0; i < 3; i++) {
+			say('Hold');
+			synth!.last().onerror?.({ error: 'canceled' });
+		}
+		expect(speaker.getHealth().status).toBe('unknown');
+	});
+
+	it('with voices, one failure is not enough; enough in a row is', () => {
+		const synth = new FakeSynth();
+		synth.voices = [voice('en-GB', true)];
+		const { speaker, say } = setup(synth);
+		say('Hold');
+		synth.last().onerror?.({ error: 'synthesis-failed' });
+		expect(speaker.getHealth().status).toBe('unknown');
+		for (let i = 1; i < FAILURES_BEFORE_FAILING; i++) {
+			say('Rest');
+			synth.last().onerror?.({ error: 'synthesis-failed' });
+		}
+		expect(speaker.getHealth()).toEqual({ status: 'failing', noVoices: false });
+	});
+
+	it('a cue that starts speaking makes it working, and resets the count', () => {
+		const synth = new FakeSynth();
+		synth.voices = [voice('en-GB', true)];
+		const { speaker, say } = setup(synth);
+		say('Hold');
+		synth.last().onerror?.({ error: 'synthesis-failed' });
+		say('Rest');
+		synth.start();
+		expect(speaker.getHealth()).toEqual({ status: 'working', noVoices: false });
+		say('Go');
+		synth.last().onerror?.({ error: 'synthesis-failed' });
+		expect(speaker.getHealth().status).toBe('working');
+	});
+
+	it('without speechSynthesis the health stays unknown (that case has its own notice)', () => {
+		const { speaker, say } = setup(null);
+		say('Hold');
+		expect(speaker.getHealth().status).toBe('unknown');
 	});
 });

@@ -4,6 +4,9 @@
 // is still talking well past the time its text needs, is cancelled and reported through
 // onFail, so the caller can beep instead. Voices are chosen by language, local ones first
 // (they work offline). Without speechSynthesis every call does nothing and nothing throws.
+// The speaker also keeps a verdict on whether spoken cues work here at all (VoiceHealth), so
+// the player can say once, in words, that the session will beep instead: Firefox on Linux
+// without speech-dispatcher has no voices, and every utterance fails with an error.
 
 /** How long a cue may take to start speaking before it is given up. */
 export const START_TIMEOUT_MS = 1500;
@@ -67,9 +70,28 @@ export function pickVoice<V extends VoiceLike>(
 	return best;
 }
 
+/** Consecutive failed cues (voices present) after which spoken cues count as failing. */
+export const FAILURES_BEFORE_FAILING = 2;
+
+/** Whether spoken cues work on this device, as far as the cues tried so far tell. */
+export interface VoiceHealth {
+	/**
+	 * 'unknown' until a cue has started or failed; 'working' once one started speaking;
+	 * 'failing' when a cue failed with no voice installed at all, or FAILURES_BEFORE_FAILING
+	 * cues in a row failed (a later cue that starts makes it 'working' again).
+	 */
+	status: 'unknown' | 'working' | 'failing';
+	/** The browser lists no voice at all (the reason, when status is 'failing'). */
+	noVoices: boolean;
+}
+
 export interface Speaker {
 	/** False when the browser has no speechSynthesis. */
 	readonly supported: boolean;
+	/** The verdict so far on whether spoken cues work here. */
+	getHealth(): VoiceHealth;
+	/** Calls the listener now and whenever the verdict changes; returns the unsubscribe function. */
+	subscribe(listener: (health: VoiceHealth) => void): () => void;
 	/**
 	 * Speaks one cue, cancelling whatever is being said. Returns at once. `onFail` runs (at most
 	 * once) when the cue could not be spoken: unsupported, did not start, got stuck, or failed.
@@ -121,6 +143,37 @@ export function createSpeaker(env: SpeechEnv = browserSpeechEnv()): Speaker {
 	const synth = env.synth;
 	let voices: SpeechSynthesisVoice[] = [];
 	let current: Pending | null = null;
+	let health: VoiceHealth = { status: 'unknown', noVoices: false };
+	let failuresInARow = 0;
+	const listeners = new Set<(health: VoiceHealth) => void>();
+
+	function setHealth(next: VoiceHealth): void {
+		if (next.status === health.status && next.noVoices === health.noVoices) return;
+		health = next;
+		for (const listener of listeners) {
+			try {
+				listener(health);
+			} catch {
+				// A broken listener must not stop the others.
+			}
+		}
+	}
+
+	/** A cue started speaking: the voice works. */
+	function spoke(): void {
+		failuresInARow = 0;
+		setHealth({ status: 'working', noVoices: false });
+	}
+
+	/** A cue (or the unlock utterance) failed: with no voice at all, that is the verdict. */
+	function failed(): void {
+		failuresInARow++;
+		loadVoices();
+		const noVoices = voices.length === 0;
+		if (noVoices || failuresInARow >= FAILURES_BEFORE_FAILING) {
+			setHealth({ status: 'failing', noVoices });
+		}
+	}
 
 	function loadVoices(): void {
 		try {
@@ -161,6 +214,16 @@ export function createSpeaker(env: SpeechEnv = browserSpeechEnv()): Speaker {
 
 	return {
 		supported: synth !== null,
+		getHealth: () => health,
+		subscribe(listener) {
+			listeners.add(listener);
+			try {
+				listener(health);
+			} catch {
+				// Its loss.
+			}
+			return () => listeners.delete(listener);
+		},
 		speak(text, lang, volume, onFail) {
 			dropCurrent();
 			if (!synth) {
@@ -175,6 +238,8 @@ export function createSpeaker(env: SpeechEnv = browserSpeechEnv()): Speaker {
 				current = null;
 				if (failure) {
 					cancelSynth();
+					// An unsupported engine is not a failing voice: the notice for that is separate.
+					if (failure !== 'unsupported') failed();
 					onFail?.(failure);
 				}
 			};
@@ -193,6 +258,7 @@ export function createSpeaker(env: SpeechEnv = browserSpeechEnv()): Speaker {
 			}
 			utterance.onstart = () => {
 				if (current !== pending) return;
+				spoke();
 				stopTimer(pending);
 				pending.timer = env.setTimeout(() => {
 					if (current !== pending) return;
@@ -230,6 +296,10 @@ export function createSpeaker(env: SpeechEnv = browserSpeechEnv()): Speaker {
 			try {
 				const utterance = env.createUtterance(' ');
 				utterance.volume = 0;
+				// With no voice at all this fails at once, before the first cue: say so early.
+				utterance.onerror = (event) => {
+					if (event.error !== 'interrupted' && event.error !== 'canceled') failed();
+				};
 				synth.speak(utterance);
 			} catch {
 				// Speech stays locked; cues fall back to beeps after their time-out.
@@ -237,6 +307,7 @@ export function createSpeaker(env: SpeechEnv = browserSpeechEnv()): Speaker {
 		},
 		dispose() {
 			dropCurrent();
+			listeners.clear();
 			try {
 				synth?.removeEventListener('voiceschanged', onVoicesChanged);
 			} catch {

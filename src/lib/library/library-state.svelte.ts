@@ -4,6 +4,7 @@
 // components that show these parts, so the page's first load carries none of them.
 import { defaultTimeZone, localDay } from '$lib/adherence/days';
 import { findProgram, summarizeProgram, type ProgramSummary } from '$lib/catalog/catalog';
+import { lazyImport } from '$lib/lazy-import';
 import { assessMorning, needsMorningCheck } from '$lib/safety/pain-rule';
 import { progressLevel } from '$lib/recorder/levels';
 import { recoverFinishedSessions } from '$lib/recorder/recorder.svelte';
@@ -21,7 +22,7 @@ export { default as ImportedCards } from './ImportedCards.svelte';
 export { default as FirstVisitNote } from './FirstVisitNote.svelte';
 
 // The imported programs' module brings the program validator: load it only when some exist.
-const importedPrograms = () => import('$lib/storage/programs');
+const importedPrograms = () => lazyImport(() => import('$lib/storage/programs'));
 
 async function readImported(): Promise<ProgramSummary[]> {
 	if ((await readDatabase((db) => db.count('programs'), 0)) === 0) return [];

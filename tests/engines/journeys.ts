@@ -1,0 +1,396 @@
+// The main journeys, written once and run in every engine (engines.test.ts) against the
+// production build: the library and client-side navigation, a program page with its pictures,
+// a session (red-flag check, the countdown on the real clock, Pause/Resume, Skip, End, saved),
+// History after a reload, import by paste, Settings, and the service worker: in control after
+// a reload, then every main page (the report too) opens and works with the server stopped.
+// Real clock: Chromium's fake clock is not there, so the player steps are short waits.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import type { EngineDriver } from './driver';
+import {
+	atPath,
+	clickText,
+	countText,
+	hasText,
+	headingIs,
+	pasteInto,
+	sleep,
+	tapUntil,
+	textOf,
+	waitFor,
+	waitForWithin
+} from './page';
+
+/** The program the player journeys play: 5 s to get ready, then paced reps. */
+export const PROGRAM = { id: 'desk-break', title: 'Desk break', exercises: 4 };
+
+/** The program imported by paste. */
+export const IMPORTED = {
+	id: 'e2e-home-plan',
+	title: 'Home plan from the clinic',
+	text: readFileSync(
+		fileURLToPath(new URL('../fixtures/programs/e2e/home-plan.json', import.meta.url)),
+		'utf8'
+	)
+};
+
+export const NO_VOICE_NOTICE = 'This device has no voice for spoken cues';
+
+export interface JourneyContext {
+	driver: EngineDriver;
+	/** http://127.0.0.1:<port> */
+	base: string;
+}
+
+/** What the player's countdown shows, as a number (null when not shown). */
+function countdown(): number | null {
+	const text = document.querySelector('[role="timer"]')?.textContent.trim() ?? '';
+	return text === '' ? null : Number(text);
+}
+
+/** The step kind the player shows (data-step), or null. */
+function stepKind(): string | null {
+	return document.querySelector('.player')?.getAttribute('data-step') ?? null;
+}
+
+/** The library renders its programs, and its links navigate inside the app (no page load). */
+export async function libraryNavigates({ driver, base }: JourneyContext): Promise<void> {
+	await driver.goto(`${base}/`);
+	await waitFor(driver, 'the library', headingIs, 'Programs');
+	const titles = await driver.evaluate(() =>
+		Array.from(document.querySelectorAll('ul[aria-label="Programs"] article h2')).map((h) =>
+			h.textContent.trim()
+		)
+	);
+	expect(titles).toEqual(['Gentle relief', 'Daily core strength', 'Desk break']);
+	// The first-visit note comes with the library's lazily loaded parts: the app is live.
+	await clickText(driver, 'button', 'OK, got it');
+	await waitFor(driver, 'the note to go', () => !document.body.textContent.includes('OK, got it'));
+	// A marker on window survives client-side navigation, and only that.
+	await driver.evaluate(() => {
+		(window as unknown as { __stayed: boolean }).__stayed = true;
+	});
+	await clickText(driver, 'article h2 a, article a', PROGRAM.title);
+	await waitFor(driver, 'the program page', headingIs, PROGRAM.title);
+	expect(await driver.evaluate(atPath, `/programs/${PROGRAM.id}/`)).toBe(true);
+	await clickText(driver, 'nav a', 'History');
+	await waitFor(driver, 'History', headingIs, 'History');
+	await clickText(driver, 'nav a', 'Programs');
+	await waitFor(driver, 'the library again', headingIs, 'Programs');
+	expect(
+		await driver.evaluate(() => (window as unknown as { __stayed?: boolean }).__stayed === true)
+	).toBe(true);
+}
+
+/** A program page shows its exercises with their pictures, every one loaded. */
+export async function programPictures({ driver, base }: JourneyContext): Promise<void> {
+	await driver.goto(`${base}/programs/${PROGRAM.id}/`);
+	await waitFor(driver, 'the program page', headingIs, PROGRAM.title);
+	// The pictures load lazily: bring each into view, then wait until every one has decoded.
+	const count = await driver.evaluate(() => {
+		const images = Array.from(document.querySelectorAll<HTMLImageElement>('img.illustration'));
+		for (const image of images) image.loading = 'eager';
+		return images.length;
+	});
+	expect(count).toBe(PROGRAM.exercises);
+	const sizes = await waitFor(driver, 'every picture to load', () => {
+		const images = Array.from(document.querySelectorAll<HTMLImageElement>('img.illustration'));
+		return images.every((image) => image.complete && image.naturalWidth > 0)
+			? images.map((image) => ({ alt: image.alt, width: image.naturalWidth }))
+			: null;
+	});
+	for (const image of sizes) {
+		expect(image.width).toBeGreaterThan(0);
+		expect(image.alt.length).toBeGreaterThan(0);
+	}
+}
+
+/** Start → the red-flag check → the player counts down on the real clock; Pause, Resume, Skip. */
+export async function playSession({ driver, base }: JourneyContext): Promise<void> {
+	await driver.goto(`${base}/programs/${PROGRAM.id}/`);
+	await waitFor(driver, 'the program page', headingIs, PROGRAM.title);
+	await tapUntil(
+		driver,
+		'button',
+		'Start',
+		'the red-flag check',
+		hasText,
+		'button',
+		'None of these apply'
+	);
+	await clickText(driver, 'button', 'None of these apply');
+	await waitFor(driver, 'the player', atPath, `/play/?program=${PROGRAM.id}`);
+	await waitFor(driver, 'the countdown', countdown);
+
+	// Counting down in real time: about 2 s on the wall clock is about 2 s on the screen.
+	const first = await waitFor(driver, 'the get-ready countdown', () => {
+		const text = document.querySelector('[role="timer"]')?.textContent.trim() ?? '';
+		return text ? { shown: Number(text), at: performance.now() } : null;
+	});
+	await sleep(2000);
+	const second = await driver.evaluate(() => ({
+		shown: Number(document.querySelector('[role="timer"]')?.textContent.trim()),
+		at: performance.now()
+	}));
+	const elapsed = (second.at - first.at) / 1000;
+	expect(elapsed).toBeGreaterThan(1.5);
+	expect(first.shown - second.shown).toBeGreaterThanOrEqual(Math.floor(elapsed) - 1);
+	expect(first.shown - second.shown).toBeLessThanOrEqual(Math.ceil(elapsed) + 1);
+	expect(await driver.evaluate(stepKind)).toBe('prepare');
+
+	// Pause: the countdown stands still.
+	await clickText(driver, 'button', 'Pause');
+	await waitFor(
+		driver,
+		'the paused label',
+		() => document.querySelector('.step-label')?.textContent.trim() === 'Paused'
+	);
+	const paused = await driver.evaluate(countdown);
+	await sleep(1500);
+	expect(await driver.evaluate(countdown)).toBe(paused);
+	// Resume: it runs again.
+	await clickText(driver, 'button', 'Resume');
+	await waitFor(driver, 'the Pause button back', hasText, 'button', 'Pause');
+	await waitForWithin(
+		driver,
+		3000,
+		'the countdown to move after Resume',
+		(before: number | null) => {
+			const text = document.querySelector('[role="timer"]')?.textContent.trim() ?? '';
+			const kind = document.querySelector('.player')?.getAttribute('data-step');
+			return kind !== 'prepare' || (text !== '' && Number(text) !== before);
+		},
+		paused
+	);
+	// Skip, while paused so that only the tap can move the step: the get-ready step gives way to
+	// the first paced rep, and the session stays paused until Resume.
+	await clickText(driver, 'button', 'Pause');
+	await waitFor(driver, 'paused again', hasText, '.step-label', 'Paused');
+	expect(await driver.evaluate(stepKind)).toBe('prepare');
+	await clickText(driver, 'button', 'Skip');
+	await waitFor(driver, 'the next step after Skip', () => {
+		const kind = document.querySelector('.player')?.getAttribute('data-step');
+		return kind !== undefined && kind !== null && kind !== 'prepare';
+	});
+	expect(await driver.evaluate(hasText, '.step-label', 'Paused')).toBe(true);
+	await clickText(driver, 'button', 'Resume');
+	await waitFor(driver, 'playing after Skip', hasText, 'button', 'Pause');
+
+	// Cue notices: with no voice at all (Firefox on Linux without speech-dispatcher), one plain
+	// notice; with voices, none saying there is no voice.
+	const voices = await driver.evaluate(() =>
+		'speechSynthesis' in window ? speechSynthesis.getVoices().length : -1
+	);
+	if (voices === 0) {
+		await waitFor(driver, 'the no-voice notice', hasText, '.cue-notices p', NO_VOICE_NOTICE);
+		await sleep(1200);
+		expect(await driver.evaluate(countText, '.cue-notices p', NO_VOICE_NOTICE)).toBe(1);
+	} else {
+		expect(await driver.evaluate(countText, '.cue-notices p', NO_VOICE_NOTICE)).toBe(0);
+	}
+}
+
+/** End the session early: it is saved before anything is asked, then the answers too. */
+export async function endAndSave({ driver }: JourneyContext): Promise<void> {
+	await clickText(driver, '.top-actions button', 'End session');
+	await waitFor(
+		driver,
+		'the question',
+		hasText,
+		'[role="alertdialog"] h2',
+		'End this session now?'
+	);
+	await clickText(driver, '[role="alertdialog"] button', 'End session');
+	await waitFor(driver, 'the summary', headingIs, 'Session ended early');
+	await waitFor(
+		driver,
+		'"Saved"',
+		() => document.querySelector('.stored')?.textContent.trim() === 'Saved'
+	);
+	await clickText(driver, '.effort label', 'About right');
+	await clickText(driver, 'button', 'Save answers');
+	await waitFor(
+		driver,
+		'"Saved with your answers"',
+		() => document.querySelector('.stored')?.textContent.trim() === 'Saved with your answers'
+	);
+}
+
+/** The saved session is in History, also after a reload (read back from IndexedDB). */
+export async function historyAfterReload({ driver }: JourneyContext): Promise<void> {
+	await clickText(driver, 'a', 'See your history');
+	await waitFor(driver, 'History', headingIs, 'History');
+	await waitFor(driver, 'the session in the list', hasText, '.session .program', PROGRAM.title);
+	await driver.reload();
+	await waitFor(driver, 'History after reload', headingIs, 'History');
+	await waitFor(driver, 'the session after reload', hasText, '.session .program', PROGRAM.title);
+	expect(await driver.evaluate(countText, '.session .program', PROGRAM.title)).toBe(1);
+	expect(await driver.evaluate(textOf, '.session')).toContain('About right');
+}
+
+/** Import a program by pasting its text; it shows in the library and opens. */
+export async function importByPaste({ driver, base }: JourneyContext): Promise<void> {
+	await driver.goto(`${base}/import/`);
+	await waitFor(driver, 'the import page', headingIs, 'Import a program');
+	// The submit button turns on only once the app reads the text (the page is live).
+	await waitForWithin(
+		driver,
+		15_000,
+		'the import form to come alive',
+		pasteInto,
+		'#program-text',
+		IMPORTED.text
+	);
+	await clickText(driver, 'button', 'Check and import');
+	await waitFor(
+		driver,
+		'the imported message',
+		hasText,
+		'[role="status"] h2',
+		`Imported “${IMPORTED.title}”`
+	);
+	await clickText(driver, 'a', `Open ${IMPORTED.title}`);
+	await waitFor(driver, 'the imported program page', headingIs, IMPORTED.title);
+	await driver.goto(`${base}/`);
+	await waitFor(driver, 'the imported card', hasText, 'article h2', IMPORTED.title);
+}
+
+/** Settings opens and says what it can about storage (WebKitGTK has no navigator.storage). */
+export async function settingsStorage({ driver, base }: JourneyContext): Promise<void> {
+	await driver.goto(`${base}/settings/`);
+	await waitFor(driver, 'Settings', headingIs, 'Settings');
+	const persistence = await waitFor(driver, 'the storage facts', () => {
+		const text = document.querySelector('[data-testid="storage-persistence"]')?.textContent.trim();
+		return text && text !== 'Checking…' ? text : null;
+	});
+	const hasStorage = await driver.evaluate(() => 'storage' in navigator && !!navigator.storage);
+	if (hasStorage) {
+		expect(persistence).toMatch(/^(Persistent|Not kept for good yet)/);
+	} else {
+		expect(persistence).toBe('This browser does not say whether it keeps Limber’s data.');
+		expect(await driver.evaluate(textOf, '[data-testid="storage-usage"]')).toBe('Unknown');
+	}
+}
+
+/** The service worker controls the page after a reload (and has its precache ready). */
+export async function serviceWorkerInControl({ driver, base }: JourneyContext): Promise<void> {
+	await driver.goto(`${base}/`);
+	await waitForWithin(driver, 30_000, 'an active service worker', async () => {
+		const registration = await navigator.serviceWorker.getRegistration();
+		return registration?.active?.state === 'activated';
+	});
+	await driver.reload();
+	await waitForWithin(
+		driver,
+		10_000,
+		'the service worker to control the page',
+		() => navigator.serviceWorker.controller !== null
+	);
+}
+
+/** With the server stopped, every main page opens from the service worker and works. */
+export async function everyPageOffline({ driver, base }: JourneyContext): Promise<void> {
+	// Library: its storage-backed parts load (the imported program's card).
+	await driver.goto(`${base}/`);
+	await waitFor(driver, 'the library offline', headingIs, 'Programs');
+	await waitFor(driver, 'the imported card offline', hasText, 'article h2', IMPORTED.title);
+	// An imported program's page (the SPA fallback page renders it from IndexedDB).
+	await driver.goto(`${base}/programs/${IMPORTED.id}/`);
+	await waitFor(driver, 'the imported program offline', headingIs, IMPORTED.title);
+	// Import: the validator works (the same program again asks before replacing it).
+	await driver.goto(`${base}/import/`);
+	await waitFor(driver, 'the import page offline', headingIs, 'Import a program');
+	// The submit button turns on only once the app reads the text (the page is live).
+	await waitForWithin(
+		driver,
+		15_000,
+		'the import form offline',
+		pasteInto,
+		'#program-text',
+		IMPORTED.text
+	);
+	await clickText(driver, 'button', 'Check and import');
+	await waitFor(
+		driver,
+		'the replace question',
+		hasText,
+		'[role="alertdialog"] h2',
+		`Replace “${IMPORTED.title}”?`
+	);
+	await clickText(driver, 'button', 'Keep the existing one');
+	// Settings.
+	await driver.goto(`${base}/settings/`);
+	await waitFor(driver, 'Settings offline', headingIs, 'Settings');
+	await waitFor(driver, 'the storage facts offline', () => {
+		const text = document.querySelector('[data-testid="storage-persistence"]')?.textContent.trim();
+		return Boolean(text && text !== 'Checking…');
+	});
+	// A built-in program's page, Start, the player, End: a second session is saved.
+	await driver.goto(`${base}/programs/${PROGRAM.id}/`);
+	await waitFor(driver, 'the program page offline', headingIs, PROGRAM.title);
+	// The day's red-flag check was answered this morning: Start goes straight to the player.
+	await tapUntil(
+		driver,
+		'button',
+		'Start',
+		'the player offline',
+		atPath,
+		`/play/?program=${PROGRAM.id}`
+	);
+	const start = await waitFor(driver, 'the countdown offline', countdown);
+	await waitForWithin(
+		driver,
+		4000,
+		'the countdown to run offline',
+		(was: number) => {
+			const text = document.querySelector('[role="timer"]')?.textContent.trim() ?? '';
+			return text !== '' && Number(text) < was;
+		},
+		start
+	);
+	await clickText(driver, '.top-actions button', 'End session');
+	await clickText(driver, '[role="alertdialog"] button', 'End session');
+	await waitFor(driver, 'the summary offline', headingIs, 'Session ended early');
+	await waitFor(
+		driver,
+		'"Saved" offline',
+		() => document.querySelector('.stored')?.textContent.trim() === 'Saved'
+	);
+	// History: both sessions.
+	await driver.goto(`${base}/history/`);
+	await waitFor(driver, 'History offline', headingIs, 'History');
+	await waitFor(
+		driver,
+		'both sessions offline',
+		(title: string) =>
+			Array.from(document.querySelectorAll('.session .program')).filter((p) =>
+				p.textContent.includes(title)
+			).length === 2,
+		PROGRAM.title
+	);
+	// The clinician's report, from the same log.
+	await driver.goto(`${base}/report/`);
+	await waitFor(driver, 'the report offline', headingIs, 'Exercise report: the last 4 weeks');
+	await waitFor(driver, 'the routine in the report', hasText, 'h3', PROGRAM.title);
+}
+
+/**
+ * Reloads again right after the page has loaded, while its deferred parts are loading (Firefox
+ * then fails the import in flight: "error loading dynamically imported module"), several times
+ * at slightly different moments. The page after the last reload must work: its lazily loaded
+ * parts are there and no "could not be loaded" notice shows.
+ */
+export async function reloadsWhileLoading({ driver, base }: JourneyContext): Promise<void> {
+	await driver.goto(`${base}/`);
+	await waitFor(driver, 'the library', headingIs, 'Programs');
+	for (let round = 0; round < 5; round++) {
+		await driver.reload();
+		await sleep(round * 30);
+	}
+	await waitFor(driver, 'the library after the reloads', headingIs, 'Programs');
+	// The imported card comes from the library's lazily loaded parts.
+	await waitFor(driver, 'the lazily loaded parts', hasText, 'article h2', IMPORTED.title);
+	await sleep(500);
+	expect(await driver.evaluate(() => document.getElementById('load-failure') === null)).toBe(true);
+}
