@@ -24,17 +24,26 @@ const FIRST_LOAD_ROOTS =
 
 type ModuleGraph = { getModuleInfo(id: string): { importers: string[] } | null };
 
-/** Whether a first-load root reaches the module through static imports (memoised per build). */
-function inFirstLoad(id: string, graph: ModuleGraph, seen = new Map<string, boolean>()): boolean {
-	const known = seen.get(id);
-	if (known !== undefined) return known;
-	seen.set(id, false);
-	const reached =
-		FIRST_LOAD_ROOTS.test(id) ||
-		(graph.getModuleInfo(id)?.importers ?? []).some((importer) =>
-			inFirstLoad(importer, graph, seen)
-		);
-	seen.set(id, reached);
+/**
+ * Whether a first-load root reaches the module through static imports (memoised per build). A
+ * "no" is remembered only once the whole search from the first module asked has found no root,
+ * so that a module met again on an import cycle is never marked "no" too early.
+ */
+function inFirstLoad(id: string, graph: ModuleGraph, memo: Map<string, boolean>): boolean {
+	const visiting = new Set<string>();
+	const search = (module: string): boolean => {
+		const known = memo.get(module);
+		if (known !== undefined) return known;
+		if (visiting.has(module)) return false;
+		visiting.add(module);
+		const reached =
+			FIRST_LOAD_ROOTS.test(module) ||
+			(graph.getModuleInfo(module)?.importers ?? []).some((importer) => search(importer));
+		if (reached) memo.set(module, true);
+		return reached;
+	};
+	const reached = search(id);
+	if (!reached) for (const module of visiting) memo.set(module, false);
 	return reached;
 }
 

@@ -3,8 +3,8 @@
 // import of a chunk that was in flight during a reload ("error loading dynamically imported
 // module"), a connection drops for a moment. So each load is tried once more after a short
 // pause; if that fails too, the page shows one notice with a Reload button and the caller gets
-// the error. The notice is plain DOM appended to <body> (outside the app's own markup), so it
-// costs the first load almost nothing and works whichever part failed.
+// the error. The notice is plain markup in src/app.html (outside the app's own markup, hidden
+// until needed), so it costs the first load almost nothing and works whichever part failed.
 
 /** How long to wait before the second try. */
 export const RETRY_DELAY_MS = 400;
@@ -41,23 +41,18 @@ export async function retryImport<T>(
 	}
 }
 
-/** Shows (once) the notice that part of the page could not be loaded, with a Reload button. */
+/**
+ * Shows (once) the notice that part of the page could not be loaded, with a Reload button. Its
+ * markup is in every page already (src/app.html, hidden), so that showing it needs nothing more
+ * to load, and every page's first load carries no text for it.
+ */
 export function showLoadFailure(error: unknown): void {
-	console.error('A part of the page could not be loaded:', error);
-	if (typeof document === 'undefined' || document.getElementById(LOAD_FAILURE_ID)) return;
-	const notice = document.createElement('div');
-	notice.id = LOAD_FAILURE_ID;
-	notice.className = 'notice load-failure';
-	notice.setAttribute('role', 'alert');
-	const text = document.createElement('p');
-	text.textContent =
-		'Part of this page could not be loaded, so some things may not work. Reload to try again.';
-	const reload = document.createElement('button');
-	reload.type = 'button';
-	reload.textContent = 'Reload';
-	reload.addEventListener('click', () => location.reload());
-	notice.append(text, reload);
-	document.body.append(notice);
+	console.error('Not loaded:', error);
+	// (No document outside a browser, e.g. in unit tests.)
+	const notice = (globalThis as { document?: Document }).document?.getElementById(LOAD_FAILURE_ID);
+	if (!notice?.hidden) return;
+	notice.hidden = false;
+	notice.lastElementChild?.addEventListener('click', () => location.reload());
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fetchBuiltinIds, fetchBuiltinIndex, fetchBuiltinProgram } from './builtin';
+import { fetchBuiltinIds, fetchBuiltinIndex } from './builtin';
+import { fetchBuiltinProgram } from './builtin-program';
 import { makeProgram } from '$lib/test-factories';
 import type { ProgramIndexEntry } from '$lib/program/types';
 

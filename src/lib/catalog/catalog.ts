@@ -2,10 +2,11 @@
 // (/programs/index.json and /programs/<id>.json); imported ones live in IndexedDB.
 import { lazyImport } from '$lib/lazy-import';
 import { expandTimeline } from '$lib/program/timeline';
-import { fetchBuiltinProgram } from './builtin';
+import { fetchBuiltinProgram } from './builtin-program';
 import type { Program, ProgramIndexEntry } from '$lib/program/types';
 
-export { fetchBuiltinIndex, fetchBuiltinProgram } from './builtin';
+export { fetchBuiltinIndex } from './builtin';
+export { fetchBuiltinProgram } from './builtin-program';
 
 /** A library card's data: the index entry of a built-in program, or the same for an imported one. */
 export interface ProgramSummary extends ProgramIndexEntry {
