@@ -7,6 +7,7 @@ import { startServer, type TestServer } from '../e2e/helpers/server';
 import type { EngineDriver } from './driver';
 import { launchFirefox } from './firefox';
 import {
+	builderSave,
 	endAndSave,
 	everyPageOffline,
 	historyAfterReload,
@@ -17,6 +18,7 @@ import {
 	reloadsWhileLoading,
 	serviceWorkerInControl,
 	settingsStorage,
+	shareLinkAdds,
 	type JourneyContext
 } from './journeys';
 import { launchWebKit } from './webkit';
@@ -62,6 +64,8 @@ for (const engine of found.wanted) {
 		it('the session is in History after a reload', () => historyAfterReload(context()));
 		it('import by paste', () => importByPaste(context()));
 		it('Settings says what it can about storage', () => settingsStorage(context()));
+		it('the builder saves a routine, which then opens', () => builderSave(context()));
+		it('a share link shows its program and adds it', () => shareLinkAdds(context()));
 		it('no uncaught error or console error so far', async () => {
 			expect(await context().driver.errors()).toEqual([]);
 		});

@@ -5,6 +5,7 @@
 // a reload, then every main page (the report too) opens and works with the server stopped.
 // Real clock: Chromium's fake clock is not there, so the player steps are short waits.
 import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { EngineDriver } from './driver';
@@ -34,6 +35,33 @@ export const IMPORTED = {
 		'utf8'
 	)
 };
+
+/** The program that arrives in a share link (the contract's packing: raw DEFLATE, base64url). */
+export const SHARED = {
+	id: 'engine-shared',
+	title: 'Shared by a friend',
+	fragment: `p=1.${deflateRawSync(
+		Buffer.from(
+			JSON.stringify({
+				format: 1,
+				id: 'engine-shared',
+				title: 'Shared by a friend',
+				exercises: [
+					{
+						id: 'tilt',
+						name: 'Pelvic tilt',
+						instructions: ['Lie down and tilt.'],
+						hold: 5,
+						reps: 2
+					}
+				]
+			})
+		)
+	).toString('base64url')}`
+};
+
+/** The routine made in the builder. */
+export const BUILT = { id: 'engine-routine', title: 'Engine routine' };
 
 export const NO_VOICE_NOTICE = 'This device has no voice for spoken cues';
 
@@ -393,4 +421,58 @@ export async function reloadsWhileLoading({ driver, base }: JourneyContext): Pro
 	await waitFor(driver, 'the lazily loaded parts', hasText, 'article h2', IMPORTED.title);
 	await sleep(500);
 	expect(await driver.evaluate(() => document.getElementById('load-failure')?.hidden)).toBe(true);
+}
+
+/** Sets a field's text the way typing ends (one input event); false while it is not there. */
+function typeInto(css: string, text: string): boolean {
+	const field = document.querySelector(css);
+	if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) return false;
+	const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), 'value')?.set;
+	setter?.call(field, text);
+	field.dispatchEvent(new Event('input', { bubbles: true }));
+	return true;
+}
+
+/** The builder: a routine named, an exercise added from the catalogue, saved, then opened. */
+export async function builderSave({ driver, base }: JourneyContext): Promise<void> {
+	await driver.goto(`${base}/builder/`);
+	await waitFor(driver, 'the builder', headingIs, 'Make a routine');
+	await waitFor(driver, 'the routine name field', typeInto, '#routine-title', BUILT.title);
+	await waitFor(driver, 'the catalogue', hasText, '.entry h3', 'Pelvic tilts');
+	await waitFor(driver, 'the catalogue search', typeInto, '#catalogue-search', 'pelvic');
+	await clickText(driver, 'button', 'Add Pelvic tilts');
+	await waitFor(driver, 'the added exercise', hasText, 'article h3', '1. Pelvic tilts');
+	await waitFor(
+		driver,
+		'the length before saving',
+		hasText,
+		'[data-testid="builder-total"]',
+		'min'
+	);
+	await clickText(driver, 'button', 'Save');
+	await waitFor(
+		driver,
+		'the saved message',
+		hasText,
+		'[role="status"] h2',
+		`Saved “${BUILT.title}”`
+	);
+	await clickText(driver, 'a', `Open ${BUILT.title}`);
+	await waitFor(driver, 'the saved routine', headingIs, BUILT.title);
+}
+
+/** A share link: the program is previewed, then added; it opens like any other. */
+export async function shareLinkAdds({ driver, base }: JourneyContext): Promise<void> {
+	await driver.goto(`${base}/import/#${SHARED.fragment}`);
+	await waitFor(driver, "the link's preview", hasText, 'article h2', SHARED.title);
+	await clickText(driver, 'button', 'Add to my programs');
+	await waitFor(
+		driver,
+		'the added message',
+		hasText,
+		'[role="status"] h2',
+		`Imported “${SHARED.title}”`
+	);
+	await clickText(driver, 'a', `Open ${SHARED.title}`);
+	await waitFor(driver, 'the shared program', headingIs, SHARED.title);
 }
