@@ -6,7 +6,9 @@
 // (they work offline). Without speechSynthesis every call does nothing and nothing throws.
 // The speaker also keeps a verdict on whether spoken cues work here at all (VoiceHealth), so
 // the player can say once, in words, that the session will beep instead: Firefox on Linux
-// without speech-dispatcher has no voices, and every utterance fails with an error.
+// without speech-dispatcher has no voices, and every utterance fails with an error. The verdict
+// is a runes object (voice-health.svelte.ts) that the notices read.
+import { VoiceHealthState } from './voice-health.svelte';
 
 /** How long a cue may take to start speaking before it is given up. */
 export const START_TIMEOUT_MS = 1500;
@@ -88,10 +90,10 @@ export interface VoiceHealth {
 export interface Speaker {
 	/** False when the browser has no speechSynthesis. */
 	readonly supported: boolean;
-	/** The verdict so far on whether spoken cues work here. */
+	/** The verdict so far on whether spoken cues work here (reactive: a runes object). */
+	readonly health: Readonly<VoiceHealth> & { readonly changes: number };
+	/** The verdict so far, as a plain value. */
 	getHealth(): VoiceHealth;
-	/** Calls the listener now and whenever the verdict changes; returns the unsubscribe function. */
-	subscribe(listener: (health: VoiceHealth) => void): () => void;
 	/**
 	 * Speaks one cue, cancelling whatever is being said. Returns at once. `onFail` runs (at most
 	 * once) when the cue could not be spoken: unsupported, did not start, got stuck, or failed.
@@ -143,21 +145,9 @@ export function createSpeaker(env: SpeechEnv = browserSpeechEnv()): Speaker {
 	const synth = env.synth;
 	let voices: SpeechSynthesisVoice[] = [];
 	let current: Pending | null = null;
-	let health: VoiceHealth = { status: 'unknown', noVoices: false };
+	const health = new VoiceHealthState();
 	let failuresInARow = 0;
-	const listeners = new Set<(health: VoiceHealth) => void>();
-
-	function setHealth(next: VoiceHealth): void {
-		if (next.status === health.status && next.noVoices === health.noVoices) return;
-		health = next;
-		for (const listener of listeners) {
-			try {
-				listener(health);
-			} catch {
-				// A broken listener must not stop the others.
-			}
-		}
-	}
+	const setHealth = (next: VoiceHealth) => health.set(next);
 
 	/** A cue started speaking: the voice works. */
 	function spoke(): void {
@@ -214,16 +204,8 @@ export function createSpeaker(env: SpeechEnv = browserSpeechEnv()): Speaker {
 
 	return {
 		supported: synth !== null,
-		getHealth: () => health,
-		subscribe(listener) {
-			listeners.add(listener);
-			try {
-				listener(health);
-			} catch {
-				// Its loss.
-			}
-			return () => listeners.delete(listener);
-		},
+		health,
+		getHealth: () => ({ status: health.status, noVoices: health.noVoices }),
 		speak(text, lang, volume, onFail) {
 			dropCurrent();
 			if (!synth) {
@@ -307,7 +289,6 @@ export function createSpeaker(env: SpeechEnv = browserSpeechEnv()): Speaker {
 		},
 		dispose() {
 			dropCurrent();
-			listeners.clear();
 			try {
 				synth?.removeEventListener('voiceschanged', onVoicesChanged);
 			} catch {
