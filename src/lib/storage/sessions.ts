@@ -70,28 +70,30 @@ function storeSession(record: SessionRecord, keepStored: boolean): Promise<Sessi
 	);
 }
 
+type SessionsWrite = Parameters<
+	typeof inTransaction<['sessions', 'sessionDigests'], 'readwrite', unknown>
+>[3];
+
+/** Runs `body` in one strict read-write transaction over the sessions and their digests. */
+function writeSessions<T>(body: (tx: Parameters<SessionsWrite>[0]) => Promise<T>): Promise<T> {
+	return withDatabase((db) =>
+		inTransaction(db, ['sessions', 'sessionDigests'], 'readwrite', body, 'strict')
+	);
+}
+
 /**
  * Adds the summary's answers (pain after, effort, note, skip reasons) to a stored session, read
  * and written in one transaction; resolves to the record as stored. Rejects with a StorageError
  * of kind 'unknown' when no session has that id.
  */
 export async function answerSession(id: string, answers: SessionAnswers): Promise<SessionRecord> {
-	return withDatabase((db) =>
-		inTransaction(
-			db,
-			['sessions', 'sessionDigests'],
-			'readwrite',
-			async (tx) => {
-				const stored = await tx.objectStore('sessions').get(id);
-				if (!stored)
-					throw new StorageError('unknown', 'This session is not stored on this device.');
-				const record = withAnswers(stored, answers);
-				await putWithDigest(tx.objectStore('sessions'), tx.objectStore('sessionDigests'), record);
-				return record;
-			},
-			'strict'
-		)
-	);
+	return writeSessions(async (tx) => {
+		const stored = await tx.objectStore('sessions').get(id);
+		if (!stored) throw new StorageError('unknown', 'This session is not stored on this device.');
+		const record = withAnswers(stored, answers);
+		await putWithDigest(tx.objectStore('sessions'), tx.objectStore('sessionDigests'), record);
+		return record;
+	});
 }
 
 /** Puts back a session removed by deleteSession (undo). */
@@ -174,25 +176,17 @@ export async function getSession(id: string): Promise<SessionRecord | undefined>
 
 /** Deletes a session and returns what was deleted (for undo), or undefined if there was none. */
 export async function deleteSession(id: string): Promise<SessionRecord | undefined> {
-	return withDatabase((db) =>
-		inTransaction(
-			db,
-			['sessions', 'sessionDigests'],
-			'readwrite',
-			async (tx) => {
-				const sessions = tx.objectStore('sessions');
-				const digests = tx.objectStore('sessionDigests');
-				const existing = await sessions.get(id);
-				const packed = await readDigestsForWrite(sessions, digests);
-				// A digest without its session (should not happen) goes as well.
-				if (removeDigest(packed, id) || existing) {
-					await both(sessions.delete(id), () => writeDigests(digests, packed));
-				}
-				return existing;
-			},
-			'strict'
-		)
-	);
+	return writeSessions(async (tx) => {
+		const sessions = tx.objectStore('sessions');
+		const digests = tx.objectStore('sessionDigests');
+		const existing = await sessions.get(id);
+		const packed = await readDigestsForWrite(sessions, digests);
+		// A digest without its session (should not happen) goes as well.
+		if (removeDigest(packed, id) || existing) {
+			await both(sessions.delete(id), () => writeDigests(digests, packed));
+		}
+		return existing;
+	});
 }
 
 /** Refuses a record that ends before it starts (a TypeError: the player never makes one). */
