@@ -128,7 +128,11 @@ Elsewhere, point at what you have:
 Run one engine with ENGINES=firefox or ENGINES=webkit. To skip the suite on a machine that cannot
 run it: SKIP_ENGINES=1 npm test (CI must not skip it).`;
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+/**
+ * The engines to run, for a command line: exits 0 when SKIP_ENGINES=1, or 1 after saying what
+ * is missing and how to get it.
+ */
+export function enginesOrExit() {
 	if (process.env.SKIP_ENGINES === '1') {
 		console.log('engines: skipped (SKIP_ENGINES=1)');
 		process.exit(0);
@@ -138,6 +142,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 		console.error(`engines: missing\n  - ${found.missing.join('\n  - ')}\n\n${HOW_TO_GET_ENGINES}`);
 		process.exit(1);
 	}
+	return found;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	const found = enginesOrExit();
 	if (found.firefox) console.log(`engines: firefox ${found.firefox.path}`);
 	if (found.webkit) {
 		const { driver, browser, display, xvfb } = found.webkit;
