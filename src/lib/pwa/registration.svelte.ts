@@ -3,7 +3,7 @@
 // from the root layout; a new version that installs while this page is open waits; the prompt
 // asks; acceptUpdate() tells the waiting worker to take over and the page reloads once when it does.
 import { browser, dev } from '$app/environment';
-import { resolve } from '$app/paths';
+import { base } from '$app/paths';
 import { Workbox } from 'workbox-window';
 import {
 	INITIAL_UPDATE_FLOW,
@@ -69,7 +69,7 @@ function watchRegistration(reg: ServiceWorkerRegistration): void {
 /** Registers the service worker once, in production builds where the browser supports it. */
 export async function registerServiceWorker(): Promise<void> {
 	if (dev || !browser || !('serviceWorker' in navigator) || workbox) return;
-	workbox = new Workbox(`${resolve('/')}service-worker.js`);
+	workbox = new Workbox(`${base}/service-worker.js`);
 	workbox.addEventListener('waiting', () => handle('waiting'));
 	workbox.addEventListener('controlling', () => handle('controlling'));
 	try {
