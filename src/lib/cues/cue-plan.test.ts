@@ -162,6 +162,13 @@ describe('planCues: prepare', () => {
 		expect(spoken(cues)).toEqual(['Triangle pose. Left side']);
 	});
 
+	it('says the starting position after the name when the exercise has a startCue', () => {
+		const bridge = holdExercise(6, { name: 'Bridge', startCue: 'Lie on your back, knees bent' });
+		expect(spoken(plan(started(prepare()), program([bridge])))).toEqual([
+			'Bridge. Lie on your back, knees bent'
+		]);
+	});
+
 	it('says the sides alternate for "sides: alternate"', () => {
 		const birdAlt = holdExercise(5, { name: 'Bird-dog', sides: 'alternate' });
 		const cues = plan(
@@ -190,12 +197,31 @@ describe('planCues: prepare', () => {
 describe('planCues: switch sides and rests', () => {
 	const triangle = holdExercise(10, { name: 'Triangle pose', sides: 'each' });
 
-	it('switch sides: end beep, end vibration, "Switch sides. Right side"', () => {
+	it('switch sides after a hold: end beep, end vibration, "Relax. Switch sides. Right side"', () => {
 		const cues = plan(started(switchSides({ side: 'right' })), program([triangle]));
 		expect(cues).toEqual([
 			{ kind: 'beep', tone: 'end' },
 			{ kind: 'vibrate', pattern: [...VIBRATION_PATTERNS.end] },
-			{ kind: 'speak', text: 'Switch sides. Right side', lang: 'en', fallback: 'end' }
+			{ kind: 'speak', text: 'Relax. Switch sides. Right side', lang: 'en', fallback: 'end' }
+		]);
+	});
+
+	it('switch sides says the release and what the side means, from the exercise', () => {
+		const own = holdExercise(10, {
+			name: 'Triangle pose',
+			sides: 'each',
+			releaseCue: 'Press through your back heel to come up',
+			sideNames: { left: 'Left leg in front', right: 'Right leg in front' }
+		});
+		expect(spoken(plan(started(switchSides({ side: 'right' })), program([own])))).toEqual([
+			'Press through your back heel to come up. Switch sides. Right leg in front'
+		]);
+	});
+
+	it('switch sides after self-paced reps or a paced rep has nothing to release', () => {
+		const free = makeExercise({ name: 'Side bends', sides: 'each', reps: 5 });
+		expect(spoken(plan(started(switchSides({ side: 'right' })), program([free])))).toEqual([
+			'Switch sides. Right side'
 		]);
 	});
 
@@ -208,10 +234,41 @@ describe('planCues: switch sides and rests', () => {
 		expect(spoken(cues)).toEqual(['Rest. Next: Bird-dog']);
 	});
 
-	it.each(['betweenReps', 'betweenSets'] as const)('a %s rest just says "Rest"', (kind) => {
-		const cues = plan(started(rest(kind, { set: 2 })), program([birdDog()]));
-		expect(tones(cues)).toEqual(['end']);
-		expect(spoken(cues)).toEqual(['Rest']);
+	it('a rest before the next exercise first releases the hold of the one before', () => {
+		const bridge = holdExercise(6, { id: 'bridge', name: 'Bridge', releaseCue: 'Lower slowly' });
+		const cues = plan(
+			started(rest('betweenExercises', { exerciseIndex: 1 })),
+			program([bridge, pelvic()])
+		);
+		expect(spoken(cues)).toEqual(['Lower slowly. Next: Pelvic tilts']);
+	});
+
+	it.each(['betweenReps', 'betweenSets'] as const)(
+		'a %s rest after a hold says its release ("Relax" without one)',
+		(kind) => {
+			const cues = plan(started(rest(kind, { set: 2 })), program([birdDog()]));
+			expect(tones(cues)).toEqual(['end']);
+			expect(spoken(cues)).toEqual(['Relax']);
+			const own = holdExercise(6, { name: 'Bridge', releaseCue: 'Lower slowly', reps: 3 });
+			expect(spoken(plan(started(rest(kind, { set: 2 })), program([own])))).toEqual([
+				'Lower slowly'
+			]);
+		}
+	);
+
+	it('a rest after a paced rep or self-paced reps says "Rest"', () => {
+		const free = makeExercise({ name: 'Side bends', reps: 5, sets: 2 });
+		expect(spoken(plan(started(rest('betweenSets', { set: 2 })), program([free])))).toEqual([
+			'Rest'
+		]);
+	});
+
+	it('a get-ready straight after a hold (no rest between) releases it first', () => {
+		const bridge = holdExercise(6, { id: 'bridge', name: 'Bridge', releaseCue: 'Lower slowly' });
+		const prog = program([bridge, pelvic()], { restBetweenExercises: 0 });
+		expect(spoken(plan(started(prepare({ exerciseIndex: 1 })), prog))).toEqual([
+			'Lower slowly. Next: Pelvic tilts'
+		]);
 	});
 });
 
@@ -245,8 +302,38 @@ describe('planCues: work steps', () => {
 	it('names the side of every movement of a "sides: alternate" exercise', () => {
 		const alt = holdExercise(5, { name: 'Bird-dog', sides: 'alternate' });
 		const prog = program([alt]);
-		expect(spoken(plan(started(hold(1, { side: 'left' })), prog))).toEqual(['Hold. Left side']);
-		expect(spoken(plan(started(hold(1, { side: 'right' })), prog))).toEqual(['Hold. Right side']);
+		expect(spoken(plan(started(hold(1, { side: 'left' })), prog))).toEqual(['Left side. Hold']);
+		expect(spoken(plan(started(hold(1, { side: 'right' })), prog))).toEqual(['Right side. Hold']);
+	});
+
+	it('says the exercise\'s own action and what the side means', () => {
+		const alt = holdExercise(5, {
+			name: 'Bird-dog',
+			sides: 'alternate',
+			holdCue: 'Reach out and hold',
+			sideNames: { left: 'Left arm, right leg', right: 'Right arm, left leg' }
+		});
+		const prog = program([alt]);
+		expect(spoken(plan(started(hold(1, { side: 'right' })), prog))).toEqual([
+			'Right arm, left leg. Reach out and hold'
+		]);
+	});
+
+	it('says the side of an alternating paced rep on its first phase only', () => {
+		const alt = phasesExercise(
+			[
+				['Lift', 2],
+				['Lower', 2]
+			],
+			{ name: 'Superman', sides: 'alternate' }
+		);
+		const prog = program([alt]);
+		expect(spoken(plan(started(phase(1, 0, 'Lift', { side: 'left' })), prog))).toEqual([
+			'Left side. Lift'
+		]);
+		expect(spoken(plan(started(phase(1, 1, 'Lower', { side: 'left' })), prog))).toEqual([
+			'Lower'
+		]);
 	});
 
 	it('phase: speaks the phase cue; the set is named only on the first phase', () => {
@@ -282,7 +369,7 @@ describe('planCues: work steps', () => {
 			sides: 'alternate'
 		});
 		const cues = plan(started(phase(1, 0, 'Breathe in!', { side: 'left' })), program([alt]));
-		expect(spoken(cues)).toEqual(['Breathe in! Left side']);
+		expect(spoken(cues)).toEqual(['Left side. Breathe in!']);
 	});
 
 	it('timed: "Go"; with alternate sides the bout names its side', () => {
@@ -291,7 +378,7 @@ describe('planCues: work steps', () => {
 		const altPlank = makeExercise({ name: 'Side plank', duration: 30, sides: 'alternate' });
 		const cues = plan(started(timed({ side: 'right' })), program([altPlank]));
 		expect(tones(cues)).toEqual(['go']);
-		expect(spoken(cues)).toEqual(['Go. Right side']);
+		expect(spoken(cues)).toEqual(['Right side. Go']);
 	});
 
 	it('self-paced: "Go at your own pace"; alternating says which side starts', () => {
@@ -300,7 +387,7 @@ describe('planCues: work steps', () => {
 		]);
 		const alt = makeExercise({ name: 'Leg slides', reps: 5, sides: 'alternate' });
 		expect(spoken(plan(started(selfPaced(10, true, { side: 'left' })), program([alt])))).toEqual([
-			'Go at your own pace. Left side first'
+			'Left side first. Go at your own pace'
 		]);
 	});
 

@@ -8,7 +8,8 @@
 // step-start events plan nothing. See docs/cues.md for the full table.
 import type { EngineEvent } from '$lib/player/engine-types';
 import type { Step } from '$lib/program/timeline-types';
-import type { Exercise, Program, Side } from '$lib/program/types';
+import type { Exercise, Program } from '$lib/program/types';
+import { actionText, releaseBefore, sideName } from '$lib/program/guidance';
 import type { Cue, CueContext, CueSettings, SpeakCue, Tone } from './types';
 import { DEFAULT_CUE_SETTINGS } from './types';
 
@@ -21,18 +22,16 @@ export const VIBRATION_PATTERNS = {
 	rep: [40]
 } as const satisfies Record<string, readonly number[]>;
 
-/** The fixed words the cues use. English only for now; see phrasesFor. */
+/** The fixed words the cues use. English only for now; see phrasesFor. What to do at each step
+ * (the action, the release, what a side means) comes from $lib/program/guidance, which the
+ * screen shows too. */
 export interface CuePhrases {
 	next: (name: string) => string;
 	rest: string;
 	switchSides: string;
-	side: (side: Side) => string;
-	sideFirst: (side: Side) => string;
+	first: (sideName: string) => string;
 	alternateSides: string;
 	set: (set: number, of: number) => string;
-	hold: string;
-	timed: string;
-	selfPaced: string;
 	complete: string;
 	ended: string;
 	paused: string;
@@ -43,13 +42,9 @@ const ENGLISH: CuePhrases = {
 	next: (name) => `Next: ${name}`,
 	rest: 'Rest',
 	switchSides: 'Switch sides',
-	side: (side) => (side === 'left' ? 'Left side' : 'Right side'),
-	sideFirst: (side) => (side === 'left' ? 'Left side first' : 'Right side first'),
+	first: (name) => `${name} first`,
 	alternateSides: 'Alternate sides',
 	set: (set, of) => `Set ${set} of ${of}`,
-	hold: 'Hold',
-	timed: 'Go',
-	selfPaced: 'Go at your own pace',
 	complete: 'Session complete',
 	ended: 'Session ended',
 	paused: 'Paused',
@@ -130,11 +125,14 @@ function planEvent(event: EngineEvent, program: Program): Plan {
 function planStepStart(step: Step, program: Program, words: CuePhrases): Plan {
 	const exercise = program.exercises[step.exerciseIndex];
 	const name = exercise?.name.trim() ?? '';
+	// After a hold or timed bout the body lets go first: "Lower slowly".
+	const release = releaseBefore(step, program) ?? '';
 	switch (step.kind) {
 		case 'prepare': {
-			const parts = [step.exerciseIndex === 0 ? name : name && words.next(name)];
-			if (exercise?.sides === 'each' && step.side) parts.push(words.side(step.side));
+			const parts = [release, step.exerciseIndex === 0 ? name : name && words.next(name)];
+			if (exercise?.sides === 'each' && step.side) parts.push(sideName(exercise, step.side));
 			if (exercise?.sides === 'alternate') parts.push(words.alternateSides);
+			parts.push(exercise?.startCue ?? '');
 			const plan: Plan = { speech: { text: sentence(parts), fallback: 'tick' } };
 			if (followsWorkDirectly(step, program)) {
 				plan.tone = 'end';
@@ -143,23 +141,17 @@ function planStepStart(step: Step, program: Program, words: CuePhrases): Plan {
 			return plan;
 		}
 		case 'switchSides': {
-			const parts = [words.switchSides];
-			if (step.side) parts.push(words.side(step.side));
+			const parts = [release, words.switchSides];
+			if (step.side) parts.push(sideName(exercise, step.side));
 			return stopWork(sentence(parts));
 		}
 		case 'rest': {
-			const parts = [words.rest];
+			const parts = [release || words.rest];
 			if (step.restKind === 'betweenExercises' && name) parts.push(words.next(name));
 			return stopWork(sentence(parts));
 		}
-		case 'hold':
-			return startWork(step, program, exercise, words, words.hold);
-		case 'phase':
-			return startWork(step, program, exercise, words, step.cue.trim());
-		case 'timed':
-			return startWork(step, program, exercise, words, words.timed);
-		case 'selfPaced':
-			return startWork(step, program, exercise, words, words.selfPaced);
+		default:
+			return startWork(step, program, exercise, words);
 	}
 }
 
@@ -167,12 +159,13 @@ function stopWork(text: string): Plan {
 	return { tone: 'end', vibrate: VIBRATION_PATTERNS.end, speech: { text, fallback: 'end' } };
 }
 
+/** A work step starts: the set (when it opens one), the side (alternating exercises: the side
+ * changes every rep, so it is said first), then the one thing to do. */
 function startWork(
 	step: Step,
 	program: Program,
 	exercise: Exercise | undefined,
-	words: CuePhrases,
-	main: string
+	words: CuePhrases
 ): Plan {
 	const parts: string[] = [];
 	const opensSet = isFirstWorkStepOfSet(step);
@@ -181,10 +174,12 @@ function startWork(
 		parts.push(exercise.name);
 	}
 	if (exercise && step.set > 1 && opensSet) parts.push(words.set(step.set, exercise.sets));
-	parts.push(main);
-	if (exercise?.sides === 'alternate' && step.side) {
-		parts.push(step.kind === 'selfPaced' ? words.sideFirst(step.side) : words.side(step.side));
+	const firstPhase = step.kind !== 'phase' || step.phaseIndex === 0;
+	if (exercise?.sides === 'alternate' && step.side && firstPhase) {
+		const side = sideName(exercise, step.side);
+		parts.push(step.kind === 'selfPaced' ? words.first(side) : side);
 	}
+	parts.push(actionText(step, exercise));
 	return {
 		tone: 'go',
 		vibrate: VIBRATION_PATTERNS.go,

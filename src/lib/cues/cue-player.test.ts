@@ -135,7 +135,7 @@ describe('createCuePlayer', () => {
 			'speak "Hold" en 0.5',
 			'beep tick 0.5',
 			'beep end 0.5',
-			'speak "Rest" en 0.5'
+			'speak "Relax" en 0.5'
 		]);
 	});
 

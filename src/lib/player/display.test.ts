@@ -56,12 +56,13 @@ function find(predicate: (step: Step) => boolean): Step {
 }
 
 describe('viewOf', () => {
-	it('shows the coming exercise and what comes next during get-ready', () => {
+	it('shows the coming exercise during get-ready, once (no "Next:" repeating the heading)', () => {
 		const view = viewOf(stateAt(timeline.steps[0]!, 4200), program, timeline);
 		expect(view.heading).toBe('Slow breathing');
 		expect(view.stepLabel).toBe('Get ready');
+		expect(view.look).toBe('prepare');
 		expect(view.secondsLeft).toBe(5);
-		expect(view.nextText).toBe('Next: Slow breathing');
+		expect(view.nextText).toBeNull();
 		expect(view.exerciseText).toBe('Exercise 1 of 3');
 		expect(view.waiting).toBe(true);
 	});
@@ -69,8 +70,9 @@ describe('viewOf', () => {
 	it('shows the phase cue and the rep during a paced rep', () => {
 		const step = find((s) => s.kind === 'phase' && s.rep === 2 && s.phaseIndex === 1);
 		const view = viewOf(stateAt(step, 2001), program, timeline);
-		expect(view.cue).toBe('Breathe out');
-		expect(view.stepLabel).toBe('Follow the cue');
+		expect(view.instruction).toBe('Breathe out');
+		expect(view.stepLabel).toBe('Move');
+		expect(view.look).toBe('work');
 		expect(view.repText).toBe('Rep 2 of 2');
 		expect(view.secondsLeft).toBe(3);
 		expect(view.setText).toBeNull();
@@ -82,10 +84,10 @@ describe('viewOf', () => {
 		const view = viewOf(stateAt(step, 9000), program, timeline);
 		expect(view.heading).toBe('Triangle pose');
 		expect(view.stepLabel).toBe('Hold');
-		expect(view.repText).toBe('Rep 1 of 1');
+		expect(view.repText).toBeNull(); // "Rep 1 of 1" says nothing
 		expect(view.setText).toBe('Set 2 of 2');
 		expect(view.sideText).toBe('Right side');
-		expect(view.instruction).toBe('Stand with your feet wide apart.');
+		expect(view.instruction).toBe('Hold');
 	});
 
 	it('says which side comes next during a switch', () => {
@@ -93,7 +95,8 @@ describe('viewOf', () => {
 		const view = viewOf(stateAt(step, 5000), program, timeline);
 		expect(view.stepLabel).toBe('Switch sides');
 		expect(view.sideText).toBe('Right side');
-		expect(view.nextText).toBe('Next: right side');
+		expect(view.nextText).toBeNull();
+		expect(view.instruction).toBe('Stand with your feet wide apart.');
 	});
 
 	it('names the next set during a rest between sets', () => {
@@ -106,8 +109,10 @@ describe('viewOf', () => {
 	it('shows the coming exercise during the rest between exercises', () => {
 		const step = find((s) => s.kind === 'rest' && s.restKind === 'betweenExercises');
 		const view = viewOf(stateAt(step, 15000), program, timeline);
-		expect(view.heading).toBe('Triangle pose');
-		expect(view.nextText).toBe('Next: Triangle pose');
+		expect(view.heading).toBe('Next: Triangle pose');
+		expect(view.look).toBe('rest');
+		expect(view.nextText).toBeNull();
+		expect(view.instruction).toBe('Stand with your feet wide apart.');
 	});
 
 	it('counts alternating self-paced reps per side', () => {
@@ -215,14 +220,13 @@ describe('viewOf: every kind of step', () => {
 			stepLabel: 'Keep going',
 			exerciseText: 'Exercise 1 of 4',
 			repText: null,
-			cue: null,
 			setText: null,
 			sideText: null,
 			nextText: null,
 			selfPaced: false,
 			waiting: false,
-			image: null,
-			instruction: '',
+			poses: [],
+			instruction: 'Go',
 			imageAlt: 'March: ',
 			secondsLeft: 12
 		});
@@ -238,9 +242,10 @@ describe('viewOf: every kind of step', () => {
 			exerciseText: 'Exercise 2 of 4',
 			repText: 'Rep 1 of 3',
 			sideText: 'Left side',
-			cue: null,
+			instruction: 'Hold',
 			selfPaced: false,
-			image: 'illustrations/bird-dog.svg'
+			poses: ['illustrations/bird-dog.svg'],
+			pose: { pose: 0, transitionMs: 1000, mirrored: false }
 		});
 	});
 
@@ -250,7 +255,7 @@ describe('viewOf: every kind of step', () => {
 			2_000
 		);
 		expect(sided).toMatchObject({ stepLabel: 'Rest', waiting: true });
-		expect(sided.nextText).toMatch(/^Next: rep 2 of 3, (left|right) side$/);
+		expect(sided.nextText).toMatch(/^Next: rep 2 of 3, (Left|Right) side$/);
 		const plain = view(
 			stepOf((s) => s.kind === 'rest' && s.restKind === 'betweenReps' && s.exerciseIndex === 2),
 			3_000
@@ -266,7 +271,7 @@ describe('viewOf: every kind of step', () => {
 			),
 			10_000
 		);
-		expect(rest).toMatchObject({ heading: 'Pelvic tilts', nextText: 'Next: Pelvic tilts' });
+		expect(rest).toMatchObject({ heading: 'Next: Pelvic tilts', nextText: null });
 	});
 
 	it('a self-paced set without sides counts every tap', () => {
@@ -294,5 +299,91 @@ describe('viewOf: every kind of step', () => {
 		);
 		expect(imageAlt({ ...base, 'x-image-alt': 42 })).toBe(`Bridge: ${base.instructions[0] ?? ''}`);
 		expect(imageAlt({ ...base, 'x-image-alt': ' On the back. ' })).toBe(' On the back. ');
+	});
+});
+
+describe("viewOf: what to do now, from the exercise's guidance", () => {
+	const guided = makeProgram({
+		prepareSeconds: 5,
+		restBetweenExercises: 10,
+		exercises: [
+			holdExercise(6, {
+				id: 'bridge',
+				name: 'Bridge',
+				reps: 2,
+				restBetweenReps: 3,
+				instructions: ['Lie on your back, calves on the ball.', 'Lift your hips.'],
+				holdCue: 'Lift your hips and hold',
+				releaseCue: 'Lower slowly',
+				images: ['illustrations/bridge-down.svg', 'illustrations/bridge-up.svg']
+			}),
+			holdExercise(5, {
+				id: 'bird',
+				name: 'Bird-dog',
+				reps: 1,
+				sides: 'alternate',
+				restBetweenReps: 2,
+				instructions: ['Get onto your hands and knees.'],
+				sideNames: { left: 'Left arm reaches', right: 'Right arm reaches' }
+			})
+		]
+	});
+	const line = expandTimeline(guided);
+	const at = (predicate: (step: Step) => boolean) => {
+		const step = line.steps.find(predicate);
+		if (!step) throw new Error('no such step');
+		const state: EngineState = {
+			status: 'playing',
+			stepIndex: step.index,
+			step,
+			remainingMs: step.duration,
+			repsCounted: 0,
+			currentSide: step.side,
+			elapsedMs: step.start,
+			remainingTotalMs: line.totalMs - step.start,
+			records: []
+		};
+		return viewOf(state, guided, line);
+	};
+
+	it('get-ready: the starting position, on the start pose', () => {
+		const v = at((s) => s.kind === 'prepare' && s.exerciseIndex === 0);
+		expect(v.instruction).toBe('Lie on your back, calves on the ball.');
+		expect(v.pose).toEqual({ pose: 0, transitionMs: 0, mirrored: false });
+	});
+
+	it('hold: the action, moving to the end pose in the first second', () => {
+		const v = at((s) => s.kind === 'hold' && s.exerciseIndex === 0);
+		expect(v.instruction).toBe('Lift your hips and hold');
+		expect(v.look).toBe('work');
+		expect(v.poses[v.pose.pose]).toBe('illustrations/bridge-up.svg');
+		expect(v.pose.transitionMs).toBe(1000);
+	});
+
+	it('the rest after a hold: the release, back to the start pose, and what comes next', () => {
+		const v = at((s) => s.kind === 'rest' && s.restKind === 'betweenReps' && s.exerciseIndex === 0);
+		expect(v.instruction).toBe('Lower slowly');
+		expect(v.nextText).toBe('Next: rep 2 of 2');
+		expect(v.poses[v.pose.pose]).toBe('illustrations/bridge-down.svg');
+	});
+
+	it('the rest before the next exercise: its starting position', () => {
+		const v = at((s) => s.kind === 'rest' && s.restKind === 'betweenExercises');
+		expect(v.heading).toBe('Next: Bird-dog');
+		expect(v.instruction).toBe('Get onto your hands and knees.');
+	});
+
+	it('each side says what it means, and the right side is mirrored', () => {
+		const left = at((s) => s.kind === 'hold' && s.exerciseIndex === 1 && s.side === 'left');
+		const right = at((s) => s.kind === 'hold' && s.exerciseIndex === 1 && s.side === 'right');
+		expect(left.sideText).toBe('Left arm reaches');
+		expect(right.sideText).toBe('Right arm reaches');
+		expect(left.pose.mirrored).toBe(false);
+		expect(right.pose.mirrored).toBe(true);
+		const rest = at(
+			(s) => s.kind === 'rest' && s.restKind === 'betweenReps' && s.exerciseIndex === 1
+		);
+		expect(rest.nextText).toBe('Next: Right arm reaches');
+		expect(rest.instruction).toBe('Relax');
 	});
 });

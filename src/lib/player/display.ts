@@ -5,26 +5,33 @@ import type { Step, Timeline } from '$lib/program/timeline-types';
 import type { Exercise, Program, Side } from '$lib/program/types';
 
 import { formatClock } from '$lib/program/clock-text';
+import { nowText, sideName } from '$lib/program/guidance';
+import { poseTarget, posesOf, type PoseTarget } from './poses';
 
 export { formatClock };
+
+/** The three looks of the player: working, resting, getting ready (colour, shape and word). */
+export type StepLook = 'work' | 'rest' | 'prepare';
 
 export interface PlayerView {
 	/** The main heading: the current exercise, or the coming one during get-ready and rest. */
 	heading: string;
-	/** What this step is: "Get ready", "Hold", "Rest", "Switch sides", "Go", "Your own pace". */
+	/** What this step is: "Get ready", "Hold", "Move", "Rest", "Switch sides", "Go", "Your own pace". */
 	stepLabel: string;
+	look: StepLook;
 	/** Whole seconds left in the step (rounded up); null while waiting for the person. */
 	secondsLeft: number | null;
-	/** The phase cue of a paced rep ("Breathe in"). */
-	cue: string | null;
 	repText: string | null;
 	setText: string | null;
 	sideText: string | null;
 	/** During get-ready and rest: what comes next. */
 	nextText: string | null;
 	exerciseText: string;
+	/** The one thing to do now (docs/player.md, "What to do now"). */
 	instruction: string;
-	image: string | null;
+	/** The exercise's pose images (empty without a picture) and where this step takes them. */
+	poses: string[];
+	pose: PoseTarget;
 	imageAlt: string;
 	selfPaced: boolean;
 	/** Fraction of the session done, 0–1. */
@@ -42,10 +49,8 @@ export function imageAlt(exercise: Exercise): string {
 	return `${exercise.name}: ${exercise.instructions[0] ?? ''}`;
 }
 
-function sideLabel(side: Side | null): string | null {
-	if (side === 'left') return 'Left side';
-	if (side === 'right') return 'Right side';
-	return null;
+function sideLabel(exercise: Exercise, side: Side | null): string | null {
+	return side ? sideName(exercise, side) : null;
 }
 
 function setText(step: Step, exercise: Exercise): string | null {
@@ -62,21 +67,20 @@ function nextWork(timeline: Timeline, step: Step): Step | null {
 	return null;
 }
 
-function describeNext(timeline: Timeline, step: Step, exercise: Exercise): string {
-	if (step.kind === 'prepare' || (step.kind === 'rest' && step.restKind === 'betweenExercises')) {
-		return `Next: ${exercise.name}`;
-	}
-	if (step.kind === 'switchSides')
-		return `Next: ${sideLabel(step.side)?.toLowerCase() ?? 'other side'}`;
+/** What comes after a rest within an exercise; null where the heading already says it (get-ready,
+ * a rest before the next exercise) or the side line does (switching sides). */
+function describeNext(timeline: Timeline, step: Step, exercise: Exercise): string | null {
+	if (step.kind !== 'rest' || step.restKind === 'betweenExercises') return null;
 	const work = nextWork(timeline, step);
-	if (step.kind === 'rest' && step.restKind === 'betweenSets') {
+	if (step.restKind === 'betweenSets') {
 		return `Next: set ${work?.set ?? step.set + 1} of ${exercise.sets}`;
 	}
 	if (work && 'rep' in work) {
-		const side = sideLabel(work.side);
-		return `Next: rep ${work.rep} of ${exercise.reps}${side ? `, ${side.toLowerCase()}` : ''}`;
+		const side = sideLabel(exercise, work.side);
+		const rep = exercise.reps > 1 ? `rep ${work.rep} of ${exercise.reps}` : '';
+		return `Next: ${[rep, side].filter(Boolean).join(', ')}`;
 	}
-	return `Next: ${exercise.name}`;
+	return null;
 }
 
 function stepLabel(step: Step): string {
@@ -90,12 +94,18 @@ function stepLabel(step: Step): string {
 		case 'hold':
 			return 'Hold';
 		case 'phase':
-			return 'Follow the cue';
+			return 'Move';
 		case 'timed':
 			return 'Keep going';
 		case 'selfPaced':
 			return 'Your own pace';
 	}
+}
+
+function lookOf(step: Step): StepLook {
+	if (step.kind === 'rest') return 'rest';
+	if (step.kind === 'prepare' || step.kind === 'switchSides') return 'prepare';
+	return 'work';
 }
 
 /** The screen's text and numbers for an engine state. */
@@ -111,7 +121,8 @@ export function viewOf(state: EngineState, program: Program, timeline: Timeline)
 		heading: exercise.name,
 		exerciseText: `Exercise ${(step?.exerciseIndex ?? 0) + 1} of ${program.exercises.length}`,
 		instruction: exercise.instructions[0] ?? '',
-		image: exercise.image ?? null,
+		poses: posesOf(exercise),
+		pose: { pose: 0, transitionMs: 0, mirrored: false },
 		imageAlt: imageAlt(exercise),
 		progress,
 		timeLeftText: `${timeline.hasSelfPaced ? 'about ' : ''}${formatClock(state.remainingTotalMs)} left`
@@ -120,8 +131,8 @@ export function viewOf(state: EngineState, program: Program, timeline: Timeline)
 		return {
 			...base,
 			stepLabel: '',
+			look: 'prepare',
 			secondsLeft: null,
-			cue: null,
 			repText: null,
 			setText: null,
 			sideText: null,
@@ -133,7 +144,8 @@ export function viewOf(state: EngineState, program: Program, timeline: Timeline)
 	const waiting = step.kind === 'prepare' || step.kind === 'rest' || step.kind === 'switchSides';
 	let repText: string | null = null;
 	let side: Side | null = step.side;
-	if (step.kind === 'hold' || step.kind === 'phase')
+	// "Rep 1 of 1" says nothing: a single rep has no rep line.
+	if ((step.kind === 'hold' || step.kind === 'phase') && exercise.reps > 1)
 		repText = `Rep ${step.rep} of ${exercise.reps}`;
 	if (step.kind === 'selfPaced') {
 		side = state.currentSide ?? step.side;
@@ -141,15 +153,19 @@ export function viewOf(state: EngineState, program: Program, timeline: Timeline)
 		const target = step.alternate ? step.targetReps / 2 : step.targetReps;
 		repText = `Rep ${Math.min(perSide + 1, target)} of ${target}`;
 	}
+	const betweenExercises = step.kind === 'rest' && step.restKind === 'betweenExercises';
 	return {
 		...base,
+		heading: betweenExercises ? `Next: ${exercise.name}` : exercise.name,
 		stepLabel: stepLabel(step),
+		look: lookOf(step),
 		secondsLeft:
 			state.remainingMs === null ? null : Math.max(0, Math.ceil(state.remainingMs / 1000)),
-		cue: step.kind === 'phase' ? step.cue : null,
+		instruction: nowText(step, program),
+		pose: poseTarget(step, exercise),
 		repText,
 		setText: setText(step, exercise),
-		sideText: sideLabel(side),
+		sideText: sideLabel(exercise, side),
 		nextText: waiting ? describeNext(timeline, step, exercise) : null,
 		selfPaced: step.kind === 'selfPaced',
 		waiting

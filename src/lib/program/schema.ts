@@ -29,6 +29,7 @@ import type {
 	Program,
 	Progression,
 	Schedule,
+	SideNames,
 	Sides
 } from './types';
 
@@ -51,6 +52,9 @@ export const PROGRAM_LIMITS = {
 	cautions: 6,
 	cautionLength: 200,
 	imageLength: 200,
+	images: { min: 1, max: 6 },
+	guideCueLength: 80,
+	sideNameLength: 40,
 	sets: { min: 1, max: 20 },
 	reps: { min: 1, max: 200 },
 	hold: { min: 1, max: 3600 },
@@ -135,6 +139,27 @@ function text(min: 0 | 1, max: number, description: string) {
 		: v.pipe(type, v.minLength(1, 'must not be empty'), tooLong, v.description(description));
 }
 
+/** A relative path inside the app's static files (see IMAGE_PATH_PATTERN). */
+function imagePath(description: string) {
+	return v.pipe(
+		v.string(not('must be text in double quotes')),
+		v.regex(
+			IMAGE_PATH_PATTERN,
+			not(
+				'must be a path inside the app’s files made of letters, digits, "-", "_", "." ' +
+					'and "/", like "illustrations/cat-stretch.svg" (no web address, no leading ' +
+					'"/", no ".." or "%")'
+			)
+		),
+		v.maxLength(
+			PROGRAM_LIMITS.imageLength,
+			(issue: v.BaseIssue<unknown>) =>
+				`must be at most ${PROGRAM_LIMITS.imageLength} characters long (this one has ${lengthOf(issue)})`
+		),
+		v.description(description)
+	);
+}
+
 function slug(description: string) {
 	return v.pipe(
 		v.string(not('must be text in double quotes')),
@@ -209,7 +234,12 @@ function extensibleObject<TEntries extends v.ObjectEntries>(
 export const PhaseSchema = extensibleObject(
 	{
 		cue: text(0, PROGRAM_LIMITS.cueLength, 'Spoken and shown when the phase starts.'),
-		seconds: wholeNumber(PROGRAM_LIMITS.phaseSeconds, 'seconds', 'How long the phase lasts.')
+		seconds: wholeNumber(PROGRAM_LIMITS.phaseSeconds, 'seconds', 'How long the phase lasts.'),
+		image: v.optional(
+			imagePath(
+				'The pose the picture moves to during this phase (default: the first phase moves to the last of "images", the last phase back to the first).'
+			)
+		)
 	},
 	'a phase',
 	'Phase',
@@ -275,6 +305,25 @@ export const ProgressionSchema = extensibleObject(
 
 const SIDES = ['none', 'each', 'alternate'] as const;
 
+/** What "left" and "right" mean for an exercise with sides, in the words shown and spoken. */
+export const SideNamesSchema = extensibleObject(
+	{
+		left: text(
+			1,
+			PROGRAM_LIMITS.sideNameLength,
+			'Shown and said for the left side, e.g. "Left arm reaches".'
+		),
+		right: text(
+			1,
+			PROGRAM_LIMITS.sideNameLength,
+			'Shown and said for the right side, e.g. "Right arm reaches".'
+		)
+	},
+	'a pair of side names',
+	'Side names',
+	'What each side means, e.g. { "left": "Left arm reaches", "right": "Right arm reaches" }.'
+);
+
 /** One exercise: what to do and its dose. */
 export const ExerciseSchema = extensibleObject(
 	{
@@ -296,24 +345,39 @@ export const ExerciseSchema = extensibleObject(
 			() => []
 		),
 		image: v.optional(
-			v.pipe(
-				v.string(not('must be text in double quotes')),
-				v.regex(
-					IMAGE_PATH_PATTERN,
-					not(
-						'must be a path inside the app’s files made of letters, digits, "-", "_", "." ' +
-							'and "/", like "illustrations/cat-stretch.svg" (no web address, no leading ' +
-							'"/", no ".." or "%")'
-					)
-				),
-				v.maxLength(
-					PROGRAM_LIMITS.imageLength,
-					(issue: v.BaseIssue<unknown>) =>
-						`must be at most ${PROGRAM_LIMITS.imageLength} characters long (this one has ${lengthOf(issue)})`
-				),
-				v.description('Illustration: a path relative to the app’s static files.')
+			imagePath('Still picture for the routine’s page: a path relative to the app’s static files.')
+		),
+		images: v.optional(
+			list(
+				imagePath('One pose.'),
+				PROGRAM_LIMITS.images,
+				{ one: 'image', many: 'images' },
+				'Poses the player moves between: the first is the starting position, the last the end ' +
+					'position (the held pose). Drawn for the left side; mirrored for the right.'
 			)
 		),
+		startCue: v.optional(
+			text(
+				1,
+				PROGRAM_LIMITS.guideCueLength,
+				'Said during get-ready after the name: the starting position in a few words, e.g. "Lie on your back, knees bent".'
+			)
+		),
+		holdCue: v.optional(
+			text(
+				1,
+				PROGRAM_LIMITS.guideCueLength,
+				'Shown and said when a hold, timed bout or self-paced set starts: the action, e.g. "Lift your hips and hold".'
+			)
+		),
+		releaseCue: v.optional(
+			text(
+				1,
+				PROGRAM_LIMITS.guideCueLength,
+				'Shown and said when a hold or timed bout ends, e.g. "Lower slowly".'
+			)
+		),
+		sideNames: v.optional(SideNamesSchema),
 		sets: v.optional(wholeNumber(PROGRAM_LIMITS.sets, null, 'Sets.'), PROGRAM_DEFAULTS.sets),
 		reps: v.optional(
 			wholeNumber(PROGRAM_LIMITS.reps, null, 'Reps per set (per side when sides is not "none").'),
@@ -497,5 +561,6 @@ export type SchemaTypeChecks = [
 	Check<Same<SchemaProgram['schedule'], Schedule>>,
 	Check<Same<NonNullable<SchemaProgram['progression']>, Progression>>,
 	Check<Same<NonNullable<SchemaExercise['progress']>, ExerciseProgress>>,
-	Check<Same<SchemaExercise['sides'], Sides>>
+	Check<Same<SchemaExercise['sides'], Sides>>,
+	Check<Same<NonNullable<SchemaExercise['sideNames']>, SideNames>>
 ];

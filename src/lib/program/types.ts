@@ -7,6 +7,15 @@ export type Side = 'left' | 'right';
 export interface Phase {
 	cue: string;
 	seconds: number;
+	/** The pose the picture moves to during this phase (see posePlan in $lib/player/poses). */
+	image?: string;
+}
+
+/** What each side means for an exercise with sides ("Left arm reaches"). */
+export interface SideNames {
+	left: string;
+	right: string;
+	[extension: `x-${string}`]: unknown;
 }
 
 export interface Schedule {
@@ -36,7 +45,18 @@ export interface Exercise {
 	name: string;
 	instructions: string[];
 	cautions: string[];
+	/** Still picture for the routine's page (and the player's only pose without `images`). */
 	image?: string;
+	/** Poses: the first is the starting position, the last the end (held) position. */
+	images?: string[];
+	/** Spoken during get-ready after the name: the starting position in a few words. */
+	startCue?: string;
+	/** The action during a hold, timed bout or self-paced set ("Lift your hips and hold"). */
+	holdCue?: string;
+	/** Shown and said when a hold or timed bout ends ("Lower slowly"). */
+	releaseCue?: string;
+	/** What "left" and "right" mean, shown and said in place of "Left side" / "Right side". */
+	sideNames?: SideNames;
 	sets: number;
 	reps: number;
 	sides: Sides;

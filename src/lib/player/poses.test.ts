@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { expandTimeline } from '$lib/program/timeline';
+import type { Step } from '$lib/program/timeline-types';
+import {
+	holdExercise,
+	makeProgram,
+	phasesExercise,
+	selfPacedExercise,
+	timedExercise
+} from '$lib/test-factories';
+import { MOVE_MS, poseAt, posesOf, poseTarget, RETURN_MS } from './poses';
+
+const CAT = ['cat-level.svg', 'cat-rounded.svg', 'cat-sunk.svg'];
+const BRIDGE = ['bridge-down.svg', 'bridge-up.svg'];
+
+const program = makeProgram({
+	prepareSeconds: 5,
+	restBetweenExercises: 10,
+	exercises: [
+		phasesExercise(
+			[
+				['Round your back', 4],
+				['Let your back sink', 4]
+			],
+			{ id: 'cat', reps: 2, images: CAT }
+		),
+		holdExercise(6, { id: 'bridge', reps: 2, restBetweenReps: 3, images: BRIDGE }),
+		holdExercise(5, {
+			id: 'triangle',
+			sides: 'each',
+			images: ['tri-standing.svg', 'tri-reach.svg']
+		})
+	]
+});
+// The cat's phases name their poses; the default rule is tested below.
+program.exercises[0]!.phases = [
+	{ cue: 'Round your back', seconds: 4, image: 'cat-rounded.svg' },
+	{ cue: 'Let your back sink', seconds: 4, image: 'cat-sunk.svg' }
+];
+const timeline = expandTimeline(program);
+
+function indexOf(predicate: (step: Step) => boolean): number {
+	const step = timeline.steps.find(predicate);
+	if (!step) throw new Error('no such step');
+	return step.index;
+}
+
+describe('posesOf', () => {
+	it('lists images, then phase images not among them; else the one image; else nothing', () => {
+		expect(posesOf(program.exercises[0]!)).toEqual(CAT);
+		const withExtra = phasesExercise([['In', 2]], { images: ['a.svg'] });
+		withExtra.phases = [{ cue: 'In', seconds: 2, image: 'b.svg' }];
+		expect(posesOf(withExtra)).toEqual(['a.svg', 'b.svg']);
+		expect(posesOf(holdExercise(5, { image: 'still.svg' }))).toEqual(['still.svg']);
+		expect(posesOf(holdExercise(5))).toEqual([]);
+	});
+});
+
+describe('poseAt: which pose at which moment of a step, from the timeline', () => {
+	it('get-ready shows the start pose at once', () => {
+		expect(poseAt(timeline, program, 0, 0)).toEqual({
+			from: 'cat-level.svg',
+			to: 'cat-level.svg',
+			fraction: 1,
+			mirrored: false
+		});
+	});
+
+	it('a paced rep moves through the poses over each phase’s seconds', () => {
+		const round = indexOf((s) => s.kind === 'phase' && s.rep === 1 && s.phaseIndex === 0);
+		expect(poseAt(timeline, program, round, 0)).toMatchObject({
+			from: 'cat-level.svg',
+			to: 'cat-rounded.svg',
+			fraction: 0
+		});
+		expect(poseAt(timeline, program, round, 2000)?.fraction).toBe(0.5);
+		expect(poseAt(timeline, program, round, 4000)?.fraction).toBe(1);
+		const sink = indexOf((s) => s.kind === 'phase' && s.rep === 1 && s.phaseIndex === 1);
+		expect(poseAt(timeline, program, sink, 1000)).toMatchObject({
+			from: 'cat-rounded.svg',
+			to: 'cat-sunk.svg',
+			fraction: 0.25
+		});
+		const again = indexOf((s) => s.kind === 'phase' && s.rep === 2 && s.phaseIndex === 0);
+		expect(poseAt(timeline, program, again, 0)).toMatchObject({
+			from: 'cat-sunk.svg',
+			to: 'cat-rounded.svg'
+		});
+	});
+
+	it('a hold reaches the end pose during its first second and stays there', () => {
+		const hold = indexOf((s) => s.kind === 'hold' && s.exerciseIndex === 1 && s.rep === 1);
+		expect(poseAt(timeline, program, hold, 0)).toMatchObject({
+			from: 'bridge-down.svg',
+			to: 'bridge-up.svg',
+			fraction: 0
+		});
+		expect(poseAt(timeline, program, hold, MOVE_MS / 2)?.fraction).toBe(0.5);
+		expect(poseAt(timeline, program, hold, MOVE_MS)?.fraction).toBe(1);
+		expect(poseAt(timeline, program, hold, 5500)).toMatchObject({
+			to: 'bridge-up.svg',
+			fraction: 1
+		});
+	});
+
+	it('a rest returns to the start pose', () => {
+		const rest = indexOf((s) => s.kind === 'rest' && s.restKind === 'betweenReps');
+		expect(poseAt(timeline, program, rest, RETURN_MS)).toMatchObject({
+			from: 'bridge-up.svg',
+			to: 'bridge-down.svg',
+			fraction: 1
+		});
+	});
+
+	it('the right side is mirrored, its get-ready too; the left is not', () => {
+		const left = indexOf((s) => s.kind === 'hold' && s.exerciseIndex === 2 && s.side === 'left');
+		const sw = indexOf((s) => s.kind === 'switchSides');
+		const right = indexOf((s) => s.kind === 'hold' && s.exerciseIndex === 2 && s.side === 'right');
+		expect(poseAt(timeline, program, left, 2000)).toMatchObject({
+			to: 'tri-reach.svg',
+			mirrored: false
+		});
+		expect(poseAt(timeline, program, sw, 0)).toMatchObject({
+			to: 'tri-standing.svg',
+			mirrored: true
+		});
+		expect(poseAt(timeline, program, right, 2000)).toMatchObject({
+			to: 'tri-reach.svg',
+			mirrored: true
+		});
+	});
+
+	it('a new exercise starts from its own start pose, not the last exercise’s', () => {
+		const prepare = indexOf((s) => s.kind === 'prepare' && s.exerciseIndex === 2);
+		expect(poseAt(timeline, program, prepare, 0)).toMatchObject({ from: 'tri-standing.svg' });
+	});
+
+	it('is null past the end of the timeline', () => {
+		expect(poseAt(timeline, program, timeline.steps.length, 0)).toBeNull();
+	});
+});
+
+describe('poseTarget: the default rule for phases without images', () => {
+	const step = (phaseIndex: number, duration = 3000): Step => ({
+		index: 0,
+		kind: 'phase',
+		start: 0,
+		end: duration,
+		duration,
+		exerciseIndex: 0,
+		set: 1,
+		side: null,
+		rep: 1,
+		phaseIndex,
+		cue: ''
+	});
+	const breathing = phasesExercise(
+		[
+			['Breathe in', 5],
+			['Pause', 1],
+			['Breathe out', 3]
+		],
+		{ images: ['out.svg', 'in.svg'] }
+	);
+
+	it('the first phase moves to the end pose, the last back to the start, those between stay', () => {
+		expect(poseTarget(step(0), breathing).pose).toBe(1);
+		expect(poseTarget(step(1), breathing).pose).toBe(1);
+		expect(poseTarget(step(2), breathing).pose).toBe(0);
+		expect(poseTarget(step(2, 3000), breathing).transitionMs).toBe(3000);
+	});
+
+	it('a single phase moves to the end pose', () => {
+		const one = phasesExercise([['Squeeze', 2]], { images: ['a.svg', 'b.svg'] });
+		expect(poseTarget(step(0), one).pose).toBe(1);
+	});
+
+	it('timed bouts and self-paced sets show the end pose; a short step moves within it', () => {
+		const timed = timedExercise(30, { images: ['a.svg', 'b.svg'] });
+		const free = selfPacedExercise(5, { images: ['a.svg', 'b.svg', 'c.svg'] });
+		const bout: Step = { ...step(0), kind: 'timed', duration: 500, end: 500 } as Step;
+		expect(poseTarget(bout, timed)).toEqual({ pose: 1, transitionMs: 500, mirrored: false });
+		const set: Step = { ...step(0), kind: 'selfPaced', targetReps: 5, alternate: false } as Step;
+		expect(poseTarget(set, free).pose).toBe(2);
+	});
+});

@@ -1,0 +1,95 @@
+// What the person is told to do at each step: the one instruction on screen and the words the
+// voice says, from the exercise's guidance fields (startCue, holdCue, releaseCue, sideNames) with
+// plain generic words where a program has none. Pure: the player's display (display.ts) and the
+// cue plan (cues/cue-plan.ts) both read it, so the screen and the voice never disagree.
+// The table of what is shown and said per step kind is in docs/player.md ("What to do now").
+import { doseForm } from './dose';
+import type { Step } from './timeline-types';
+import type { Exercise, Program, Side } from './types';
+
+/** The words used where an exercise has no guidance of its own. English only for now. */
+export const GENERIC_GUIDANCE = {
+	hold: 'Hold',
+	timed: 'Go',
+	selfPaced: 'Go at your own pace',
+	release: 'Relax',
+	rest: 'Rest',
+	left: 'Left side',
+	right: 'Right side'
+} as const;
+
+/** What a side means for this exercise: its `sideNames`, else "Left side" / "Right side". */
+export function sideName(exercise: Exercise | undefined, side: Side): string {
+	const own = exercise?.sideNames?.[side].trim();
+	if (own) return own;
+	return side === 'left' ? GENERIC_GUIDANCE.left : GENERIC_GUIDANCE.right;
+}
+
+/** The action during a work step: the phase's cue, else the exercise's holdCue, else generic. */
+export function actionText(step: Step, exercise: Exercise | undefined): string {
+	const own = exercise?.holdCue?.trim();
+	switch (step.kind) {
+		case 'phase':
+			return step.cue.trim();
+		case 'hold':
+			return own || GENERIC_GUIDANCE.hold;
+		case 'timed':
+			return own || GENERIC_GUIDANCE.timed;
+		case 'selfPaced':
+			return own || GENERIC_GUIDANCE.selfPaced;
+		default:
+			return '';
+	}
+}
+
+/** True for an exercise whose work is held still: a hold or a timed bout (then let go). */
+export function isHeld(exercise: Exercise | undefined): boolean {
+	if (!exercise) return false;
+	const form = doseForm(exercise);
+	return form === 'hold' || form === 'duration';
+}
+
+/** The words for letting go after a hold or timed bout: the exercise's releaseCue, or "Relax". */
+export function releaseText(exercise: Exercise | undefined): string {
+	return exercise?.releaseCue?.trim() || GENERIC_GUIDANCE.release;
+}
+
+/**
+ * The release to say as `step` starts, when the step straight before it was a hold or timed
+ * bout and this one is not work: a rest or a switch of sides within the exercise, a rest before
+ * the next exercise, or the next exercise's get-ready when no rest comes between. The release
+ * belongs to the exercise that was held (for the last two, the previous one). Worked out from the
+ * program alone: the timeline's rules (timeline.ts) say which step comes before which.
+ */
+export function releaseBefore(step: Step, program: Program): string | null {
+	const current = program.exercises[step.exerciseIndex];
+	const previous = program.exercises[step.exerciseIndex - 1];
+	let held: Exercise | undefined;
+	if (step.kind === 'switchSides') held = current;
+	else if (step.kind === 'rest') held = step.restKind === 'betweenExercises' ? previous : current;
+	else if (step.kind === 'prepare' && previous) {
+		const restBefore = previous.restAfter ?? program.restBetweenExercises;
+		if (restBefore === 0) held = previous;
+	}
+	return isHeld(held) ? releaseText(held) : null;
+}
+
+/**
+ * The one instruction on screen during `step`: the starting position while getting ready, the
+ * action while working, the release during a rest after a hold, and for a rest before another
+ * exercise that exercise's starting position (what comes next).
+ */
+export function nowText(step: Step, program: Program): string {
+	const exercise = program.exercises[step.exerciseIndex];
+	const start = exercise?.instructions[0] ?? '';
+	switch (step.kind) {
+		case 'prepare':
+		case 'switchSides':
+			return start;
+		case 'rest':
+			if (step.restKind === 'betweenExercises') return start;
+			return releaseBefore(step, program) ?? GENERIC_GUIDANCE.release;
+		default:
+			return actionText(step, exercise);
+	}
+}
