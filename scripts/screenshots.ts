@@ -36,6 +36,28 @@ const SHOTS: Shot[] = [
 			await page.clock.runFor(14_000);
 		}
 	},
+	// The four looks of the player (issue 18): get-ready, a paced rep, a rest, a hold (left and
+	// right side), in Daily core strength: get-ready 0–8 s, cat stretch 8–56 s, rest 56–76 s,
+	// bird-dog's get-ready 76–84 s, its first hold (left) 84–91 s, rest, the right hold 94–101 s.
+	...(
+		[
+			['player-prepare', 3_000],
+			['player-paced', 10_000],
+			['player-rest', 60_000],
+			['player-hold', 87_000],
+			['player-hold-right', 97_000]
+		] as const
+	).map(
+		([name, ms]): Shot => ({
+			name,
+			prepare: async (page) => {
+				await page.clock.install();
+				await page.goto(`${BASE_URL}/play/?program=daily-core-strength`);
+				await page.getByRole('button', { name: 'Start' }).click();
+				await page.clock.runFor(ms);
+			}
+		})
+	),
 	{
 		name: 'player-self-paced',
 		prepare: async (page) => {
@@ -104,6 +126,8 @@ for (const shot of SHOTS.filter((s) => wanted.length === 0 || wanted.includes(s.
 			const context = await browser.newContext({
 				viewport: { width: size.width, height: size.height },
 				colorScheme: scheme,
+				// Poses without their move, so each picture shows the step's pose.
+				reducedMotion: 'reduce',
 				serviceWorkers: 'block'
 			});
 			const page = await context.newPage();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdExercise, makeProgram } from '$lib/test-factories';
+import { holdExercise, makeProgram, phasesExercise } from '$lib/test-factories';
 import { adviseProgram } from './advice';
 
 describe('adviseProgram', () => {
@@ -18,5 +18,25 @@ describe('adviseProgram', () => {
 		expect(adviseProgram(program, { exercises: [{ restBetweenReps: 0 }] })).toEqual([]);
 		expect(adviseProgram(program, { exercises: [{}] })).toHaveLength(1);
 		expect(adviseProgram(program, 'not an object')).toHaveLength(1);
+	});
+
+	it('notes guidance that never plays, at its path', () => {
+		const program = makeProgram({
+			exercises: [
+				holdExercise(5, { sideNames: { left: 'L', right: 'R' }, restBetweenReps: 2 }),
+				phasesExercise([['In', 3]], { holdCue: 'Hold it', releaseCue: 'Let go' }),
+				holdExercise(5, {
+					sides: 'each',
+					sideNames: { left: 'L', right: 'R' },
+					holdCue: 'Hold it',
+					releaseCue: 'Let go'
+				})
+			]
+		});
+		expect(adviseProgram(program).map((advice) => advice.path)).toEqual([
+			'exercises[0].sideNames',
+			'exercises[1].holdCue',
+			'exercises[1].releaseCue'
+		]);
 	});
 });

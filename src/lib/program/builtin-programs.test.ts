@@ -21,8 +21,9 @@ interface RawExercise {
 	instructions: string[];
 	cautions?: string[];
 	image?: string;
+	images?: string[];
 	hold?: number;
-	phases?: unknown[];
+	phases?: Array<{ cue: string; seconds: number; image?: string }>;
 	duration?: number;
 	progress?: Record<string, number>;
 	[key: string]: unknown;
@@ -163,7 +164,13 @@ describe('illustrations', () => {
 
 	it('are each used by a built-in program', () => {
 		const used = new Set(
-			programs.flatMap(({ raw }) => raw.exercises.map((exercise) => exercise.image))
+			programs.flatMap(({ raw }) =>
+				raw.exercises.flatMap((exercise) => [
+					exercise.image,
+					...(exercise.images ?? []),
+					...(exercise.phases ?? []).map((phase) => phase.image)
+				])
+			)
 		);
 		expect(svgs.map((name) => `illustrations/${name}`).filter((path) => !used.has(path))).toEqual(
 			[]
@@ -173,10 +180,45 @@ describe('illustrations', () => {
 	it.each(svgs)('%s is small, titled, self-contained and adapts to dark mode', (name) => {
 		const text = readFileSync(join(illustrationsDir, name), 'utf8');
 		expect(Buffer.byteLength(text)).toBeLessThan(3 * 1024);
-		expect(text).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 320 200"/);
+		// Cropped to the figure: each exercise's poses share one box (checked below).
+		const box =
+			/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 (\d+) (\d+)" width="(\d+)" height="(\d+)"/.exec(
+				text
+			);
+		expect(box).not.toBeNull();
+		expect([box?.[3], box?.[4]]).toEqual([box?.[1], box?.[2]]);
 		expect(text).toMatch(/<svg[^>]* role="img"/);
 		expect(text).toMatch(/<title>[^<]{10,}<\/title>/);
 		expect(text).toContain('@media (prefers-color-scheme:dark)');
 		expect(text).not.toMatch(/<script|<image|<text|<foreignObject|href=|url\(|data:|on[a-z]+=/i);
 	});
+});
+
+describe('guidance in the built-in programs', () => {
+	const exercises = programs.flatMap(({ raw }) =>
+		raw.exercises.map((exercise) => ({ raw, exercise }))
+	);
+	const viewBox = (path: string) =>
+		/viewBox="([^"]+)"/.exec(
+			readFileSync(join(illustrationsDir, path.replace('illustrations/', '')), 'utf8')
+		)?.[1];
+
+	it.each(exercises.map(({ raw, exercise }) => [`${raw.id} / ${exercise.id}`, exercise] as const))(
+		'%s has a starting position, poses in one box, and its action, release and sides in words',
+		(_, exercise) => {
+			expect(exercise.startCue).toBeTruthy();
+			expect(exercise.images?.length).toBeGreaterThanOrEqual(2);
+			const boxes = new Set(
+				[exercise.image, ...(exercise.images ?? [])].map((path) => viewBox(path!))
+			);
+			expect(boxes.size).toBe(1);
+			if (exercise.phases) {
+				for (const phase of exercise.phases) expect(exercise.images).toContain(phase.image);
+			} else {
+				expect(exercise.holdCue).toBeTruthy();
+			}
+			if (exercise.hold !== undefined) expect(exercise.releaseCue).toBeTruthy();
+			if (exercise.sides && exercise.sides !== 'none') expect(exercise.sideNames).toBeDefined();
+		}
+	);
 });

@@ -151,6 +151,34 @@ describe('validateProgram: valid programs and defaults', () => {
 		}
 	});
 
+	it('accepts the guidance fields and keeps them', () => {
+		const program = valid(
+			raw(
+				{},
+				{
+					sides: 'alternate',
+					startCue: 'Hands and knees, back level',
+					holdCue: 'Reach out and hold',
+					releaseCue: 'Lower slowly',
+					sideNames: { left: 'Left arm reaches', right: 'Right arm reaches' },
+					image: 'illustrations/bird-dog.svg',
+					images: ['illustrations/bird-dog-start.svg', 'illustrations/bird-dog-reach.svg']
+				}
+			)
+		);
+		expect(program.exercises[0]).toMatchObject({
+			startCue: 'Hands and knees, back level',
+			holdCue: 'Reach out and hold',
+			releaseCue: 'Lower slowly',
+			sideNames: { left: 'Left arm reaches', right: 'Right arm reaches' },
+			images: ['illustrations/bird-dog-start.svg', 'illustrations/bird-dog-reach.svg']
+		});
+		const paced = valid(
+			raw({}, { hold: undefined, phases: [{ cue: 'Round', seconds: 4, image: 'cat-round.svg' }] })
+		);
+		expect(paced.exercises[0]?.phases?.[0]?.image).toBe('cat-round.svg');
+	});
+
 	it('accepts image paths inside the static files', () => {
 		for (const image of [
 			'cat.svg',
@@ -454,6 +482,48 @@ describe('validateProgram: every problem, each with its path', () => {
 			'progress hold',
 			{ progress: { hold: 61 } },
 			'exercises[0].progress.hold: must be a whole number of seconds between 0 and 60, not 61'
+		],
+		['images empty', { images: [] }, 'exercises[0].images: must have at least 1 image'],
+		[
+			'images too many',
+			{ images: Array.from({ length: 7 }, (_, i) => `p${i}.svg`) },
+			'exercises[0].images: must have at most 6 images (this one has 7)'
+		],
+		[
+			'images web address',
+			{ images: ['a.svg', 'https://example.org/b.svg'] },
+			'exercises[0].images[1]: must be a path inside the app’s files'
+		],
+		[
+			'phase image',
+			{ hold: undefined, phases: [{ cue: 'In', seconds: 3, image: '../up.svg' }] },
+			'exercises[0].phases[0].image: must be a path inside the app’s files'
+		],
+		['holdCue empty', { holdCue: '' }, 'exercises[0].holdCue: must not be empty'],
+		[
+			'releaseCue too long',
+			{ releaseCue: 'x'.repeat(81) },
+			'exercises[0].releaseCue: must be at most 80 characters long (this one has 81)'
+		],
+		[
+			'startCue type',
+			{ startCue: 5 },
+			'exercises[0].startCue: must be text in double quotes, not 5'
+		],
+		[
+			'sideNames missing right',
+			{ sides: 'each', sideNames: { left: 'Left leg in front' } },
+			'exercises[0].sideNames.right: is missing (it is required)'
+		],
+		[
+			'sideNames type',
+			{ sides: 'each', sideNames: 'left arm' },
+			'exercises[0].sideNames: must be a pair of side names in curly braces { … }'
+		],
+		[
+			'sideNames unknown key',
+			{ sides: 'each', sideNames: { left: 'L', right: 'R', up: 'U' } },
+			'exercises[0].sideNames.up:'
 		]
 	];
 	it.each(exerciseCases)('exercise field: %s', (_name, fields, expected) => {
