@@ -68,7 +68,7 @@ test('the polite live region speaks once per step, not every second', async ({ p
 		await page.clock.runFor(1000);
 		const step = await page.locator('.status').evaluate((status) => {
 			const text = (selector: string) => status.querySelector(selector)?.textContent ?? '';
-			return [text('.step-label'), text('h1'), text('.cue'), text('.meta')].join(' / ');
+			return [text('.step-label'), text('h1'), text('.now'), text('.meta')].join(' / ');
 		});
 		if (step !== seen.at(-1)) seen.push(step);
 	}

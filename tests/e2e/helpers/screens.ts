@@ -240,7 +240,7 @@ export const SCREENS: Screen[] = [
 		reach: async (page) => {
 			await startSession(page, { hold: true });
 			await page.clock.fastForward((DESK_BREAK.prepare + 1) * 1000);
-			await expect(page.locator('.step-label')).toHaveText('Follow the cue');
+			await expect(page.locator('.step-label')).toHaveText('Move');
 		}
 	},
 	{ name: 'player, resting', reach: reachRest },
