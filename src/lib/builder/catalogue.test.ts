@@ -237,6 +237,42 @@ describe('exerciseFromEntry', () => {
 		expect(result.ok).toBe(true);
 	});
 
+	it('carries the poses and what the player shows and says, which the validator accepts', () => {
+		const bridge = {
+			id: 'bridge',
+			name: 'Bridge',
+			instructions: ['Lie on your back.'],
+			images: ['illustrations/ball-bridge-down.svg', 'illustrations/ball-bridge-up.svg'],
+			startCue: 'On your back',
+			holdCue: 'Lift your hips and hold',
+			releaseCue: 'Lower slowly',
+			sideNames: { left: 'Left leg up', right: 'Right leg up' },
+			sides: 'each',
+			hold: 5
+		};
+		const cat = {
+			...breathing,
+			id: 'cat',
+			name: 'Cat',
+			phases: [{ cue: 'Round', seconds: 4, image: 'illustrations/cat-stretch-rounded.svg' }]
+		};
+		const [bridgeEntry, catEntry] = built(program('one', [bridge, cat]));
+		const exercise = exerciseFromEntry(bridgeEntry!);
+		expect(exercise).toMatchObject({
+			images: bridge.images,
+			startCue: 'On your back',
+			holdCue: 'Lift your hips and hold',
+			releaseCue: 'Lower slowly',
+			sideNames: { left: 'Left leg up', right: 'Right leg up' }
+		});
+		expect(exerciseFromEntry(catEntry!).phases?.[0]?.image).toBe(
+			'illustrations/cat-stretch-rounded.svg'
+		);
+		expect(validateProgram({ format: 1, id: 'x', title: 'X', exercises: [exercise] }).ok).toBe(
+			true
+		);
+	});
+
 	it('copies the phases', () => {
 		const [entry] = built(program('one', [breathing]));
 		const exercise = exerciseFromEntry(entry!);

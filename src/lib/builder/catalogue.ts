@@ -12,7 +12,7 @@
 // - refused (the build fails): one id for two different names (an id reused for another
 //   exercise), and the same texts under two ids (one exercise that should have one id).
 // Entries are sorted by name, then key. See docs/decisions.md, "Routine builder".
-import type { Exercise, Program } from '../program/types';
+import type { Exercise, Program, SideNames } from '../program/types';
 
 /** An example dose: the exercise's dose fields as the first program that uses it writes them. */
 export type CatalogueDose = Pick<
@@ -38,6 +38,12 @@ export interface CatalogueEntry {
 	image?: string;
 	/** The image's text alternative (the exercise's "x-image-alt"). */
 	imageAlt?: string;
+	/** Its poses, and what the player shows and says (see Exercise). */
+	images?: string[];
+	startCue?: string;
+	holdCue?: string;
+	releaseCue?: string;
+	sideNames?: SideNames;
 	/** The programs that use it, in library order. */
 	usedBy: CatalogueUse[];
 	dose: CatalogueDose;
@@ -57,12 +63,26 @@ export type CatalogueResult =
 /** Where the built catalogue is published, under the app's base. */
 export const CATALOGUE_PATH = '/programs/catalogue.v1.json';
 
-interface Texts {
+type Guidance = Pick<Exercise, 'images' | 'startCue' | 'holdCue' | 'releaseCue' | 'sideNames'>;
+
+interface Texts extends Guidance {
 	name: string;
 	instructions: string[];
 	cautions: string[];
 	image?: string;
 	imageAlt?: string;
+}
+
+/** The guidance fields an exercise has, copied (absent ones stay absent). */
+function guidanceOf(exercise: Guidance): Guidance {
+	const out: Guidance = {};
+	if (exercise.images) out.images = [...exercise.images];
+	if (exercise.startCue !== undefined) out.startCue = exercise.startCue;
+	if (exercise.holdCue !== undefined) out.holdCue = exercise.holdCue;
+	if (exercise.releaseCue !== undefined) out.releaseCue = exercise.releaseCue;
+	if (exercise.sideNames)
+		out.sideNames = { left: exercise.sideNames.left, right: exercise.sideNames.right };
+	return out;
 }
 
 function textsOf(exercise: Exercise): Texts {
@@ -72,13 +92,21 @@ function textsOf(exercise: Exercise): Texts {
 		instructions: [...exercise.instructions],
 		cautions: [...exercise.cautions],
 		...(exercise.image !== undefined ? { image: exercise.image } : {}),
-		...(typeof alt === 'string' ? { imageAlt: alt } : {})
+		...(typeof alt === 'string' ? { imageAlt: alt } : {}),
+		...guidanceOf(exercise)
 	};
 }
 
 /** A key that is equal exactly when the texts are. */
 const textsKey = (texts: Texts) =>
-	JSON.stringify([texts.name, texts.instructions, texts.cautions, texts.image, texts.imageAlt]);
+	JSON.stringify([
+		texts.name,
+		texts.instructions,
+		texts.cautions,
+		texts.image,
+		texts.imageAlt,
+		guidanceOf(texts)
+	]);
 
 function doseOf(exercise: Exercise): CatalogueDose {
 	return {
@@ -87,7 +115,11 @@ function doseOf(exercise: Exercise): CatalogueDose {
 		sides: exercise.sides,
 		...(exercise.hold !== undefined ? { hold: exercise.hold } : {}),
 		...(exercise.phases !== undefined
-			? { phases: exercise.phases.map(({ cue, seconds }) => ({ cue, seconds })) }
+			? {
+					phases: exercise.phases.map(({ cue, seconds, image }) =>
+						image === undefined ? { cue, seconds } : { cue, seconds, image }
+					)
+				}
 			: {}),
 		...(exercise.duration !== undefined ? { duration: exercise.duration } : {}),
 		restBetweenReps: exercise.restBetweenReps,
@@ -191,6 +223,7 @@ export function exerciseFromEntry(entry: CatalogueEntry): Exercise {
 		cautions: [...entry.cautions],
 		...(entry.image !== undefined ? { image: entry.image } : {}),
 		...(entry.imageAlt !== undefined ? { 'x-image-alt': entry.imageAlt } : {}),
+		...guidanceOf(entry),
 		sets: dose.sets,
 		reps: dose.reps,
 		sides: dose.sides,

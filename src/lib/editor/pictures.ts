@@ -5,6 +5,8 @@ export interface Picture {
 	image: string;
 	alt: string;
 	name: string;
+	/** The exercise's poses, when it has them: they come with the picture. */
+	images?: string[];
 }
 
 /** Each image of the catalogue once, named after the first exercise that shows it. */
@@ -15,7 +17,8 @@ export function picturesOf(entries: readonly CatalogueEntry[]): Picture[] {
 		seen.set(entry.image, {
 			image: entry.image,
 			alt: entry.imageAlt ?? entry.name,
-			name: entry.name
+			name: entry.name,
+			...(entry.images ? { images: [...entry.images] } : {})
 		});
 	}
 	return [...seen.values()];
