@@ -314,3 +314,37 @@ test('an invalid routine cannot be saved and says what is wrong beside the field
 	await hold.fill('30');
 	await expect(save).toBeEnabled();
 });
+
+test('what the player says: a catalogue exercise brings its words and poses, and a side needs both names', async ({
+	page
+}) => {
+	await openBuilder(page);
+	const save = page.getByRole('button', { name: 'Save', exact: true });
+	await page.getByLabel('Name', { exact: true }).first().fill('Guided words');
+	await addFromCatalogue(page, mouse, 'triangle', 'Triangle pose');
+	const card = exerciseCard(page, 1);
+	await card.getByText('What the player says').click();
+	// From the catalogue: the built-in routine's words.
+	await expect(card.getByLabel(/^During the hold, say and show/)).toHaveValue(
+		'Lean over your front leg, reach up and hold'
+	);
+	await expect(card.getByLabel(/^What the left side means/)).toHaveValue('Left leg in front');
+
+	await card.getByLabel(/^During the hold, say and show/).fill('Reach up and hold');
+	// One side's name without the other: the format needs the pair, and says where.
+	await card.getByLabel(/^What the right side means/).fill('');
+	await expect(card.getByText('must not be empty')).toBeVisible();
+	await expect(page.getByText('exercises[0].sideNames.right')).toBeVisible();
+	await expect(save).toBeDisabled();
+	await card.getByLabel(/^What the right side means/).fill('Right leg in front');
+	await expect(save).toBeEnabled();
+	await save.click();
+	await expect(page.getByRole('heading', { name: /^Saved “Guided words”/ })).toBeVisible();
+
+	const [stored] = await storedPrograms(page);
+	expect(stored?.exercises[0]).toMatchObject({
+		holdCue: 'Reach up and hold',
+		sideNames: { left: 'Left leg in front', right: 'Right leg in front' },
+		images: ['illustrations/triangle-standing.svg', 'illustrations/triangle-reach.svg']
+	});
+});
