@@ -47,17 +47,15 @@ const SHOTS: Shot[] = [
 			['player-hold', 87_000],
 			['player-hold-right', 97_000]
 		] as const
-	).map(
-		([name, ms]): Shot => ({
-			name,
-			prepare: async (page) => {
-				await page.clock.install();
-				await page.goto(`${BASE_URL}/play/?program=daily-core-strength`);
-				await page.getByRole('button', { name: 'Start' }).click();
-				await page.clock.runFor(ms);
-			}
-		})
-	),
+	).map(([name, ms]): Shot => ({
+		name,
+		prepare: async (page) => {
+			await page.clock.install();
+			await page.goto(`${BASE_URL}/play/?program=daily-core-strength`);
+			await page.getByRole('button', { name: 'Start' }).click();
+			await page.clock.runFor(ms);
+		}
+	})),
 	{
 		name: 'player-self-paced',
 		prepare: async (page) => {

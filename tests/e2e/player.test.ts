@@ -127,16 +127,8 @@ test('at chosen moments the screen shows the exercise, rep, set, side, cue and s
 	const selfPaced = stepWhere((s) => s.kind === 'selfPaced' && s.set === 1);
 
 	const moments: [Step, number, Omit<Screen, 'seconds'>][] = [
-		[
-			prepare,
-			1200,
-			{ heading: breathing!, label: 'Get ready', meta: [] }
-		],
-		[
-			holdPhase,
-			500,
-			{ heading: breathing!, label: 'Move', cue: 'Hold', meta: ['Rep 2 of 3'] }
-		],
+		[prepare, 1200, { heading: breathing!, label: 'Get ready', meta: [] }],
+		[holdPhase, 500, { heading: breathing!, label: 'Move', cue: 'Hold', meta: ['Rep 2 of 3'] }],
 		[repRest, 1000, { heading: breathing!, label: 'Rest', meta: [], next: 'Next: rep 3 of 3' }],
 		[
 			toStretch,

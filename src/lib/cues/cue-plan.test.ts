@@ -306,7 +306,7 @@ describe('planCues: work steps', () => {
 		expect(spoken(plan(started(hold(1, { side: 'right' })), prog))).toEqual(['Right side. Hold']);
 	});
 
-	it('says the exercise\'s own action and what the side means', () => {
+	it("says the exercise's own action and what the side means", () => {
 		const alt = holdExercise(5, {
 			name: 'Bird-dog',
 			sides: 'alternate',
@@ -331,9 +331,7 @@ describe('planCues: work steps', () => {
 		expect(spoken(plan(started(phase(1, 0, 'Lift', { side: 'left' })), prog))).toEqual([
 			'Left side. Lift'
 		]);
-		expect(spoken(plan(started(phase(1, 1, 'Lower', { side: 'left' })), prog))).toEqual([
-			'Lower'
-		]);
+		expect(spoken(plan(started(phase(1, 1, 'Lower', { side: 'left' })), prog))).toEqual(['Lower']);
 	});
 
 	it('phase: speaks the phase cue; the set is named only on the first phase', () => {
