@@ -74,10 +74,10 @@ test('each moment shows the one thing to do and its pose, mirrored on the right 
 	const now = { ms: 0 };
 	const instruction = page.locator('.now');
 
-	// Get ready: the starting position, on the start pose.
+	// Get ready: the starting position in a few words, on the start pose.
 	await at(page, 2_000, now);
 	await expect(page.locator('.step-label')).toHaveText('Get ready');
-	await expect(instruction).toHaveText('Get onto your hands and knees, back level.');
+	await expect(instruction).toHaveText('Hands and knees');
 	await expect(pose(page)).toHaveAttribute('data-pose', 'illustrations/cat-stretch-level.svg');
 
 	// A paced rep: each phase's cue and pose.

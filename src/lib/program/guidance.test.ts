@@ -100,4 +100,11 @@ describe('releaseBefore and nowText, over a whole timeline', () => {
 		).toBe('Stand tall.');
 		expect(actionText(timeline.steps[0]!, program.exercises[0])).toBe('');
 	});
+
+	it('the starting position is the startCue when the exercise has one', () => {
+		const short = makeProgram({
+			exercises: [holdExercise(5, { startCue: 'On your back', instructions: ['Lie down.'] })]
+		});
+		expect(nowText(expandTimeline(short).steps[0]!, short)).toBe('On your back');
+	});
 });

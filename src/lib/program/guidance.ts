@@ -75,13 +75,15 @@ export function releaseBefore(step: Step, program: Program): string | null {
 }
 
 /**
- * The one instruction on screen during `step`: the starting position while getting ready, the
+ * The one instruction on screen during `step`: the starting position while getting ready (the
+ * exercise's startCue, else its first instruction), the
  * action while working, the release during a rest after a hold, and for a rest before another
  * exercise that exercise's starting position (what comes next).
  */
 export function nowText(step: Step, program: Program): string {
 	const exercise = program.exercises[step.exerciseIndex];
-	const start = exercise?.instructions[0] ?? '';
+	// The starting position in a few words when the author gave them, else the first step.
+	const start = exercise?.startCue?.trim() || (exercise?.instructions[0] ?? '');
 	switch (step.kind) {
 		case 'prepare':
 		case 'switchSides':
