@@ -4,7 +4,7 @@ import type { HoldStep, PrepareStep, RestStep, Step } from '$lib/program/timelin
 import { holdExercise, makeExercise, makeProgram } from '$lib/test-factories';
 import { createCuePlayer, type CueOutputs } from './cue-player';
 import type { MediaControls } from './media-session';
-import type { SpeechFailure } from './speech';
+import type { SpeakOptions, SpeechFailure } from './speech';
 import type { CueSettings } from './types';
 
 const program = makeProgram({
@@ -33,13 +33,15 @@ const started = (kind: Step['kind'], exerciseIndex = 0, late = false): EngineEve
 function fakeOutputs() {
 	const log: string[] = [];
 	const failSpeech: { next: SpeechFailure | null } = { next: null };
+	const speakOptions: (SpeakOptions | undefined)[] = [];
 	const outputs: Required<CueOutputs> = {
 		beep: {
 			play: (tone, volume) => log.push(`beep ${tone} ${volume}`),
 			unlockAudio: () => log.push('unlockAudio')
 		},
 		speech: {
-			speak: (text, lang, volume, onFail) => {
+			speak: (text, lang, volume, onFail, options) => {
+				speakOptions.push(options);
 				log.push(`speak "${text}" ${lang} ${volume}`);
 				const failure = failSpeech.next;
 				failSpeech.next = null;
@@ -66,7 +68,7 @@ function fakeOutputs() {
 			stop: () => log.push('media.stop')
 		}
 	};
-	return { log, outputs, failSpeech };
+	return { log, outputs, failSpeech, speakOptions };
 }
 
 /** A stand-in for the engine's subscribe: the test emits events by hand. */
@@ -122,6 +124,15 @@ describe('createCuePlayer', () => {
 			'vibrate 250',
 			'speak "Hold" en 0.5'
 		]);
+	});
+
+	it('speaks with the voice and rate chosen in Settings, read at each event', () => {
+		const t = setup({ voiceURI: 'urn:voice:gb', speechRate: 0.8 });
+		t.emit(started('hold', 1));
+		expect(t.speakOptions).toEqual([{ voiceURI: 'urn:voice:gb', rate: 0.8 }]);
+		t.setSettings({ voiceURI: null, speechRate: 1.2 });
+		t.emit(started('rest', 1));
+		expect(t.speakOptions.at(-1)).toEqual({ voiceURI: null, rate: 1.2 });
 	});
 
 	it('dispatch is synchronous: a voice that never ends does not hold back the next cue', () => {

@@ -7,7 +7,7 @@ import type { EngineEvent, EngineListener } from '$lib/player/engine-types';
 import type { Program } from '$lib/program/types';
 import { effectiveVolume, planCues } from './cue-plan';
 import type { MediaControls, MediaSessionOutput } from './media-session';
-import type { SpeechFailure } from './speech';
+import type { SpeakOptions, SpeechFailure } from './speech';
 import type { Cue, CueSettings, Tone } from './types';
 
 /** Where cues go. Only beep, speech and vibration are required; each call returns at once. */
@@ -18,7 +18,8 @@ export interface CueOutputs {
 			text: string,
 			lang: string,
 			volume: number,
-			onFail?: (reason: SpeechFailure) => void
+			onFail?: (reason: SpeechFailure) => void,
+			options?: SpeakOptions
 		): void;
 		cancel(): void;
 		unlockSpeech(): void;
@@ -132,6 +133,7 @@ export function createCuePlayer(options: CuePlayerOptions): CuePlayer {
 	function play(cues: Cue[], settings: CueSettings): void {
 		const volume = effectiveVolume(settings);
 		const hasBeep = cues.some((cue) => cue.kind === 'beep');
+		const voice: SpeakOptions = { voiceURI: settings.voiceURI, rate: settings.speechRate };
 		for (const cue of cues) {
 			if (cue.kind === 'beep') guard(() => outputs.beep.play(cue.tone, volume));
 			else if (cue.kind === 'vibrate') guard(() => outputs.vibration.vibrate(cue.pattern));
@@ -139,7 +141,7 @@ export function createCuePlayer(options: CuePlayerOptions): CuePlayer {
 				const fallback = cue.fallback;
 				// The voice failed: beep instead, unless this moment already had its beep.
 				const onFail = fallback && !hasBeep ? () => fallbackBeep(fallback) : undefined;
-				guard(() => outputs.speech.speak(cue.text, cue.lang, volume, onFail));
+				guard(() => outputs.speech.speak(cue.text, cue.lang, volume, onFail, voice));
 			}
 		}
 	}

@@ -1,20 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+	chooseVoice,
 	createSpeaker,
 	endTimeoutMs,
 	FAILURES_BEFORE_FAILING,
 	pickVoice,
 	START_TIMEOUT_MS,
+	speechRate,
 	type SpeechEnv,
 	type SpeechFailure,
-	type VoiceLike
+	type VoiceLike,
+	voicesFor
 } from './speech';
 
 const voice = (lang: string, localService: boolean, name = lang, isDefault = false): VoiceLike => ({
 	lang,
 	localService,
 	name,
-	default: isDefault
+	default: isDefault,
+	voiceURI: `urn:voice:${name}`
 });
 
 describe('pickVoice', () => {
@@ -61,6 +65,52 @@ describe('pickVoice', () => {
 		expect(pickVoice([voice('en-US', true)], 'de')).toBeNull();
 		expect(pickVoice([], 'en')).toBeNull();
 		expect(pickVoice([voice('en-US', true)], '')).toBeNull();
+	});
+});
+
+describe('chooseVoice (the voice chosen in Settings)', () => {
+	const voices = [
+		voice('en-US', true, 'us', true),
+		voice('en-GB', false, 'gb remote'),
+		voice('de-DE', true, 'de')
+	];
+
+	it('takes the chosen voice by its voiceURI when it speaks the language', () => {
+		expect(chooseVoice(voices, 'en', 'urn:voice:gb remote')?.name).toBe('gb remote');
+		expect(chooseVoice(voices, 'en-US', 'urn:voice:gb remote')?.name).toBe('gb remote');
+	});
+
+	it('falls back to pickVoice when the chosen voice is gone or speaks another language', () => {
+		expect(chooseVoice(voices, 'en', 'urn:voice:missing')?.name).toBe('us');
+		expect(chooseVoice(voices, 'en', 'urn:voice:de')?.name).toBe('us');
+		expect(chooseVoice(voices, 'de', 'urn:voice:gb remote')?.name).toBe('de');
+		expect(chooseVoice(voices, 'en', null)?.name).toBe('us');
+		expect(chooseVoice(voices, 'fr', 'urn:voice:us')).toBeNull();
+	});
+});
+
+describe('voicesFor (the Settings list)', () => {
+	it('lists every voice of the language, any region, by name', () => {
+		const voices = [
+			voice('en-US', true, 'Zira'),
+			voice('de-DE', true, 'Anna'),
+			voice('en_GB', false, 'Daniel'),
+			voice('EN-au', true, 'Karen')
+		];
+		expect(voicesFor(voices, 'en').map((v) => v.name)).toEqual(['Daniel', 'Karen', 'Zira']);
+		expect(voicesFor(voices, 'fr')).toEqual([]);
+		expect(voicesFor(voices, '')).toEqual([]);
+	});
+});
+
+describe('speechRate', () => {
+	it('keeps a rate within limits and treats a missing one as normal', () => {
+		expect(speechRate(0.8)).toBe(0.8);
+		expect(speechRate(1.2)).toBe(1.2);
+		expect(speechRate(undefined)).toBe(1);
+		expect(speechRate(Number.NaN)).toBe(1);
+		expect(speechRate(0.01)).toBe(0.5);
+		expect(speechRate(9)).toBe(2);
 	});
 });
 
@@ -120,7 +170,8 @@ class FakeSynth {
 class FakeUtterance {
 	lang = '';
 	volume = 1;
-	rate = 1;
+	/** Not the engine's 1: a cue that sets no rate shows up in the tests. */
+	rate = Number.NaN;
 	voice: VoiceLike | null = null;
 	onstart: (() => void) | null = null;
 	onend: (() => void) | null = null;
@@ -161,6 +212,38 @@ describe('createSpeaker', () => {
 		expect(u.lang).toBe('en-GB');
 		expect(u.volume).toBe(0.4);
 		expect(u.voice?.name).toBe('local gb');
+	});
+
+	it('speaks with the voice chosen by voiceURI and the rate from Settings', () => {
+		const synth = new FakeSynth();
+		synth.voices = [voice('en-GB', true, 'local gb'), voice('en-US', false, 'remote us')];
+		const { speaker } = setup(synth);
+		speaker.speak('Hold', 'en', 0.8, undefined, { voiceURI: 'urn:voice:remote us', rate: 1.2 });
+		expect(synth.last().voice?.name).toBe('remote us');
+		expect(synth.last().rate).toBe(1.2);
+		// A chosen voice this device does not have (a backup from another device): automatic.
+		speaker.speak('Rest', 'en', 0.8, undefined, { voiceURI: 'urn:voice:elsewhere', rate: 0.8 });
+		expect(synth.last().voice?.name).toBe('local gb');
+		expect(synth.last().rate).toBe(0.8);
+		// Without options: automatic voice, normal rate.
+		speaker.speak('Go', 'en', 0.8);
+		expect(synth.last().voice?.name).toBe('local gb');
+		expect(synth.last().rate).toBe(1);
+	});
+
+	it('lists the voices and tells when they change', () => {
+		const synth = new FakeSynth();
+		const { speaker } = setup(synth);
+		expect(speaker.voices()).toEqual([]);
+		let told = 0;
+		const stop = speaker.onVoicesChanged(() => told++);
+		synth.voices = [voice('en-GB', true, 'late voice')];
+		synth.listeners.get('voiceschanged')?.();
+		expect(told).toBe(1);
+		expect(speaker.voices().map((v) => v.name)).toEqual(['late voice']);
+		stop();
+		synth.listeners.get('voiceschanged')?.();
+		expect(told).toBe(1);
 	});
 
 	it('picks up voices that load later (voiceschanged)', () => {

@@ -3,7 +3,8 @@
 // never queue up behind each other. A voice that does not start within START_TIMEOUT_MS, or
 // is still talking well past the time its text needs, is cancelled and reported through
 // onFail, so the caller can beep instead. Voices are chosen by language, local ones first
-// (they work offline). Without speechSynthesis every call does nothing and nothing throws.
+// (they work offline), unless the person chose one in Settings (by its voiceURI) that speaks
+// the cue's language; the speaking rate comes from Settings too. Without speechSynthesis every call does nothing and nothing throws.
 // The speaker also keeps a verdict on whether spoken cues work here at all (VoiceHealth), so
 // the player can say once, in words, that the session will beep instead: Firefox on Linux
 // without speech-dispatcher has no voices, and every utterance fails with an error. The verdict
@@ -27,7 +28,19 @@ export interface VoiceLike {
 	localService: boolean;
 	default: boolean;
 	name: string;
+	voiceURI: string;
 }
+
+/** How a cue is spoken, from Settings. */
+export interface SpeakOptions {
+	/** The voice chosen in Settings (its voiceURI); null or absent: chosen by language. */
+	voiceURI?: string | null;
+	/** utterance.rate; 1 is the voice's normal speed (absent: 1). */
+	rate?: number;
+}
+
+/** The slowest and fastest rates a cue is spoken at (the Web Speech API allows 0.1–10). */
+export const RATE_LIMITS = { min: 0.5, max: 2 } as const;
 
 function normalizeTag(tag: string): string {
 	return tag.trim().replace(/_/g, '-').toLowerCase();
@@ -72,6 +85,38 @@ export function pickVoice<V extends VoiceLike>(
 	return best;
 }
 
+/**
+ * The voice a cue is spoken with: the chosen one (by voiceURI) when it is there and speaks the
+ * cue's language (same primary subtag), else pickVoice's choice.
+ */
+export function chooseVoice<V extends VoiceLike>(
+	voices: readonly V[],
+	lang: string,
+	voiceURI: string | null | undefined,
+	userLanguages: readonly string[] = []
+): V | null {
+	if (voiceURI) {
+		const chosen = voices.find((voice) => voice.voiceURI === voiceURI);
+		if (chosen && primaryOf(chosen.lang) === primaryOf(lang) && primaryOf(lang) !== '')
+			return chosen;
+	}
+	return pickVoice(voices, lang, userLanguages);
+}
+
+/** The voices that speak a language (any region: "en" lists en-GB and en-US), by name. */
+export function voicesFor<V extends VoiceLike>(voices: readonly V[], lang: string): V[] {
+	const want = primaryOf(lang);
+	return voices
+		.filter((voice) => want !== '' && primaryOf(voice.lang) === want)
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A rate the engine accepts: within RATE_LIMITS, 1 when it is not a number. */
+export function speechRate(rate: number | undefined): number {
+	if (rate === undefined || !Number.isFinite(rate)) return 1;
+	return Math.min(RATE_LIMITS.max, Math.max(RATE_LIMITS.min, rate));
+}
+
 /** Consecutive failed cues (voices present) after which spoken cues count as failing. */
 export const FAILURES_BEFORE_FAILING = 2;
 
@@ -97,8 +142,19 @@ export interface Speaker {
 	/**
 	 * Speaks one cue, cancelling whatever is being said. Returns at once. `onFail` runs (at most
 	 * once) when the cue could not be spoken: unsupported, did not start, got stuck, or failed.
+	 * `options` carry the voice and rate chosen in Settings.
 	 */
-	speak(text: string, lang: string, volume: number, onFail?: (reason: SpeechFailure) => void): void;
+	speak(
+		text: string,
+		lang: string,
+		volume: number,
+		onFail?: (reason: SpeechFailure) => void,
+		options?: SpeakOptions
+	): void;
+	/** The voices the browser lists now (they may arrive later: see onVoicesChanged). */
+	voices(): readonly SpeechSynthesisVoice[];
+	/** Calls `listener` when the browser's list of voices changes; returns the unsubscribe. */
+	onVoicesChanged(listener: () => void): () => void;
 	/** Stops speaking at once (pause, end of session). */
 	cancel(): void;
 	/** Speaks a silent utterance; call it synchronously inside a tap (iOS needs that). */
@@ -172,7 +228,11 @@ export function createSpeaker(env: SpeechEnv = browserSpeechEnv()): Speaker {
 			voices = [];
 		}
 	}
-	const onVoicesChanged = () => loadVoices();
+	const voiceListeners = new Set<() => void>();
+	const onVoicesChanged = () => {
+		loadVoices();
+		for (const listener of voiceListeners) listener();
+	};
 	if (synth) {
 		loadVoices();
 		try {
@@ -206,7 +266,15 @@ export function createSpeaker(env: SpeechEnv = browserSpeechEnv()): Speaker {
 		supported: synth !== null,
 		health,
 		getHealth: () => ({ status: health.status, noVoices: health.noVoices }),
-		speak(text, lang, volume, onFail) {
+		voices() {
+			loadVoices();
+			return voices;
+		},
+		onVoicesChanged(listener) {
+			voiceListeners.add(listener);
+			return () => voiceListeners.delete(listener);
+		},
+		speak(text, lang, volume, onFail, options = {}) {
 			dropCurrent();
 			if (!synth) {
 				onFail?.('unsupported');
@@ -230,10 +298,10 @@ export function createSpeaker(env: SpeechEnv = browserSpeechEnv()): Speaker {
 				utterance = env.createUtterance(text);
 				utterance.lang = lang;
 				if (voices.length === 0) loadVoices();
-				const voice = pickVoice(voices, lang, env.userLanguages);
+				const voice = chooseVoice(voices, lang, options.voiceURI, env.userLanguages);
 				if (voice) utterance.voice = voice;
 				utterance.volume = Math.min(1, Math.max(0, volume));
-				utterance.rate = 1;
+				utterance.rate = speechRate(options.rate);
 			} catch {
 				finish('error');
 				return;
@@ -289,6 +357,7 @@ export function createSpeaker(env: SpeechEnv = browserSpeechEnv()): Speaker {
 		},
 		dispose() {
 			dropCurrent();
+			voiceListeners.clear();
 			try {
 				synth?.removeEventListener('voiceschanged', onVoicesChanged);
 			} catch {

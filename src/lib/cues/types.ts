@@ -11,6 +11,10 @@ export interface CueSettings {
 	vibration: boolean;
 	/** Loudness of beeps and speech, 0 (silent) to 1. */
 	volume: number;
+	/** The speech voice chosen in Settings (its voiceURI); null or absent: chosen by language. */
+	voiceURI?: string | null;
+	/** How fast cues are spoken (utterance.rate); absent: 1. */
+	speechRate?: number;
 }
 
 /** The same defaults the settings store uses. */

@@ -20,6 +20,10 @@ export interface Checkpoint {
 	savedAt: number;
 	snapshot: EngineSnapshot;
 	painBefore?: number;
+	/** The get-ready length the session plays with (Settings may replace the routine's own): a
+	 * resumed session keeps it. Absent in checkpoints written before that setting: the
+	 * routine's own. See $lib/player/prepare. */
+	prepareSeconds?: number;
 	/** The finished session's record, kept here until it is stored in `sessions`. */
 	record?: SessionRecord;
 	/** The tab that plays the session (its PlayerLock id): a tab that lost it cannot write. */

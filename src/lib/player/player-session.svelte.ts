@@ -12,6 +12,7 @@ import type { Timeline } from '$lib/program/timeline-types';
 import type { Program } from '$lib/program/types';
 import type { SessionRecord } from '$lib/session/record';
 import type { Checkpoint } from './checkpoint';
+import { withPrepareSeconds } from './prepare';
 import { createSessionId } from '$lib/session/ids';
 import { isoTime } from '$lib/time';
 
@@ -72,15 +73,18 @@ export class PlayerSession {
 
 	constructor(options: PlayerSessionOptions) {
 		this.#options = options;
-		this.program = options.program;
+		// A resumed session plays with the get-ready length it started with (its steps depend on it).
+		const prepare = options.checkpoint?.prepareSeconds;
+		this.program =
+			prepare === undefined ? options.program : withPrepareSeconds(options.program, prepare);
 		this.level = options.level ?? options.checkpoint?.level;
 		this.painBefore = options.painBefore ?? options.checkpoint?.painBefore;
 		this.#clock = options.clock;
 		this.#wallNow = options.wallNow ?? (() => Date.now());
-		this.timeline = expandTimeline(options.program);
+		this.timeline = expandTimeline(this.program);
 		this.#engine = options.checkpoint
-			? restoreEngine(this.timeline, options.program, options.checkpoint.snapshot)
-			: createEngine(this.timeline, options.program);
+			? restoreEngine(this.timeline, this.program, options.checkpoint.snapshot)
+			: createEngine(this.timeline, this.program);
 		this.#startedAt = options.checkpoint?.startedAt ?? isoTime(this.#wallNow());
 		this.#wallBase = Math.max(Date.parse(this.#startedAt), options.checkpoint?.savedAt ?? 0);
 		this.#clockBase = this.#clock.now();
@@ -181,7 +185,8 @@ export class PlayerSession {
 			programVersion: this.program.version,
 			startedAt: this.#startedAt,
 			savedAt: this.#wallNow(),
-			snapshot: this.#engine.snapshot(this.#clock.now())
+			snapshot: this.#engine.snapshot(this.#clock.now()),
+			prepareSeconds: this.program.prepareSeconds
 		};
 		if (this.level !== undefined) checkpoint.level = this.level;
 		if (this.painBefore !== undefined) checkpoint.painBefore = this.painBefore;

@@ -325,6 +325,26 @@ describe('PlayerSession: what its checkpoints and record carry', () => {
 		expect([chosen.level, chosen.painBefore]).toEqual([5, 1]);
 	});
 
+	it('checkpoints carry the get-ready length, and a resumed session keeps it', () => {
+		const shorter = { ...program, prepareSeconds: 10 };
+		const { session, saved, advance } = setUp({ program: shorter });
+		session.start();
+		advance(11_000); // past the 10 s get-ready: on the first hold
+		session.pause();
+		const cp = saved.at(-1)!;
+		expect(cp.prepareSeconds).toBe(10);
+		expect(cp.snapshot.stepIndex).toBe(1);
+		// Resumed with the routine as defined (5 s): the session still plays the 10 s it began with.
+		const { session: resumed } = setUp({ checkpoint: cp });
+		expect(resumed.program.prepareSeconds).toBe(10);
+		expect(resumed.timeline.steps[0]?.duration).toBe(10_000);
+		expect(resumed.state.step?.kind).toBe('hold');
+		// A checkpoint from before the setting (no length) plays the routine's own.
+		const { prepareSeconds: _, ...old } = cp;
+		const { session: fromOld } = setUp({ checkpoint: old });
+		expect(fromOld.program).toBe(program);
+	});
+
 	it('the record’s exercises are its own copy of the engine’s records', () => {
 		const { session, completed, advance } = setUp();
 		session.start();

@@ -51,6 +51,10 @@ describe('exportBackup', () => {
 		await saveImportedProgram(makeStoredProgram('mine'), 'file', new Date('2025-01-01T00:00:00Z'));
 		await setSetting('beeps', false);
 		await setSetting('persistRequested', true);
+		await setSetting('textSize', 'largest');
+		await setSetting('speechRate', 0.8);
+		await setSetting('prepareSeconds', 10);
+		await setSetting('voiceURI', 'urn:voice:this-device');
 
 		const text = await exportBackup(NOW, '9.9.9');
 		const backup = JSON.parse(text);
@@ -59,14 +63,28 @@ describe('exportBackup', () => {
 			formatVersion: 1,
 			exportedAt: '2025-03-16T12:00:00.000Z',
 			app: { version: '9.9.9' },
-			settings: { beeps: false }
+			settings: { beeps: false, textSize: 'largest', speechRate: 0.8, prepareSeconds: 10 }
 		});
 		expect(backup.sessions.map((s: { id: string }) => s.id)).toEqual(['a', 'b']);
 		expect(backup.programs).toEqual([
 			{ program: makeStoredProgram('mine'), importedAt: '2025-01-01T00:00:00.000Z', source: 'file' }
 		]);
 		expect(backup.settings).not.toHaveProperty('persistRequested');
+		// Voices differ from device to device: the chosen one stays here.
+		expect(backup.settings).not.toHaveProperty('voiceURI');
 		expect(parseBackup(text, TEST_BACKUP_CONTEXT).ok).toBe(true);
+		// And comes back: the player settings travel with the person.
+		releaseStorage();
+		useFreshStorage('target');
+		const parsedBack = parseBackup(text, TEST_BACKUP_CONTEXT);
+		if (!parsedBack.ok) throw new Error('unreadable');
+		await importBackup(parsedBack.value);
+		expect(await getAllSettings()).toMatchObject({
+			textSize: 'largest',
+			speechRate: 0.8,
+			prepareSeconds: 10,
+			voiceURI: null
+		});
 	});
 
 	it('accepts a Date and uses the build version by default', async () => {
@@ -161,13 +179,15 @@ describe('importBackup', () => {
 
 		const report = await importBackup({
 			...backup,
-			settings: { ...backup.settings, persistRequested: false }
+			settings: { ...backup.settings, persistRequested: false, voiceURI: 'urn:voice:elsewhere' }
 		});
 		expect(report.sessionsAdded).toBe(2);
 		expect(report.sessionsSkipped).toBe(1);
 		expect(report.programsKept).toEqual(['my-routine']);
 		expect(report.settingsFilled).not.toContain('volume');
 		expect(report.settingsFilled).not.toContain('persistRequested');
+		expect(report.settingsFilled).not.toContain('voiceURI');
+		expect(await getSetting('voiceURI')).toBeNull();
 		expect(await getSession(mine.id)).toEqual(mine);
 		// The kept session's digest is its own (the note is not in a digest, so check the count).
 		expect(await digestIdsInStep()).toHaveLength(3);

@@ -105,6 +105,11 @@ describe('checkpoints, one per session', () => {
 		expect(isCheckpoint(makeCheckpoint({ sessionId: '' }))).toBe(false);
 		expect(isCheckpoint({ ...makeCheckpoint(), sessionId: undefined })).toBe(false);
 		expect(isCheckpoint(makeCheckpoint({ painBefore: 11 }))).toBe(false);
+		// The get-ready length a session plays with: optional (older checkpoints have none).
+		expect(isCheckpoint(makeCheckpoint({ prepareSeconds: 10 }))).toBe(true);
+		expect(isCheckpoint(makeCheckpoint({ prepareSeconds: 0 }))).toBe(true);
+		expect(isCheckpoint(makeCheckpoint({ prepareSeconds: 61 }))).toBe(false);
+		expect(isCheckpoint(makeCheckpoint({ prepareSeconds: 2.5 }))).toBe(false);
 		expect(isCheckpoint(makeCheckpoint({ startedAt: 'this morning' }))).toBe(false);
 		expect(isCheckpoint({ ...makeCheckpoint(), snapshot: null })).toBe(false);
 		expect(isCheckpoint(null)).toBe(false);

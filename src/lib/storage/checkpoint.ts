@@ -9,6 +9,7 @@
 // has another `owner`, and this write does not claim it). So a tab that was frozen while another
 // tab finished, discarded or took over its session cannot resurrect it when it wakes.
 import * as v from 'valibot';
+import { PROGRAM_LIMITS } from '$lib/program/schema';
 import { isRecord } from '$lib/validation/problems';
 import { dateTime, number, record, text, wholeNumber } from '$lib/validation/schemas';
 import { inTransaction, readDatabase, withDatabase } from './database';
@@ -35,6 +36,10 @@ const CheckpointSchema = v.pipe(
 		level: v.optional(wholeNumber(0, 100)),
 		painBefore: v.optional(wholeNumber(0, 10)),
 		owner: v.optional(text(1, 100)),
+		// The get-ready length the session plays with (absent before that setting existed).
+		prepareSeconds: v.optional(
+			wholeNumber(PROGRAM_LIMITS.prepareSeconds.min, PROGRAM_LIMITS.prepareSeconds.max)
+		),
 		startedAt: dateTime(),
 		savedAt: number(0, Number.MAX_SAFE_INTEGER),
 		snapshot: v.looseObject(

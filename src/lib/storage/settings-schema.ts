@@ -10,8 +10,10 @@ import {
 	list,
 	map,
 	number,
+	oneOf,
 	optional,
 	record,
+	text,
 	wholeNumber
 } from '$lib/validation/schemas';
 import type { Problem } from '$lib/validation/problems';
@@ -42,6 +44,15 @@ export const FollowSchema = v.pipe(
 	)
 );
 
+/** Text sizes: the root gets `data-text-size` and src/app.css turns it into `--text-scale`. */
+export const TEXT_SIZES = ['normal', 'large', 'largest'] as const;
+
+/** Speaking rates of the spoken cues (utterance.rate): slower, normal, faster. */
+export const SPEECH_RATES = [0.8, 1, 1.2] as const;
+
+/** Get-ready lengths a person can choose instead of the routine's own, in seconds. */
+export const PREPARE_CHOICES = [5, 10, 15] as const;
+
 const isoTimeOrNull = v.custom<string | null>(
 	(input) => input === null || parseIsoDateTime(input) !== null,
 	'must be a date and time in ISO 8601 form, or null'
@@ -57,6 +68,17 @@ export const SETTING_SCHEMAS = {
 	vibration: bool(),
 	/** Cue volume, 0–1. */
 	volume: number(0, 1),
+	/** How big the text is (the player's above all: read from 2 m away). */
+	textSize: oneOf(TEXT_SIZES),
+	/** The speech voice chosen on this device (its voiceURI), or null: chosen automatically. */
+	voiceURI: v.nullable(text(1, 500)),
+	/** How fast spoken cues are spoken (utterance.rate). */
+	speechRate: v.picklist(SPEECH_RATES, 'must be one of 0.8, 1, 1.2'),
+	/** The get-ready countdown: the routine's own (`'program'`) or this many seconds. */
+	prepareSeconds: v.union(
+		[v.literal('program'), v.picklist(PREPARE_CHOICES)],
+		'must be "program", 5, 10 or 15'
+	),
 	/** Ask the red-flag safety questions (once a day). */
 	redFlagCheck: bool(),
 	/** Local day (YYYY-MM-DD) the red-flag questions were last answered. */
@@ -92,6 +114,10 @@ export function defaultSettings(): Settings {
 		voice: true,
 		vibration: true,
 		volume: 0.8,
+		textSize: 'normal',
+		voiceURI: null,
+		speechRate: 1,
+		prepareSeconds: 'program',
 		redFlagCheck: true,
 		lastRedFlagCheckDay: null,
 		disclaimerSeen: false,
@@ -104,8 +130,9 @@ export function defaultSettings(): Settings {
 	};
 }
 
-/** Settings that describe this device rather than the person: never exported or imported. */
-export const DEVICE_ONLY_SETTINGS: readonly SettingKey[] = ['persistRequested'];
+/** Settings that describe this device rather than the person: never exported or imported.
+ * The voice is one of them: each device has its own voices. */
+export const DEVICE_ONLY_SETTINGS: readonly SettingKey[] = ['persistRequested', 'voiceURI'];
 
 /** Every setting's key, in a stable order. */
 export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];

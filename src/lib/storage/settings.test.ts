@@ -4,10 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { configureStorage, openDatabase } from './database';
 import { getAllSettings, getSetting, setSetting, updateSetting } from './settings';
 import {
+	DEVICE_ONLY_SETTINGS,
 	SettingsPatchSchema,
 	defaultSettings,
 	isValidSetting,
-	SETTING_KEYS
+	SETTING_KEYS,
+	settingProblems
 } from './settings-schema';
 import { releaseStorage, useFreshStorage } from './test-helpers';
 
@@ -20,6 +22,10 @@ describe('settings', () => {
 			voice: true,
 			vibration: true,
 			volume: 0.8,
+			textSize: 'normal',
+			voiceURI: null,
+			speechRate: 1,
+			prepareSeconds: 'program',
 			redFlagCheck: true,
 			lastRedFlagCheckDay: null,
 			disclaimerSeen: false,
@@ -30,7 +36,7 @@ describe('settings', () => {
 			morningPain: [],
 			follows: {}
 		});
-		expect(SETTING_KEYS).toHaveLength(13);
+		expect(SETTING_KEYS).toHaveLength(17);
 		// Each call is a fresh copy.
 		defaultSettings().morningPain.push({ day: '2025-01-01', pain: 3 });
 		expect(defaultSettings().morningPain).toEqual([]);
@@ -120,6 +126,35 @@ describe('setting checks', () => {
 		expect(isValidSetting('programLevels', [])).toBe(false);
 		expect(isValidSetting('morningPain', [{ day: '2025-03-14', pain: 3, mood: 'ok' }])).toBe(false);
 		expect(isValidSetting('volume', Number.NaN)).toBe(false);
+	});
+
+	it('checks the player settings: text size, voice, speaking rate, get-ready length', () => {
+		for (const size of ['normal', 'large', 'largest'])
+			expect(isValidSetting('textSize', size)).toBe(true);
+		for (const size of ['huge', 'Large', 1.4, null])
+			expect(isValidSetting('textSize', size)).toBe(false);
+		expect(isValidSetting('voiceURI', null)).toBe(true);
+		expect(isValidSetting('voiceURI', 'com.apple.voice.compact.en-GB.Daniel')).toBe(true);
+		for (const uri of ['', 'x'.repeat(501), 3]) expect(isValidSetting('voiceURI', uri)).toBe(false);
+		for (const rate of [0.8, 1, 1.2]) expect(isValidSetting('speechRate', rate)).toBe(true);
+		for (const rate of [0, 0.9, 3, '1', Number.NaN])
+			expect(isValidSetting('speechRate', rate)).toBe(false);
+		for (const seconds of ['program', 5, 10, 15])
+			expect(isValidSetting('prepareSeconds', seconds)).toBe(true);
+		for (const seconds of [0, 7, 20, '5', 'routine', null])
+			expect(isValidSetting('prepareSeconds', seconds)).toBe(false);
+		expect(settingProblems('prepareSeconds', 7)).toEqual([
+			{ path: 'prepareSeconds', message: expect.stringContaining('"program", 5, 10 or 15') }
+		]);
+		expect(settingProblems('textSize', 'huge')).toEqual([
+			{ path: 'textSize', message: expect.stringContaining('"normal", "large", "largest"') }
+		]);
+	});
+
+	it('keeps the chosen voice on the device (voices differ between devices)', () => {
+		expect(DEVICE_ONLY_SETTINGS).toContain('voiceURI');
+		for (const key of ['textSize', 'speechRate', 'prepareSeconds'] as const)
+			expect(DEVICE_ONLY_SETTINGS).not.toContain(key);
 	});
 
 	it('lists every problem of a settings object with its path', () => {
