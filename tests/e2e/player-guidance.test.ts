@@ -182,3 +182,20 @@ test('readable at 2 m on a 1024×768 tablet, and nothing under 20 px on a phone'
 	const smallest = await smallestText(page);
 	expect(smallest.size, `"${smallest.text}"`).toBeGreaterThanOrEqual(20);
 });
+
+test('the text-size setting scales the player’s words', async ({ page, context }) => {
+	await start(page, { width: 1024, height: 768 });
+	await page.clock.runFor(38_000); // the left hold of bird-dog
+	await expect(page.locator('.now')).toHaveText('Reach out and hold');
+	const before = { now: await fontSize(page, '.now'), name: await fontSize(page, '.player h1') };
+
+	// Changed in Settings in another tab: the playing screen follows.
+	const settings = await context.newPage();
+	await settings.goto('/settings/');
+	await settings
+		.getByRole('group', { name: 'Text size' })
+		.getByRole('radio', { name: 'Largest' })
+		.check();
+	await expect.poll(() => fontSize(page, '.now')).toBeCloseTo(before.now * 1.4, 0);
+	expect(await fontSize(page, '.player h1')).toBeCloseTo(before.name * 1.4, 0);
+});
