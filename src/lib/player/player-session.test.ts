@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { holdExercise, makeProgram, selfPacedExercise } from '$lib/test-factories';
 import type { SessionRecord } from '$lib/session/record';
 import type { Checkpoint } from '$lib/storage/schema';
@@ -423,7 +423,7 @@ describe('PlayerSession: its timer in a browser', () => {
 		armed = vi.spyOn(globalThis, 'setTimeout');
 	}
 
-	let armed: ReturnType<typeof vi.spyOn<typeof globalThis, 'setTimeout'>>;
+	let armed: MockInstance<typeof setTimeout>;
 
 	/** The delay of the one pending timer: the last one armed. */
 	function pendingDelay(): number {
