@@ -4,7 +4,6 @@ import type { SessionRecord } from '$lib/session/record';
 import type { Checkpoint } from '$lib/storage/schema';
 import { fakeClock } from './clock';
 import { PlayerSession } from './player-session.svelte';
-import { WAKE_SLACK_MS } from './wake';
 
 // Two 2-rep hold exercises: get ready 5 s, hold 3 s, rest 2 s, hold 3 s; rest 15 s; the same again.
 const program = makeProgram({
@@ -455,12 +454,26 @@ describe('PlayerSession: its timer in a browser', () => {
 		expect(vi.getTimerCount()).toBe(0); // nothing before start
 		session.start();
 		// Get ready 5 s: the countdown turns 5 → 4 a second from now.
-		expect(pendingDelay()).toBe(1000 + WAKE_SLACK_MS);
-		run(500);
+		expect(pendingDelay()).toBe(1000);
+		run(999);
 		expect(session.state.remainingMs).toBe(5000); // no wake yet: the screen has nothing new
-		run(500 + WAKE_SLACK_MS);
-		expect(session.state.remainingMs).toBe(4000 - WAKE_SLACK_MS);
+		run(1);
+		expect(session.state.remainingMs).toBe(4000); // on the second, not later
 		// Re-armed for the next second, counted from this wake.
+		expect(pendingDelay()).toBe(1000);
+	});
+
+	it('re-arms for the rest when the timer fires before the clock reaches the second', () => {
+		browser();
+		const { session, clock } = setUpInBrowser();
+		session.start();
+		clock.advance(999.5); // the timer's 1000 ms are up, the clock the engine reads is not
+		vi.advanceTimersByTime(1000);
+		expect(session.state.remainingMs).toBe(4000.5);
+		expect(pendingDelay()).toBe(1);
+		clock.advance(1);
+		vi.advanceTimersByTime(1);
+		expect(session.state.remainingMs).toBe(3999.5);
 		expect(pendingDelay()).toBe(1000);
 	});
 
@@ -468,10 +481,10 @@ describe('PlayerSession: its timer in a browser', () => {
 		browser();
 		const { session, run, saved } = setUpInBrowser();
 		session.start();
-		run(5000 + WAKE_SLACK_MS);
+		run(5000);
 		expect(session.state.stepIndex).toBe(1);
+		expect(session.state.remainingMs).toBe(3000);
 		expect(saved.at(-1)!.snapshot.stepIndex).toBe(1);
-		// Hold 3 s, started 5 ms ago: 2995 ms left, so the next second turns in 995 ms (+ 5).
 		expect(pendingDelay()).toBe(1000);
 	});
 
@@ -485,7 +498,7 @@ describe('PlayerSession: its timer in a browser', () => {
 			tick();
 		};
 		session.start();
-		run(10_000 + WAKE_SLACK_MS); // get ready 5 s, hold 3 s, rest 2 s
+		run(10_000); // get ready 5 s, hold 3 s, rest 2 s
 		expect(session.state.stepIndex).toBe(3);
 		// One wake per second shown: 5 + 3 + 2.
 		expect(ticks).toBe(10);
@@ -496,15 +509,15 @@ describe('PlayerSession: its timer in a browser', () => {
 		const { session, run } = setUpInBrowser();
 		session.start();
 		run(6500); // 1.5 s into the first hold
-		// Between wakes the state is as of the last one (6005 ms): the screen had nothing new.
-		expect(session.state).toMatchObject({ stepIndex: 1, remainingMs: 2000 - WAKE_SLACK_MS });
+		// Between wakes the state is as of the last one (6000 ms): the screen had nothing new.
+		expect(session.state).toMatchObject({ stepIndex: 1, remainingMs: 2000 });
 		session.pause();
 		expect(session.state).toMatchObject({ status: 'paused', remainingMs: 1500 });
 		expect(vi.getTimerCount()).toBe(0);
 		run(60_000);
 		expect(session.state).toMatchObject({ status: 'paused', remainingMs: 1500 });
 		session.resume();
-		expect(pendingDelay()).toBe(500 + WAKE_SLACK_MS);
+		expect(pendingDelay()).toBe(500);
 		session.start(); // a second start, or a wake, does not add a second timer
 		session.wake();
 		expect(vi.getTimerCount()).toBe(1);
@@ -520,7 +533,7 @@ describe('PlayerSession: its timer in a browser', () => {
 		session.next();
 		expect(session.state.stepIndex).toBe(1);
 		expect(session.state.remainingMs).toBe(3000);
-		expect(pendingDelay()).toBe(1000 + WAKE_SLACK_MS);
+		expect(pendingDelay()).toBe(1000);
 	});
 
 	it('sets no timer in a self-paced step (nothing moves until a tap)', () => {
@@ -532,7 +545,7 @@ describe('PlayerSession: its timer in a browser', () => {
 		});
 		const { session, run } = setUpInBrowser({ program: selfPaced });
 		session.start();
-		run(2000 + WAKE_SLACK_MS);
+		run(2000);
 		expect(session.state.step?.kind).toBe('selfPaced');
 		expect(vi.getTimerCount()).toBe(0);
 		session.repDone();
@@ -548,7 +561,7 @@ describe('PlayerSession: its timer in a browser', () => {
 		expect(session.state.stepIndex).toBe(0);
 		session.wake();
 		expect(session.state).toMatchObject({ stepIndex: 2, remainingMs: 1000 });
-		expect(pendingDelay()).toBe(1000 + WAKE_SLACK_MS);
+		expect(pendingDelay()).toBe(1000);
 	});
 
 	it('stops the timer when the session ends', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatClock } from '$lib/program/clock-text';
-import { nextWakeDelay, toNextSecond, WAKE_SLACK_MS } from './wake';
+import { MIN_WAKE_MS, nextWakeDelay, toNextSecond } from './wake';
 
 type WakeState = Parameters<typeof nextWakeDelay>[0];
 
@@ -32,33 +32,41 @@ describe('toNextSecond', () => {
 });
 
 describe('nextWakeDelay', () => {
-	it('wakes just after the next whole second of a hold (step and session on the same seconds)', () => {
+	it('wakes on the next whole second of a hold (step and session on the same seconds)', () => {
 		// 30 s hold with 10 s into it, 5 min of later steps.
-		expect(nextWakeDelay(playing(20_000, 320_000))).toBe(1000 + WAKE_SLACK_MS);
-		expect(nextWakeDelay(playing(19_400, 319_400))).toBe(400 + WAKE_SLACK_MS);
+		expect(nextWakeDelay(playing(20_000, 320_000))).toBe(1000);
+		expect(nextWakeDelay(playing(19_400, 319_400))).toBe(400);
 	});
 
 	it('wakes for the session’s time left when it turns before the countdown', () => {
 		// A 2.5 s phase step: later steps add 60 500 ms, so the time left turns 500 ms off the countdown.
-		expect(nextWakeDelay(playing(2500, 63_000))).toBe(500 + WAKE_SLACK_MS);
-		expect(nextWakeDelay(playing(2000, 62_500))).toBe(500 + WAKE_SLACK_MS);
-		expect(nextWakeDelay(playing(1800, 62_300))).toBe(300 + WAKE_SLACK_MS);
+		expect(nextWakeDelay(playing(2500, 63_000))).toBe(500);
+		expect(nextWakeDelay(playing(2000, 62_500))).toBe(500);
+		expect(nextWakeDelay(playing(1800, 62_300))).toBe(300);
 	});
 
 	it('wakes at the deadline of a step shorter than a second', () => {
-		expect(nextWakeDelay(playing(250, 10_250))).toBe(250 + WAKE_SLACK_MS);
-		expect(nextWakeDelay(playing(250, 250))).toBe(250 + WAKE_SLACK_MS);
+		expect(nextWakeDelay(playing(250, 10_250))).toBe(250);
+		expect(nextWakeDelay(playing(250, 250))).toBe(250);
 	});
 
-	it('wakes at once when the deadline is reached but not yet caught up with', () => {
-		expect(nextWakeDelay(playing(0, 5000))).toBe(WAKE_SLACK_MS);
-		expect(nextWakeDelay(playing(0, 0))).toBe(WAKE_SLACK_MS);
+	it('wakes at once (after MIN_WAKE_MS) when the deadline is reached but not yet caught up with', () => {
+		expect(nextWakeDelay(playing(0, 5000))).toBe(MIN_WAKE_MS);
+		expect(nextWakeDelay(playing(0, 0))).toBe(MIN_WAKE_MS);
+	});
+
+	it('rounds a fractional delay up to the next whole millisecond, never down', () => {
+		// setTimeout cuts a fraction off: 999.5 would fire half a millisecond before the change.
+		expect(nextWakeDelay(playing(2999.5, 62_999.5))).toBe(1000);
+		expect(nextWakeDelay(playing(2000.2, 10_000.2))).toBe(1);
+		expect(nextWakeDelay(playing(2000.0002, 10_000.0002))).toBe(MIN_WAKE_MS);
 	});
 
 	it('wakes at the rest’s and the phase’s next second the same way as a hold', () => {
 		// Rests and phases are timed steps: only the numbers matter, not the kind.
-		expect(nextWakeDelay(playing(59_999.5, 120_000))).toBeCloseTo(999.5 + WAKE_SLACK_MS, 6);
-		expect(nextWakeDelay(playing(4000.25, 4000.25))).toBeCloseTo(0.25 + WAKE_SLACK_MS, 6);
+		expect(nextWakeDelay(playing(59_000, 120_000))).toBe(1000);
+		expect(nextWakeDelay(playing(59_999.5, 120_000))).toBe(1000);
+		expect(nextWakeDelay(playing(4000.25, 4000.25))).toBe(1);
 	});
 
 	it('sets no timer while paused, ready, complete or in a self-paced step', () => {
@@ -76,8 +84,8 @@ describe('nextWakeDelay', () => {
 	});
 
 	it('never sleeps through a change, and every wake shows something new (sweeping steps)', () => {
-		// Steps of odd lengths (fractional seconds included), later steps of odd lengths, and a
-		// start at an odd moment: follow the wakes to the step's end.
+		// Steps of odd lengths (fractional ones included), later steps of odd lengths, and starts at
+		// odd moments: follow the wakes to the step's end.
 		for (const duration of [700, 1000, 2500, 3000, 4321.5, 10_000]) {
 			for (const later of [0, 500, 1000, 60_250, 333.3]) {
 				for (const into of [0, 0.1, 499.9, 999.999]) {
@@ -88,11 +96,10 @@ describe('nextWakeDelay', () => {
 						const left = duration - now;
 						const delay = nextWakeDelay(playing(left, left + later));
 						expect(delay).not.toBeNull();
-						const change = delay! - WAKE_SLACK_MS;
-						// Nothing changes before the wake's boundary…
+						// Nothing changes in the whole millisecond before the wake…
 						const before = shown(left, left + later);
-						for (const f of [0.001, 0.5, 0.999]) {
-							const t = now + change * f;
+						for (const f of [0, 0.5, 0.999]) {
+							const t = now + (delay! - 1) * f;
 							expect(shown(duration - t, duration - t + later)).toBe(before);
 						}
 						// …and the wake sees a change (or the step's end).
