@@ -8,6 +8,7 @@ import type { BenchSection, Row } from './section';
 import { historySection } from './history';
 import { lighthouseSection } from './lighthouse';
 import { offlineSection } from './offline';
+import { playerCpuSection } from './player-cpu';
 import { timerSection } from './timer';
 import { validatorSection } from './validator';
 
@@ -17,7 +18,8 @@ export const sections: BenchSection[] = [
 	lighthouseSection,
 	offlineSection,
 	historySection,
-	validatorSection
+	validatorSection,
+	playerCpuSection
 ];
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));

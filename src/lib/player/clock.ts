@@ -35,7 +35,8 @@ export interface FakeClock extends Clock {
 
 /** Across a gap, a wall clock ahead of the reading by more than this re-anchors the clock. */
 export const RESYNC_MS = 1000;
-/** Readings further apart than this in monotonic time are a gap (the loop reads 4× a second). */
+/** Readings further apart than this in monotonic time are a gap (a session playing a timed step
+ * reads at least once a second: its timer wakes at every whole second shown). */
 export const GAP_MS = 2000;
 
 export interface SystemClockSources {

@@ -1,6 +1,6 @@
 // The runes adapter between the pure engine and the player screen: it drives the engine with
-// the clock (animation frames while visible, a slow interval as a backstop), mirrors its state
-// for rendering, checkpoints the session at every step change, on pause and when the page is
+// the clock (one timer, armed for the next moment something on screen changes: see wake.ts),
+// mirrors its state for rendering, checkpoints the session at every step change, on pause and when the page is
 // hidden, and builds the session record at the end, which it hands to `onComplete`. A session
 // has its id from the start: its checkpoint and its record carry it. It holds no timing logic
 // of its own.
@@ -15,6 +15,7 @@ import type { Checkpoint } from './checkpoint';
 import { withPrepareSeconds } from './prepare';
 import { createSessionId } from '$lib/session/ids';
 import { isoTime } from '$lib/time';
+import { nextWakeDelay } from './wake';
 
 type Engine = ReturnType<typeof createEngine>;
 
@@ -65,8 +66,8 @@ export class PlayerSession {
 	#wallBase: number;
 	#clockBase: number;
 	#options: PlayerSessionOptions;
-	#frame = 0;
-	#interval: ReturnType<typeof setInterval> | undefined;
+	/** The one timer: it wakes the session when something on screen is due to change. */
+	#timer: ReturnType<typeof setTimeout> | undefined;
 	#unsubscribers: (() => void)[] = [];
 	#disposed = false;
 	#claimed = false;
@@ -110,7 +111,6 @@ export class PlayerSession {
 
 	start(): void {
 		this.#run((now) => this.#engine.start(now));
-		this.#startLoop();
 	}
 
 	pause(): void {
@@ -120,7 +120,6 @@ export class PlayerSession {
 
 	resume(): void {
 		this.#run((now) => this.#engine.resume(now));
-		this.#startLoop();
 	}
 
 	togglePause(): void {
@@ -154,10 +153,10 @@ export class PlayerSession {
 		this.#run((now) => this.#engine.tick(now));
 	}
 
-	/** Catches up at once and restarts the frame loop (call when the page becomes visible). */
+	/** Catches up at once and re-arms the timer (call when the page becomes visible: timers in a
+	 * hidden or frozen page may have been held back). */
 	wake(): void {
 		this.tick();
-		if (this.state.status === 'playing') this.#startLoop();
 	}
 
 	/** Saves where the session is, so a reload can offer Resume (nothing once it has ended:
@@ -195,10 +194,10 @@ export class PlayerSession {
 		return checkpoint;
 	}
 
-	/** Stops the loop and all subscriptions. */
+	/** Stops the timer and all subscriptions. */
 	dispose(): void {
 		this.#disposed = true;
-		this.#stopLoop();
+		this.#disarm();
 		for (const unsubscribe of this.#unsubscribers) unsubscribe();
 		this.#unsubscribers = [];
 	}
@@ -207,7 +206,7 @@ export class PlayerSession {
 		const now = this.#clock.now();
 		command(now);
 		this.state = this.#engine.getState(now);
-		if (this.state.status !== 'playing') this.#stopLoop();
+		this.#arm();
 	}
 
 	#onEvent(event: EngineEvent): void {
@@ -215,7 +214,7 @@ export class PlayerSession {
 		if (event.type === 'sessionComplete') {
 			const record = this.#buildRecord(event.completed);
 			this.record = record;
-			this.#stopLoop();
+			this.#disarm();
 			this.#options.onComplete?.(record);
 		}
 	}
@@ -242,24 +241,22 @@ export class PlayerSession {
 		return record;
 	}
 
-	#startLoop(): void {
+	/** Arms the timer for the next visible change of the state just set (none while paused, in a
+	 * self-paced step or once complete). Each wake ticks, which sets the state and arms again. A
+	 * late or missed wake only delays the screen: the engine works from its deadlines. */
+	#arm(): void {
+		this.#disarm();
 		if (this.#disposed || typeof window === 'undefined') return;
-		if (this.#interval === undefined) {
-			this.#interval = setInterval(() => this.tick(), 250);
-		}
-		const frame = () => {
-			this.#frame = 0;
-			if (this.#disposed || this.state.status !== 'playing') return;
+		const delay = nextWakeDelay(this.state);
+		if (delay === null) return;
+		this.#timer = setTimeout(() => {
+			this.#timer = undefined;
 			this.tick();
-			if (document.visibilityState === 'visible') this.#frame = requestAnimationFrame(frame);
-		};
-		if (!this.#frame) this.#frame = requestAnimationFrame(frame);
+		}, delay);
 	}
 
-	#stopLoop(): void {
-		if (this.#interval !== undefined) clearInterval(this.#interval);
-		this.#interval = undefined;
-		if (this.#frame) cancelAnimationFrame(this.#frame);
-		this.#frame = 0;
+	#disarm(): void {
+		if (this.#timer !== undefined) clearTimeout(this.#timer);
+		this.#timer = undefined;
 	}
 }

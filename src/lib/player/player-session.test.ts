@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { holdExercise, makeProgram, selfPacedExercise } from '$lib/test-factories';
 import type { SessionRecord } from '$lib/session/record';
 import type { Checkpoint } from '$lib/storage/schema';
@@ -432,78 +432,164 @@ describe('PlayerSession: endedAt', () => {
 	});
 });
 
-describe('PlayerSession: its loop in a browser', () => {
-	function browser(visibility: 'visible' | 'hidden' = 'visible') {
-		vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-		const frames = new Map<number, () => void>();
-		let nextFrame = 1;
-		vi.stubGlobal('window', {});
-		vi.stubGlobal('document', { visibilityState: visibility });
-		vi.stubGlobal('requestAnimationFrame', (callback: () => void) => {
-			frames.set(nextFrame, callback);
-			return nextFrame++;
+describe('PlayerSession: its timer in a browser', () => {
+	function browser() {
+		vi.useFakeTimers({
+			toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'requestAnimationFrame']
 		});
-		vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id));
-		const runFrames = () => {
-			const pending = [...frames];
-			frames.clear();
-			for (const [, callback] of pending) callback();
+		vi.stubGlobal('window', {});
+		vi.stubGlobal('document', { visibilityState: 'visible' });
+		armed = vi.spyOn(globalThis, 'setTimeout');
+	}
+
+	let armed: MockInstance<typeof setTimeout>;
+
+	/** The delay of the one pending timer: the last one armed. */
+	function pendingDelay(): number {
+		expect(vi.getTimerCount()).toBe(1);
+		return armed.mock.lastCall?.[1] ?? Number.NaN;
+	}
+
+	/** Moves the session's clock and the fake timers together, a millisecond at a time. */
+	function setUpInBrowser(options: Partial<ConstructorParameters<typeof PlayerSession>[0]> = {}) {
+		const set = setUp(options);
+		const run = (ms: number) => {
+			for (let i = 0; i < ms; i++) {
+				set.clock.advance(1);
+				vi.advanceTimersByTime(1);
+			}
 		};
-		return { frames, runFrames };
+		return { ...set, run };
 	}
 
 	afterEach(() => {
+		armed.mockRestore();
 		vi.unstubAllGlobals();
 		vi.useRealTimers();
 	});
 
-	it('ticks on animation frames and a 250 ms backstop while playing, and stops both on pause', () => {
-		const { frames, runFrames } = browser();
-		const { session, clock } = setUp();
+	it('arms one timer for the next whole second, and wakes only then', () => {
+		browser();
+		const { session, run } = setUpInBrowser();
+		expect(vi.getTimerCount()).toBe(0); // nothing before start
 		session.start();
-		expect(frames.size).toBe(1);
-		expect(vi.getTimerCount()).toBe(1);
-		clock.advance(5_000);
-		runFrames();
+		// Get ready 5 s: the countdown turns 5 → 4 a second from now.
+		expect(pendingDelay()).toBe(1000);
+		run(999);
+		expect(session.state.remainingMs).toBe(5000); // no wake yet: the screen has nothing new
+		run(1);
+		expect(session.state.remainingMs).toBe(4000); // on the second, not later
+		// Re-armed for the next second, counted from this wake.
+		expect(pendingDelay()).toBe(1000);
+	});
+
+	it('re-arms for the rest when the timer fires before the clock reaches the second', () => {
+		browser();
+		const { session, clock } = setUpInBrowser();
+		session.start();
+		clock.advance(999.5); // the timer's 1000 ms are up, the clock the engine reads is not
+		vi.advanceTimersByTime(1000);
+		expect(session.state.remainingMs).toBe(4000.5);
+		expect(pendingDelay()).toBe(1);
+		clock.advance(1);
+		vi.advanceTimersByTime(1);
+		expect(session.state.remainingMs).toBe(3999.5);
+		expect(pendingDelay()).toBe(1000);
+	});
+
+	it('wakes at the step’s deadline and moves on to the next step', () => {
+		browser();
+		const { session, run, saved } = setUpInBrowser();
+		session.start();
+		run(5000);
 		expect(session.state.stepIndex).toBe(1);
-		expect(frames.size).toBe(1); // the next frame is asked for
-		clock.advance(1_000);
-		vi.advanceTimersByTime(250); // the backstop ticks too
-		expect(session.state.remainingMs).toBe(2_000);
+		expect(session.state.remainingMs).toBe(3000);
+		expect(saved.at(-1)!.snapshot.stepIndex).toBe(1);
+		expect(pendingDelay()).toBe(1000);
+	});
+
+	it('wakes about once a second, not once a frame', () => {
+		browser();
+		const { session, run } = setUpInBrowser();
+		let ticks = 0;
+		const tick = session.tick.bind(session);
+		session.tick = () => {
+			ticks++;
+			tick();
+		};
+		session.start();
+		run(10_000); // get ready 5 s, hold 3 s, rest 2 s
+		expect(session.state.stepIndex).toBe(3);
+		// One wake per second shown: 5 + 3 + 2.
+		expect(ticks).toBe(10);
+	});
+
+	it('runs no timer while paused, and re-arms on resume with the time left', () => {
+		browser();
+		const { session, run } = setUpInBrowser();
+		session.start();
+		run(6500); // 1.5 s into the first hold
+		// Between wakes the state is as of the last one (6000 ms): the screen had nothing new.
+		expect(session.state).toMatchObject({ stepIndex: 1, remainingMs: 2000 });
 		session.pause();
-		expect(frames.size).toBe(0);
+		expect(session.state).toMatchObject({ status: 'paused', remainingMs: 1500 });
 		expect(vi.getTimerCount()).toBe(0);
+		run(60_000);
+		expect(session.state).toMatchObject({ status: 'paused', remainingMs: 1500 });
 		session.resume();
-		expect(frames.size).toBe(1);
-		expect(vi.getTimerCount()).toBe(1);
-		session.start(); // a second start does not add a second loop
+		expect(pendingDelay()).toBe(500);
+		session.start(); // a second start, or a wake, does not add a second timer
 		session.wake();
-		expect(frames.size).toBe(1);
 		expect(vi.getTimerCount()).toBe(1);
 		session.dispose();
-		expect(frames.size).toBe(0);
 		expect(vi.getTimerCount()).toBe(0);
 	});
 
-	it('asks for no more frames while the page is hidden, and the backstop plays on', () => {
-		const { frames, runFrames } = browser('hidden');
-		const { session, clock } = setUp();
+	it('updates the state at once on a command, between wakes', () => {
+		browser();
+		const { session, run } = setUpInBrowser();
 		session.start();
-		runFrames();
-		expect(frames.size).toBe(0);
-		clock.advance(5_000);
-		vi.advanceTimersByTime(250);
+		run(200);
+		session.next();
 		expect(session.state.stepIndex).toBe(1);
+		expect(session.state.remainingMs).toBe(3000);
+		expect(pendingDelay()).toBe(1000);
 	});
 
-	it('stops the loop when the session ends', () => {
-		const { frames } = browser();
-		const { session, completed, clock } = setUp();
+	it('sets no timer in a self-paced step (nothing moves until a tap)', () => {
+		browser();
+		const selfPaced = makeProgram({
+			id: 'taps',
+			prepareSeconds: 2,
+			exercises: [selfPacedExercise(3, { id: 's', name: 'S' })]
+		});
+		const { session, run } = setUpInBrowser({ program: selfPaced });
 		session.start();
-		clock.advance(program.exercises.length * 100_000);
-		vi.advanceTimersByTime(250);
+		run(2000);
+		expect(session.state.step?.kind).toBe('selfPaced');
+		expect(vi.getTimerCount()).toBe(0);
+		session.repDone();
+		expect(session.state.repsCounted).toBe(1);
+		expect(vi.getTimerCount()).toBe(0);
+	});
+
+	it('catches up at once on wake() after timers were held back (a hidden page)', () => {
+		browser();
+		const { session, clock } = setUpInBrowser();
+		session.start();
+		clock.advance(9_000); // the timer did not fire: throttled in the background
+		expect(session.state.stepIndex).toBe(0);
+		session.wake();
+		expect(session.state).toMatchObject({ stepIndex: 2, remainingMs: 1000 });
+		expect(pendingDelay()).toBe(1000);
+	});
+
+	it('stops the timer when the session ends', () => {
+		browser();
+		const { session, completed, run } = setUpInBrowser();
+		session.start();
+		for (let i = 0; i < 60; i++) run(1000);
 		expect(completed).toHaveLength(1);
-		expect(frames.size).toBe(0);
 		expect(vi.getTimerCount()).toBe(0);
 	});
 });
