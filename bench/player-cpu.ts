@@ -30,6 +30,10 @@ const BENCH_PROGRAM = {
 			id: 'bench-hold',
 			name: 'Long hold',
 			instructions: ['Hold still.'],
+			// The poses move with the step: the pictures are on, as in the built-in routines.
+			images: ['illustrations/ball-bridge-down.svg', 'illustrations/ball-bridge-up.svg'],
+			holdCue: 'Lift your hips and hold',
+			releaseCue: 'Lower slowly',
 			reps: 2,
 			hold: 60,
 			restBetweenReps: 60
@@ -38,10 +42,11 @@ const BENCH_PROGRAM = {
 			id: 'bench-paced',
 			name: 'Slow breathing',
 			instructions: ['Breathe slowly.'],
+			images: ['illustrations/slow-breathing-out.svg', 'illustrations/slow-breathing-in.svg'],
 			reps: 2,
 			phases: [
-				{ cue: 'Breathe in', seconds: 30 },
-				{ cue: 'Breathe out', seconds: 30 }
+				{ cue: 'Breathe in', seconds: 30, image: 'illustrations/slow-breathing-in.svg' },
+				{ cue: 'Breathe out', seconds: 30, image: 'illustrations/slow-breathing-out.svg' }
 			],
 			restBetweenReps: 5
 		}
@@ -91,7 +96,7 @@ async function until(what: string, attempt: () => Promise<boolean>, timeoutMs = 
 }
 
 /** Imports the bench program, starts it and waits for the player. */
-async function startBenchProgram(page: Page, base: string): Promise<void> {
+export async function startBenchProgram(page: Page, base: string): Promise<void> {
 	await page.goto(`${base}/`);
 	const ok = page.getByRole('button', { name: 'OK, got it' });
 	await until('the first-visit note', async () => {
@@ -122,7 +127,7 @@ async function startBenchProgram(page: Page, base: string): Promise<void> {
 }
 
 /** Waits (in real time) until the player shows a step of `kind`. */
-async function waitForStep(page: Page, kind: string): Promise<void> {
+export async function waitForStep(page: Page, kind: string): Promise<void> {
 	await page.locator(`.player[data-step="${kind}"]`).waitFor({ timeout: 150_000 });
 	await page.waitForTimeout(SETTLE_MS);
 }
@@ -165,7 +170,10 @@ export const playerCpuSection: BenchSection = {
 			// Skip the second hold: Skip moves on to the next exercise.
 			await page.getByRole('button', { name: 'Skip', exact: true }).click();
 			await waitForStep(page, 'phase');
-			measured.push({ label: 'paced rep (2 phases × 30 s)', percent: await cpuPercent(page) });
+			measured.push({
+				label: 'paced rep (2 phases × 30 s, poses moving)',
+				percent: await cpuPercent(page)
+			});
 			await context.close();
 
 			const note = `TaskDuration over ${MEASURE_MS / 1000} s of real time, headless Chromium 1024×768`;

@@ -1,48 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { RING_BASE_ANGLE, ringAngles, ringKey, ringKeyframes, ringPlan } from './progress-ring';
+import { RING_BASE_ANGLE, ringAngles, ringFraction, ringKey } from './progress-ring';
 
 const TOTAL = 100_000;
 
-describe('ringPlan', () => {
-	it('moves from the fraction done now to the fraction at the step’s end, over the time left', () => {
-		// 40 s into a 100 s session, 20 s left in the step.
-		const plan = ringPlan(
-			{ status: 'playing', remainingMs: 20_000, remainingTotalMs: 60_000 },
-			TOTAL
+describe('ringFraction', () => {
+	it('is the fraction of the session done, whatever the status; full once complete', () => {
+		// 40 s into a 100 s session.
+		expect(ringFraction({ status: 'playing', remainingTotalMs: 60_000 }, TOTAL)).toBeCloseTo(
+			0.4,
+			10
 		);
-		expect(plan.from).toBeCloseTo(0.4, 10);
-		expect(plan.to).toBeCloseTo(0.6, 10);
-		expect(plan.durationMs).toBe(20_000);
-		expect(plan.percent).toBe(40);
-	});
-
-	it('stands still while paused, before the start and in a self-paced step', () => {
-		for (const state of [
-			{ status: 'paused' as const, remainingMs: 20_000, remainingTotalMs: 60_000 },
-			{ status: 'ready' as const, remainingMs: null, remainingTotalMs: TOTAL },
-			{ status: 'playing' as const, remainingMs: null, remainingTotalMs: 30_000 }
-		]) {
-			const plan = ringPlan(state, TOTAL);
-			expect(plan.durationMs).toBe(0);
-			expect(plan.to).toBe(plan.from);
-		}
-	});
-
-	it('is full once complete, and stands still at a step whose time is up', () => {
-		expect(ringPlan({ status: 'complete', remainingMs: null, remainingTotalMs: 0 }, TOTAL)).toEqual(
-			{ from: 1, to: 1, durationMs: 0, percent: 100 }
+		expect(ringFraction({ status: 'paused', remainingTotalMs: 60_000 }, TOTAL)).toBeCloseTo(
+			0.4,
+			10
 		);
-		const due = ringPlan({ status: 'playing', remainingMs: 0, remainingTotalMs: 5000 }, TOTAL);
-		expect(due.durationMs).toBe(0);
+		expect(ringFraction({ status: 'ready', remainingTotalMs: TOTAL }, TOTAL)).toBe(0);
+		expect(ringFraction({ status: 'complete', remainingTotalMs: 5000 }, TOTAL)).toBe(1);
 	});
 
 	it('stays within 0–1 for odd inputs (an empty timeline, estimates above the total)', () => {
-		const plan = ringPlan({ status: 'playing', remainingMs: 500, remainingTotalMs: 200 }, 0);
-		expect(plan.from).toBeGreaterThanOrEqual(0);
-		expect(plan.to).toBeLessThanOrEqual(1);
-		expect(
-			ringPlan({ status: 'playing', remainingMs: 5, remainingTotalMs: 2 * TOTAL }, TOTAL).from
-		).toBe(0);
+		expect(ringFraction({ status: 'playing', remainingTotalMs: 200 }, 0)).toBeGreaterThanOrEqual(0);
+		expect(ringFraction({ status: 'playing', remainingTotalMs: 2 * TOTAL }, TOTAL)).toBe(0);
 	});
 });
 
@@ -55,7 +33,7 @@ describe('ringKey', () => {
 		elapsedMs
 	});
 
-	it('does not change as a step plays (no new plan at each wake)', () => {
+	it('does not change as a step plays (no new announcement at each wake)', () => {
 		expect(ringKey(at(20_000, 40_000))).toBe(ringKey(at(18_995, 41_005)));
 		expect(ringKey(at(null, 40_000))).toBe(ringKey(at(null, 52_000)));
 	});
@@ -70,7 +48,7 @@ describe('ringKey', () => {
 	});
 });
 
-describe('ringAngles and ringKeyframes', () => {
+describe('ringAngles', () => {
 	const B = RING_BASE_ANGLE;
 
 	it('turns the right half over the first 50 % and the left over the rest', () => {
@@ -81,29 +59,5 @@ describe('ringAngles and ringKeyframes', () => {
 		expect(ringAngles(1)).toEqual({ right: B + 180, left: B + 180 });
 		expect(ringAngles(1.5)).toEqual(ringAngles(1));
 		expect(ringAngles(-1)).toEqual(ringAngles(0));
-	});
-
-	it('moves linearly within one half', () => {
-		expect(ringKeyframes(0.1, 0.3)).toEqual([
-			[0, B + 36, B],
-			[1, B + 108, B],
-			[1, B + 108, B]
-		]);
-		const [a, b, c] = ringKeyframes(0.6, 0.8);
-		expect(a).toEqual([0, B + 180, B + 36]);
-		expect(b![0]).toBe(0);
-		expect(c![0]).toBe(1);
-		expect(c![2]).toBeCloseTo(B + 108, 10);
-	});
-
-	it('crosses the half-way mark at the right moment when a step spans it', () => {
-		// From 40 % to 60 %: half-way is reached half-way through the step.
-		const [start, cross, end] = ringKeyframes(0.4, 0.6);
-		expect(start).toEqual([0, B + 144, B]);
-		expect(cross![0]).toBeCloseTo(0.5, 10);
-		expect(cross!.slice(1)).toEqual([B + 180, B]);
-		expect(end![0]).toBe(1);
-		expect(end![1]).toBe(B + 180);
-		expect(end![2]).toBeCloseTo(B + 36, 10);
 	});
 });

@@ -1,44 +1,21 @@
-// What the session's progress ring shows for an engine state: where it stands now, where it will
-// stand when the current step ends, and over how long the browser should move it there. Planned
-// once per step (and on pause, resume or a counted rep), never per frame: the browser animates
-// between the two, so no script runs while the ring moves.
+// What the session's progress ring shows for an engine state: the fraction of the session done,
+// drawn by turning two half-rings. The ring moves when the screen wakes (once a second while a
+// timed step plays, see wake.ts), in the same update as the countdown: no animation runs between
+// wakes. An animated ring (even a compositor-run transform) made Chromium produce a main-thread
+// frame about 60 times a second, which the player CPU benchmark measured (docs/player.md).
 import type { EngineState } from './engine-types';
 
-export interface RingPlan {
-	/** Fraction of the session done now, 0–1. */
-	from: number;
-	/** Fraction done when the current step ends (equal to `from` when the ring stands still). */
-	to: number;
-	/** Ms over which to move linearly from `from` to `to`; 0 when it stands still. */
-	durationMs: number;
-	/** `from` as a whole percent, for aria-valuenow. */
-	percent: number;
+type RingState = Pick<EngineState, 'status' | 'remainingTotalMs'>;
+
+/** Fraction of the session done, 0–1 (1 once complete). */
+export function ringFraction(state: RingState, totalMs: number): number {
+	if (state.status === 'complete') return 1;
+	return Math.min(1, Math.max(0, 1 - state.remainingTotalMs / Math.max(totalMs, 1)));
 }
 
-type RingState = Pick<EngineState, 'status' | 'remainingMs' | 'remainingTotalMs'>;
-
-const fraction = (remainingTotalMs: number, totalMs: number) =>
-	Math.min(1, Math.max(0, 1 - remainingTotalMs / Math.max(totalMs, 1)));
-
-/** The ring's plan for a state: moving while a timed step plays; still when paused, ready,
- * complete or in a self-paced step (it moves on when a rep is counted). */
-export function ringPlan(state: RingState, totalMs: number): RingPlan {
-	const from = state.status === 'complete' ? 1 : fraction(state.remainingTotalMs, totalMs);
-	const moving = state.status === 'playing' && state.remainingMs !== null && state.remainingMs > 0;
-	const to =
-		moving && state.remainingMs !== null
-			? fraction(state.remainingTotalMs - state.remainingMs, totalMs)
-			: from;
-	return {
-		from,
-		to,
-		durationMs: moving && to > from ? (state.remainingMs ?? 0) : 0,
-		percent: Math.round(from * 100)
-	};
-}
-
-/** Changes only when the ring needs a new plan: another step, status or rep count, or the same
- * step started again (Back): remainingMs + elapsedMs is constant while a step plays. */
+/** Changes only when the ring's announced value (aria-valuenow) should: another step, status or
+ * rep count, or the same step started again (Back): remainingMs + elapsedMs is constant while a
+ * step plays. A screen reader is not told the percentage every second. */
 export function ringKey(
 	state: Pick<EngineState, 'stepIndex' | 'status' | 'repsCounted' | 'remainingMs' | 'elapsedMs'>
 ): string {
@@ -51,9 +28,8 @@ export function ringKey(
  * edge shows as a hairline at 12 and 6 o'clock). */
 export const RING_BASE_ANGLE = 44.5;
 
-/** The ring is drawn as two clipped halves, each with a half-ring turning into view (a rotation
- * the compositor animates without the page's script or style work): the right half shows the
- * first 50 %, the left the rest. Degrees of each half-ring's rotation for a fraction done, from
+/** The ring is drawn as two clipped halves, each with a half-ring turning into view: the right
+ * half shows the first 50 %, the left the rest. Degrees of each half-ring's rotation for a fraction done, from
  * RING_BASE_ANGLE. */
 export function ringAngles(fraction: number): { right: number; left: number } {
 	const f = Math.min(1, Math.max(0, fraction));
@@ -61,16 +37,4 @@ export function ringAngles(fraction: number): { right: number; left: number } {
 		right: RING_BASE_ANGLE + 360 * Math.min(f, 0.5),
 		left: RING_BASE_ANGLE + 360 * Math.max(0, f - 0.5)
 	};
-}
-
-/** Keyframe offsets and angles that move both halves linearly from `from` to `to` (through the
- * half-way mark when the move crosses it): [offset, right, left] at the start, the crossing and
- * the end. */
-export function ringKeyframes(from: number, to: number): [number, number, number][] {
-	const mid = Math.min(Math.max(0.5, from), to);
-	const offset = to > from ? (mid - from) / (to - from) : 0;
-	return [from, mid, to].map((fraction, i) => {
-		const { right, left } = ringAngles(fraction);
-		return [i === 0 ? 0 : i === 1 ? offset : 1, right, left];
-	});
 }
