@@ -8,6 +8,7 @@ import {
 	defaultTimeZone,
 	isDay,
 	localDay,
+	localMinuteOfDay,
 	localDayNumber,
 	localDayUncached,
 	monthOf,
@@ -121,6 +122,17 @@ describe('localDay', () => {
 		expect(tryLocalDay('not a date', 'UTC')).toBeNull();
 		expect(() => tryLocalDay('2024-01-01T00:00:00Z', 'Mars/Olympus_Mons')).toThrow(RangeError);
 		expect(() => toMs('')).toThrow(RangeError);
+	});
+});
+
+describe('localMinuteOfDay', () => {
+	it('reads the wall clock in the zone, on both sides of a daylight-saving change', () => {
+		expect(localMinuteOfDay('2025-03-30T00:59:00Z', 'Europe/Berlin')).toBe(1 * 60 + 59);
+		expect(localMinuteOfDay('2025-03-30T01:00:00Z', 'Europe/Berlin')).toBe(3 * 60);
+		expect(localMinuteOfDay('2025-10-26T21:30:00Z', 'Europe/Berlin')).toBe(22 * 60 + 30);
+		expect(localMinuteOfDay('2025-06-04T03:00:00Z', 'America/New_York')).toBe(23 * 60);
+		expect(localMinuteOfDay('2025-06-04T04:00:00Z', 'America/New_York')).toBe(0);
+		expect(localMinuteOfDay('1969-12-31T23:59:00Z', 'UTC')).toBe(23 * 60 + 59);
 	});
 });
 

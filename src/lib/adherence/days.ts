@@ -129,6 +129,12 @@ export function tryLocalDay(instant: Instant, timeZone: string = defaultTimeZone
 	}
 }
 
+/** Minutes since local midnight (wall clock, 0–1439) of an instant in an IANA time zone. */
+export function localMinuteOfDay(instant: Instant, timeZone: string = defaultTimeZone()): number {
+	const wall = wallClock(toMs(instant), timeZone);
+	return Math.floor((((wall % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY) / 60_000);
+}
+
 /** A day as a whole number of days since 1970-01-01 (for cheap comparisons and sets). */
 export function dayNumber(day: string): number {
 	if (!isDay(day)) throw new RangeError(`Not a calendar day (YYYY-MM-DD): ${day}`);
