@@ -171,6 +171,23 @@ describe('the reminders calendar file', () => {
 		expect(event?.startDate.toString()).toBe('2025-03-27T08:00:00');
 	});
 
+	it('starts a time that the first day skips (clocks forward) on the next chosen day', () => {
+		// Saturday night before Sunday 30 March: 02:30 does not exist that Sunday in Berlin.
+		const file = reminderCalendar(
+			request({ now: '2025-03-29T23:30:00Z', days: [7], times: ['02:30', '08:00'] })
+		);
+		const parsed = parse(file.text);
+		expect(parsed.events.map((event) => event.startDate.toString())).toEqual([
+			'2025-04-06T02:30:00',
+			'2025-03-30T08:00:00'
+		]);
+		expect(occurrences(parsed, 'Europe/Berlin', '2025-03-30', 14)).toEqual([
+			'2025-03-30 08:00',
+			'2025-04-06 02:30',
+			'2025-04-06 08:00'
+		]);
+	});
+
 	it('keeps the UIDs from one file to the next, and a later file has a higher SEQUENCE', () => {
 		const first = parse(reminderCalendar(request()).text).events;
 		const later = parse(

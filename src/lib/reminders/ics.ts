@@ -17,7 +17,7 @@ import {
 } from '$lib/adherence/days';
 import { formatProblem } from '$lib/validation/problems';
 import { check } from '$lib/validation/schemas';
-import { clockMinutes, ReminderSchema } from './times';
+import { clockMinutes, clockTime, ReminderSchema } from './times';
 
 /** The content type to serve or download the file with. */
 export const CALENDAR_CONTENT_TYPE = 'text/calendar;charset=utf-8';
@@ -79,6 +79,24 @@ function vtimezone(timeZone: string): string | null {
 }
 
 /**
+ * The first occurrence of a reminder time: on the first chosen day from `today` on (DTSTART must
+ * itself be an occurrence) on which that local time exists. 02:30 does not exist on the day the
+ * clocks go forward; started there, the whole series would move to 03:30.
+ */
+function firstStart(today: string, days: readonly Weekday[], minutes: number, timeZone: string) {
+	const hour = Math.floor(minutes / 60);
+	const minute = minutes % 60;
+	let day = today;
+	for (let tries = 0; tries < 30; tries++, day = addDays(day, 1)) {
+		if (!days.includes(weekdayOf(day))) continue;
+		const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+		const start = new TZDate(y, m - 1, d, hour, minute, timeZone);
+		if (start.getHours() === hour && start.getMinutes() === minute) return start;
+	}
+	throw new RangeError(`${clockTime(minutes)} does not occur on the chosen days in ${timeZone}`);
+}
+
+/**
  * The calendar file for one routine's reminders: one recurring event per time, weekly on the
  * given days, in the given time zone. Throws a RangeError for times or days the reminder setting
  * would refuse, or a time zone without a known VTIMEZONE.
@@ -91,12 +109,7 @@ export function reminderCalendar(request: CalendarRequest): CalendarFile {
 	const nowMs = toMs(request.now);
 	const minutes = request.minutes ?? DEFAULT_EVENT_MINUTES;
 
-	// The first occurrence: the first chosen day from today on (DTSTART must be an occurrence).
 	const today = localDay(nowMs, timeZone);
-	let first = today;
-	while (!checked.value.days.includes(weekdayOf(first))) first = addDays(first, 1);
-	const [year, month, day] = first.split('-').map(Number) as [number, number, number];
-
 	const calendar = ical({
 		name: 'Limber reminders',
 		prodId: { company: 'Limber', product: 'Reminders', language: 'EN' },
@@ -106,8 +119,7 @@ export function reminderCalendar(request: CalendarRequest): CalendarFile {
 	});
 	const description = `Time for ${request.title}. Open it in Limber: ${request.url}`;
 	for (const time of checked.value.times) {
-		const at = clockMinutes(time);
-		const start = new TZDate(year, month - 1, day, Math.floor(at / 60), at % 60, timeZone);
+		const start = firstStart(today, checked.value.days, clockMinutes(time), timeZone);
 		calendar.createEvent({
 			id: reminderUid(request.programId, time),
 			sequence: Math.max(0, Math.floor((nowMs - SEQUENCE_EPOCH) / 60_000)),
