@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Weekday } from '$lib/adherence/days';
 import {
 	clockMinutes,
 	clockTime,
@@ -6,6 +7,7 @@ import {
 	defaultReminderDays,
 	defaultReminderTimes,
 	isClockTime,
+	nextReminderAt,
 	reminderProblems,
 	slotAt,
 	slotDone
@@ -189,5 +191,56 @@ describe('slots', () => {
 		expect(slotDone(times, 2, { count: 1, startedAt: [19 * 60] })).toBe(true);
 		expect(slotDone(times, 3, { count: 9, startedAt: [] })).toBe(false);
 		expect(slotDone(times, -1, { count: 9, startedAt: [] })).toBe(false);
+	});
+});
+
+describe('the next reminder', () => {
+	const next = (setting: { times: string[]; days: Weekday[] }, now: string, zone: string) => {
+		const at = nextReminderAt(setting, now, zone);
+		return at === null ? null : new Date(at).toISOString();
+	};
+	const threeTimes = ['08:00', '13:00', '19:00'];
+
+	it('is the next of the times today, else on the next chosen day', () => {
+		const days: Weekday[] = [1, 2, 3, 4, 5, 6, 7];
+		expect(next({ times: threeTimes, days }, '2025-06-04T05:00:00Z', 'Europe/Berlin')).toBe(
+			'2025-06-04T06:00:00.000Z'
+		);
+		// At 08:00 sharp, the 08:00 reminder is this moment's: the next is 13:00.
+		expect(next({ times: threeTimes, days }, '2025-06-04T06:00:00Z', 'Europe/Berlin')).toBe(
+			'2025-06-04T11:00:00.000Z'
+		);
+		expect(next({ times: threeTimes, days }, '2025-06-04T17:00:01Z', 'Europe/Berlin')).toBe(
+			'2025-06-05T06:00:00.000Z'
+		);
+		// Monday, Wednesday, Friday: after Friday evening comes Monday morning.
+		expect(
+			next({ times: threeTimes, days: [1, 3, 5] }, '2025-06-06T18:00:00Z', 'Europe/Berlin')
+		).toBe('2025-06-09T06:00:00.000Z');
+		// Only Wednesdays, asked on a Wednesday after the last time: a week later.
+		expect(next({ times: ['08:00'], days: [3] }, '2025-06-04T10:00:00Z', 'Europe/Berlin')).toBe(
+			'2025-06-11T06:00:00.000Z'
+		);
+	});
+
+	it('stays at the local time across a daylight-saving change, in both zones', () => {
+		// Saturday evening before Berlin's change: Sunday's 08:00 is already summer time.
+		expect(next({ times: ['08:00'], days: [7] }, '2025-03-29T20:00:00Z', 'Europe/Berlin')).toBe(
+			'2025-03-30T06:00:00.000Z'
+		);
+		expect(next({ times: ['08:00'], days: [7] }, '2025-10-25T20:00:00Z', 'Europe/Berlin')).toBe(
+			'2025-10-26T07:00:00.000Z'
+		);
+		expect(next({ times: ['08:00'], days: [7] }, '2025-03-08T20:00:00Z', 'America/New_York')).toBe(
+			'2025-03-09T12:00:00.000Z'
+		);
+		expect(next({ times: ['19:00'], days: [7] }, '2025-11-02T12:00:00Z', 'America/New_York')).toBe(
+			'2025-11-03T00:00:00.000Z'
+		);
+	});
+
+	it('is null without times or days', () => {
+		expect(next({ times: [], days: [1] }, '2025-06-04T10:00:00Z', 'UTC')).toBeNull();
+		expect(next({ times: ['08:00'], days: [] }, '2025-06-04T10:00:00Z', 'UTC')).toBeNull();
 	});
 });

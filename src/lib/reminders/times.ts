@@ -3,7 +3,16 @@
 // routine was already done in it). Pure: no clock, no storage; times are local wall-clock
 // "HH:MM" strings, days ISO weekdays (1 = Monday … 7 = Sunday). See docs/reminders.md.
 import * as v from 'valibot';
-import type { Weekday } from '$lib/adherence/days';
+import {
+	addDays,
+	defaultTimeZone,
+	localDay,
+	toMs,
+	weekdayOf,
+	zonedInstant,
+	type Instant,
+	type Weekday
+} from '$lib/adherence/days';
 import type { Schedule } from '$lib/program/types';
 import { bool, check, list, map, record } from '$lib/validation/schemas';
 import type { Problem } from '$lib/validation/problems';
@@ -198,4 +207,30 @@ export function slotDone(times: readonly string[], slot: number, progress: DayPr
 	const next = times[slot + 1];
 	const to = next === undefined ? 24 * 60 : clockMinutes(next);
 	return progress.startedAt.some((minute) => minute >= from && minute < to);
+}
+
+/**
+ * When the next reminder of a setting comes after `now` (ms), on or off: the first of its times
+ * on its days, read as local times in the zone (so 08:00 stays 08:00 across a daylight-saving
+ * change). For arming a timer; whether to show it is decided when it fires (see reminderSlotNow
+ * in due.ts). Null when the setting has no times or no days.
+ */
+export function nextReminderAt(
+	setting: Pick<ReminderSetting, 'times' | 'days'>,
+	now: Instant,
+	timeZone: string = defaultTimeZone()
+): number | null {
+	const nowMs = toMs(now);
+	const today = localDay(nowMs, timeZone);
+	const minutes = setting.times.map(clockMinutes).sort((a, b) => a - b);
+	// Today's remaining times, the six days after, and today's weekday again a week on.
+	for (let offset = 0; offset <= 7; offset++) {
+		const day = addDays(today, offset);
+		if (!setting.days.includes(weekdayOf(day))) continue;
+		for (const minute of minutes) {
+			const at = zonedInstant(day, minute, timeZone);
+			if (at > nowMs) return at;
+		}
+	}
+	return null;
 }
