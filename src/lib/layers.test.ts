@@ -16,6 +16,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 	session: ['program', 'validation'],
 	player: ['program', 'session', 'time'],
 	adherence: ['program', 'session', 'time'],
+	reminders: ['adherence', 'program', 'validation'],
 	safety: ['program'],
 	builder: ['program'],
 	share: ['program'],

@@ -8,6 +8,7 @@ import {
 	defaultTimeZone,
 	isDay,
 	localDay,
+	localMinuteOfDay,
 	localDayNumber,
 	localDayUncached,
 	monthOf,
@@ -16,7 +17,8 @@ import {
 	toMs,
 	tryLocalDay,
 	weekdayOf,
-	weekdayOfNumber
+	weekdayOfNumber,
+	zonedInstant
 } from './days';
 
 describe('localDay', () => {
@@ -121,6 +123,57 @@ describe('localDay', () => {
 		expect(tryLocalDay('not a date', 'UTC')).toBeNull();
 		expect(() => tryLocalDay('2024-01-01T00:00:00Z', 'Mars/Olympus_Mons')).toThrow(RangeError);
 		expect(() => toMs('')).toThrow(RangeError);
+	});
+});
+
+describe('localMinuteOfDay', () => {
+	it('reads the wall clock in the zone, on both sides of a daylight-saving change', () => {
+		expect(localMinuteOfDay('2025-03-30T00:59:00Z', 'Europe/Berlin')).toBe(1 * 60 + 59);
+		expect(localMinuteOfDay('2025-03-30T01:00:00Z', 'Europe/Berlin')).toBe(3 * 60);
+		expect(localMinuteOfDay('2025-10-26T21:30:00Z', 'Europe/Berlin')).toBe(22 * 60 + 30);
+		expect(localMinuteOfDay('2025-06-04T03:00:00Z', 'America/New_York')).toBe(23 * 60);
+		expect(localMinuteOfDay('2025-06-04T04:00:00Z', 'America/New_York')).toBe(0);
+		expect(localMinuteOfDay('1969-12-31T23:59:00Z', 'UTC')).toBe(23 * 60 + 59);
+	});
+});
+
+describe('zonedInstant', () => {
+	const at = (day: string, time: string, zone: string) => {
+		const [hours, minutes] = time.split(':').map(Number) as [number, number];
+		return new Date(zonedInstant(day, hours * 60 + minutes, zone)).toISOString();
+	};
+
+	it('turns a local time on a day into the instant, with the offset of that moment', () => {
+		expect(at('2025-03-29', '08:00', 'Europe/Berlin')).toBe('2025-03-29T07:00:00.000Z');
+		expect(at('2025-03-30', '08:00', 'Europe/Berlin')).toBe('2025-03-30T06:00:00.000Z');
+		expect(at('2025-10-26', '08:00', 'Europe/Berlin')).toBe('2025-10-26T07:00:00.000Z');
+		expect(at('2025-06-04', '23:30', 'America/New_York')).toBe('2025-06-05T03:30:00.000Z');
+		expect(at('2025-06-04', '00:00', 'Pacific/Auckland')).toBe('2025-06-03T12:00:00.000Z');
+		expect(at('2025-06-04', '12:00', 'UTC')).toBe('2025-06-04T12:00:00.000Z');
+	});
+
+	it('moves a skipped time past the change, and takes the later of a doubled one', () => {
+		// Forward: 02:30 does not exist; it comes out as 03:30 summer time.
+		expect(at('2025-03-30', '02:30', 'Europe/Berlin')).toBe('2025-03-30T01:30:00.000Z');
+		expect(at('2025-03-09', '02:30', 'America/New_York')).toBe('2025-03-09T07:30:00.000Z');
+		// Back: 02:30 (Berlin) and 01:30 (New York) happen twice; the second, in winter time.
+		expect(at('2025-10-26', '02:30', 'Europe/Berlin')).toBe('2025-10-26T01:30:00.000Z');
+		expect(at('2025-11-02', '01:30', 'America/New_York')).toBe('2025-11-02T06:30:00.000Z');
+	});
+
+	it('reads back as the same local day and minute, every quarter hour of a changing day', () => {
+		for (const [zone, day] of [
+			['Europe/Berlin', '2025-10-26'],
+			['America/New_York', '2025-03-09'],
+			['Pacific/Chatham', '2025-04-06']
+		] as const) {
+			for (let minute = 0; minute < 24 * 60; minute += 15) {
+				const ms = zonedInstant(day, minute, zone);
+				if (localMinuteOfDay(ms, zone) !== minute) continue; // a skipped time (checked above)
+				expect(localDay(ms, zone)).toBe(day);
+			}
+		}
+		expect(() => zonedInstant('2025-06-04', 1440, 'UTC')).toThrow(RangeError);
 	});
 });
 

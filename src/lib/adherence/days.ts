@@ -129,6 +129,37 @@ export function tryLocalDay(instant: Instant, timeZone: string = defaultTimeZone
 	}
 }
 
+/** Minutes since local midnight (wall clock, 0–1439) of an instant in an IANA time zone. */
+export function localMinuteOfDay(instant: Instant, timeZone: string = defaultTimeZone()): number {
+	const wall = wallClock(toMs(instant), timeZone);
+	return Math.floor((((wall % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY) / 60_000);
+}
+
+/**
+ * The instant (ms) at which a local wall-clock time (minutes since midnight) occurs on a day in an
+ * IANA time zone. A time the clocks skip (02:30 when they go forward at 02:00) comes out as the
+ * instant after the change the same number of minutes on (03:30); a time that occurs twice when
+ * they go back, as its later occurrence.
+ */
+export function zonedInstant(
+	day: string,
+	minuteOfDay: number,
+	timeZone: string = defaultTimeZone()
+): number {
+	if (!Number.isInteger(minuteOfDay) || minuteOfDay < 0 || minuteOfDay >= 24 * 60) {
+		throw new RangeError(`Not a minute of the day: ${minuteOfDay}`);
+	}
+	const wall = dayNumber(day) * MS_PER_DAY + minuteOfDay * 60_000;
+	// The offsets in force a day before and a day after (a zone changes at most once in between):
+	// the instant is the wall time read with one of them, whichever reads back as that wall time.
+	const before = wall - offsetAt(wall - MS_PER_DAY, timeZone);
+	const after = wall - offsetAt(wall + MS_PER_DAY, timeZone);
+	const valid = [before, after].filter((ms) => wallClock(ms, timeZone) === wall);
+	// Neither: the clocks skipped that time; read with the offset before the change it lands the
+	// skipped minutes after the change.
+	return valid.length > 0 ? Math.max(...valid) : before;
+}
+
 /** A day as a whole number of days since 1970-01-01 (for cheap comparisons and sets). */
 export function dayNumber(day: string): number {
 	if (!isDay(day)) throw new RangeError(`Not a calendar day (YYYY-MM-DD): ${day}`);

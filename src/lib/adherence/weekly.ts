@@ -81,12 +81,21 @@ export function countByProgramDay(index: SessionIndex): ProgramDayCounts {
 	return counts;
 }
 
-function validSchedule(schedule: Schedule | undefined): Schedule | null {
+/** A schedule that can be measured against (whole numbers, 1–7 days a week), or null. */
+export function validSchedule(schedule: Schedule | undefined): Schedule | null {
 	if (!schedule) return null;
 	const { timesPerDay, daysPerWeek } = schedule;
 	if (!Number.isInteger(timesPerDay) || timesPerDay < 1) return null;
 	if (!Number.isInteger(daysPerWeek) || daysPerWeek < 1 || daysPerWeek > 7) return null;
 	return { timesPerDay, daysPerWeek };
+}
+
+/**
+ * How many of one day's counting sessions count towards a schedule: at most `timesPerDay` (every
+ * one when the schedule is not known). History and Today both count a day this way.
+ */
+export function cappedDayCount(count: number, schedule: Schedule | null): number {
+	return schedule ? Math.min(count, schedule.timesPerDay) : count;
 }
 
 function plural(count: number, noun: string): string {
@@ -169,7 +178,7 @@ function weekFor(
 		for (const day of days) {
 			const count = perDay?.get(day) ?? 0;
 			sessions += count;
-			done += program.schedule ? Math.min(count, program.schedule.timesPerDay) : count;
+			done += cappedDayCount(count, program.schedule);
 		}
 		const expected = program.schedule
 			? program.schedule.timesPerDay * Math.min(program.schedule.daysPerWeek, followedDays)
