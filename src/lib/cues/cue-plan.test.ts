@@ -167,6 +167,11 @@ describe('planCues: prepare', () => {
 		expect(spoken(plan(started(prepare()), program([bridge])))).toEqual([
 			'Bridge. Lie on your back, knees bent'
 		]);
+		// Before the side: a short get-ready may cut off the end of what is said.
+		const triangle = holdExercise(10, { name: 'Triangle', sides: 'each', startCue: 'Feet wide' });
+		expect(spoken(plan(started(prepare({ side: 'left' })), program([triangle])))).toEqual([
+			'Triangle. Feet wide. Left side'
+		]);
 	});
 
 	it('says the sides alternate for "sides: alternate"', () => {
@@ -405,13 +410,18 @@ describe('planCues: work steps', () => {
 describe('planCues: other events', () => {
 	const prog = program([pelvic(), birdDog()]);
 
-	it('session complete: end beep, long vibration, "Session complete"', () => {
+	it('session complete after a hold: end beep, long vibration, the release, "Session complete"', () => {
 		const cues = plan({ type: 'sessionComplete', at: 0, late: false, completed: true }, prog);
 		expect(cues).toEqual([
 			{ kind: 'beep', tone: 'end' },
 			{ kind: 'vibrate', pattern: [...VIBRATION_PATTERNS.complete] },
-			{ kind: 'speak', text: 'Session complete', lang: 'en', fallback: 'end' }
+			{ kind: 'speak', text: 'Relax. Session complete', lang: 'en', fallback: 'end' }
 		]);
+		const ownRelease = program([holdExercise(6, { name: 'Bridge', releaseCue: 'Lower slowly' })]);
+		const done = { type: 'sessionComplete', at: 0, late: false, completed: true } as const;
+		expect(spoken(plan(done, ownRelease))).toEqual(['Lower slowly. Session complete']);
+		// After self-paced reps there is nothing to release.
+		expect(spoken(plan(done, program([pelvic()])))).toEqual(['Session complete']);
 	});
 
 	it('a session ended early says "Session ended"', () => {

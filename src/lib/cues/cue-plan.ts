@@ -9,7 +9,7 @@
 import type { EngineEvent } from '$lib/player/engine-types';
 import type { Step } from '$lib/program/timeline-types';
 import type { Exercise, Program } from '$lib/program/types';
-import { actionText, releaseBefore, sideName } from '$lib/program/guidance';
+import { actionText, isHeld, releaseBefore, releaseText, sideName } from '$lib/program/guidance';
 import type { Cue, CueContext, CueSettings, SpeakCue, Tone } from './types';
 import { DEFAULT_CUE_SETTINGS } from './types';
 
@@ -103,12 +103,19 @@ function planEvent(event: EngineEvent, program: Program): Plan {
 			return { tone: 'tick', vibrate: VIBRATION_PATTERNS.tick };
 		case 'repCounted':
 			return planRepCounted(event.step, event.repsCounted);
-		case 'sessionComplete':
+		case 'sessionComplete': {
+			// Played to the end after a hold or timed bout: let go first ("Lower slowly").
+			const last = program.exercises.at(-1);
+			const release = event.completed && isHeld(last) ? releaseText(last) : '';
 			return {
 				tone: 'end',
 				vibrate: VIBRATION_PATTERNS.complete,
-				speech: { text: event.completed ? words.complete : words.ended, fallback: 'end' }
+				speech: {
+					text: sentence([release, event.completed ? words.complete : words.ended]),
+					fallback: 'end'
+				}
 			};
+		}
 		case 'paused':
 			return { speech: { text: words.paused } };
 		case 'resumed':
@@ -129,10 +136,12 @@ function planStepStart(step: Step, program: Program, words: CuePhrases): Plan {
 	const release = releaseBefore(step, program) ?? '';
 	switch (step.kind) {
 		case 'prepare': {
+			// The starting position before the side: a get-ready is short, and a cue that runs on
+			// is cut off by the next one, so what matters most comes first.
 			const parts = [release, step.exerciseIndex === 0 ? name : name && words.next(name)];
+			parts.push(exercise?.startCue ?? '');
 			if (exercise?.sides === 'each' && step.side) parts.push(sideName(exercise, step.side));
 			if (exercise?.sides === 'alternate') parts.push(words.alternateSides);
-			parts.push(exercise?.startCue ?? '');
 			const plan: Plan = { speech: { text: sentence(parts), fallback: 'tick' } };
 			if (followsWorkDirectly(step, program)) {
 				plan.tone = 'end';

@@ -165,7 +165,9 @@ export function viewOf(state: EngineState, program: Program, timeline: Timeline)
 		pose: poseTarget(step, exercise),
 		repText,
 		setText: setText(step, exercise),
-		sideText: sideLabel(exercise, side),
+		// A rest between reps names the coming side in its "Next" line: once is enough.
+		sideText:
+			step.kind === 'rest' && step.restKind === 'betweenReps' ? null : sideLabel(exercise, side),
 		nextText: waiting ? describeNext(timeline, step, exercise) : null,
 		selfPaced: step.kind === 'selfPaced',
 		waiting

@@ -130,6 +130,25 @@ describe('poseAt: which pose at which moment of a step, from the timeline', () =
 		});
 	});
 
+	it('a rest between alternating reps keeps the side just held, the next rep turns', () => {
+		const alternating = makeProgram({
+			exercises: [
+				holdExercise(5, {
+					sides: 'alternate',
+					reps: 2,
+					restBetweenReps: 3,
+					images: ['a.svg', 'b.svg']
+				})
+			]
+		});
+		const line = expandTimeline(alternating);
+		const restAfterLeft = line.steps.find((s) => s.kind === 'rest' && s.side === 'right')!;
+		const restAfterRight = line.steps.find((s) => s.kind === 'rest' && s.side === 'left')!;
+		expect(poseAt(line, alternating, restAfterLeft.index, 0)?.mirrored).toBe(false);
+		expect(poseAt(line, alternating, restAfterRight.index, 0)?.mirrored).toBe(true);
+		expect(poseAt(line, alternating, restAfterLeft.index + 1, 0)?.mirrored).toBe(true);
+	});
+
 	it('a new exercise starts from its own start pose, not the last exercise’s', () => {
 		const prepare = indexOf((s) => s.kind === 'prepare' && s.exerciseIndex === 2);
 		expect(poseAt(timeline, program, prepare, 0)).toMatchObject({ from: 'tri-standing.svg' });

@@ -61,8 +61,15 @@ export function poseTarget(step: Step, exercise: Exercise): PoseTarget {
 				transitionMs: step.duration,
 				mirrored
 			};
-		case 'rest':
-			return { pose: 0, transitionMs: Math.min(RETURN_MS, step.duration), mirrored };
+		case 'rest': {
+			// A rest between alternating reps carries the coming side; the figure lowers the side
+			// it held and turns at the next rep.
+			const held =
+				step.restKind === 'betweenReps' && exercise.sides === 'alternate'
+					? step.side === 'left'
+					: mirrored;
+			return { pose: 0, transitionMs: Math.min(RETURN_MS, step.duration), mirrored: held };
+		}
 		default:
 			return { pose: 0, transitionMs: 0, mirrored };
 	}

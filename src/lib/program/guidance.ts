@@ -1,7 +1,9 @@
 // What the person is told to do at each step: the one instruction on screen and the words the
 // voice says, from the exercise's guidance fields (startCue, holdCue, releaseCue, sideNames) with
 // plain generic words where a program has none. Pure: the player's display (display.ts) and the
-// cue plan (cues/cue-plan.ts) both read it, so the screen and the voice never disagree.
+// cue plan (cues/cue-plan.ts) both read it, so the screen and the voice use the same words. (As
+// a step starts the voice may first say the release of the hold just ended, which the screen
+// shows only during a rest within the exercise.)
 // The table of what is shown and said per step kind is in docs/player.md ("What to do now").
 import { doseForm } from './dose';
 import type { Step } from './timeline-types';

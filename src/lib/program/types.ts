@@ -7,7 +7,7 @@ export type Side = 'left' | 'right';
 export interface Phase {
 	cue: string;
 	seconds: number;
-	/** The pose the picture moves to during this phase (see posePlan in $lib/player/poses). */
+	/** The pose the picture moves to during this phase (see poseTarget in $lib/player/poses). */
 	image?: string;
 }
 

@@ -501,6 +501,11 @@ describe('validateProgram: every problem, each with its path', () => {
 		],
 		['holdCue empty', { holdCue: '' }, 'exercises[0].holdCue: must not be empty'],
 		[
+			'images repeated',
+			{ images: ['down.svg', 'up.svg', 'down.svg'] },
+			'exercises[0].images[2]: is already images[0]'
+		],
+		[
 			'releaseCue too long',
 			{ releaseCue: 'x'.repeat(81) },
 			'exercises[0].releaseCue: must be at most 80 characters long (this one has 81)'

@@ -451,6 +451,20 @@ function crossFieldProblems(root: unknown): Found[] {
 			});
 		}
 
+		if (Array.isArray(exercise.images)) {
+			const firstAt = new Map<unknown, number>();
+			exercise.images.forEach((image: unknown, i) => {
+				const first = firstAt.get(image);
+				if (first === undefined) firstAt.set(image, i);
+				else {
+					out.push({
+						path: at('images', i),
+						message: `is already images[${first}]: list each pose once (a phase can return to a pose with its "image")`
+					});
+				}
+			});
+		}
+
 		if (hasOwn(exercise, 'duration') && typeof exercise.reps === 'number' && exercise.reps > 1) {
 			out.push({
 				path: at('reps'),
