@@ -290,7 +290,7 @@ test('a long pause changes nothing: the time left waits, then play continues fro
 		heading: 'Side stretch',
 		label: 'Rest',
 		seconds: 2,
-		meta: ['Set 1 of 2', 'Left side'],
+		meta: ['Set 1 of 2'],
 		next: 'Next: rep 2 of 2, Left side'
 	});
 });
