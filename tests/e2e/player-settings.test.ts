@@ -114,6 +114,9 @@ test('the voice choice lists this browser’s English voices, or says it has non
 	await expect(select).toHaveValue('');
 	await expect(select.getByRole('option', { name: 'Automatic' })).toHaveCount(1);
 	const note = page.getByTestId('voice-note');
+	// The voices are read when the person turns to the list (not on page load).
+	await expect(note).toHaveText('The voices on this device are listed when you open the list.');
+	await select.focus();
 
 	// Voices load asynchronously: whatever the browser lists by now, the page says the same.
 	await expect
