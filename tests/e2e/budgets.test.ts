@@ -23,9 +23,11 @@ const KB = 1024;
 /** The budgets (docs/quality.md). The precache was 150 KB until the session recorder, the
  * one-player lock, the hardened validator, exercise outcomes, the follow rule and the report
  * came (161 KB); the builder issue's ceiling was 190 KB, raised to 200 KB by the guidance issue
- * (every built-in exercise's words, the poses, the player's settings). */
+ * (every built-in exercise's words, the poses, the player's settings), and to 220 KB by the
+ * reminders' calendar file (ical-generator and every time zone's VTIMEZONE, loaded only when
+ * asked for, but precached so that the file can be made offline too). */
 export const FIRST_LOAD_JS_BUDGET = 35 * KB;
-export const PRECACHE_BUDGET = 200 * KB;
+export const PRECACHE_BUDGET = 220 * KB;
 /** The library's first paint: its stylesheets (layout, page); the scripts it preloads after. */
 const FIRST_LOAD_STYLESHEETS = 2;
 const FIRST_LOAD_SCRIPTS = 8;

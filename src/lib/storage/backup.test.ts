@@ -8,7 +8,7 @@ import { StorageError } from './errors';
 import { getImportedProgram, saveImportedProgram } from './programs';
 import { seedSessions } from './seed';
 import { countSessions, getSession, listSessions, saveSession } from './sessions';
-import { getAllSettings, getSetting, setSetting } from './settings';
+import { getAllSettings, getSetting, setSetting, type Settings } from './settings';
 import { DIGESTS_KEY } from './schema';
 import { makeStoredProgram, makeSessionRecord } from '$lib/test-factories';
 import {
@@ -55,6 +55,10 @@ describe('exportBackup', () => {
 		await setSetting('speechRate', 0.8);
 		await setSetting('prepareSeconds', 10);
 		await setSetting('voiceURI', 'urn:voice:this-device');
+		const reminders: Settings['reminders'] = {
+			'gentle-relief': { times: ['08:00', '13:30', '19:00'], days: [1, 3, 5], on: true }
+		};
+		await setSetting('reminders', reminders);
 
 		const text = await exportBackup(NOW, '9.9.9');
 		const backup = JSON.parse(text);
@@ -63,7 +67,13 @@ describe('exportBackup', () => {
 			formatVersion: 1,
 			exportedAt: '2025-03-16T12:00:00.000Z',
 			app: { version: '9.9.9' },
-			settings: { beeps: false, textSize: 'largest', speechRate: 0.8, prepareSeconds: 10 }
+			settings: {
+				beeps: false,
+				textSize: 'largest',
+				speechRate: 0.8,
+				prepareSeconds: 10,
+				reminders
+			}
 		});
 		expect(backup.sessions.map((s: { id: string }) => s.id)).toEqual(['a', 'b']);
 		expect(backup.programs).toEqual([
@@ -83,7 +93,9 @@ describe('exportBackup', () => {
 			textSize: 'largest',
 			speechRate: 0.8,
 			prepareSeconds: 10,
-			voiceURI: null
+			voiceURI: null,
+			// The reminder times belong to the person: they travel too.
+			reminders
 		});
 	});
 

@@ -2,6 +2,7 @@
 // defaults, and the checks built on them. To add a setting, add its schema to SETTING_SCHEMAS and
 // its default to defaultSettings(); TypeScript insists on both.
 import * as v from 'valibot';
+import { RemindersSchema } from '$lib/reminders/times';
 import { parseIsoDateTime } from '$lib/time';
 import {
 	bool,
@@ -99,7 +100,9 @@ export const SETTING_SCHEMAS = {
 	/** Morning pain ratings, oldest first. */
 	morningPain: list(MorningPainSchema, SETTINGS_LIMITS.morningPain),
 	/** The routines the person follows, by program id. */
-	follows: map(FollowSchema, { max: SETTINGS_LIMITS.follows, what: 'programs' })
+	follows: map(FollowSchema, { max: SETTINGS_LIMITS.follows, what: 'programs' }),
+	/** Reminder times and days per program id, and whether each is on ($lib/reminders/times). */
+	reminders: RemindersSchema
 };
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -126,7 +129,8 @@ export function defaultSettings(): Settings {
 		persistRequested: false,
 		programLevels: {},
 		morningPain: [],
-		follows: {}
+		follows: {},
+		reminders: {}
 	};
 }
 

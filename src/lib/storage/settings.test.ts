@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import type { ReminderSetting } from '$lib/reminders/times';
 import { check } from '$lib/validation/schemas';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configureStorage, openDatabase } from './database';
@@ -34,9 +35,10 @@ describe('settings', () => {
 			persistRequested: false,
 			programLevels: {},
 			morningPain: [],
-			follows: {}
+			follows: {},
+			reminders: {}
 		});
-		expect(SETTING_KEYS).toHaveLength(17);
+		expect(SETTING_KEYS).toHaveLength(18);
 		// Each call is a fresh copy.
 		defaultSettings().morningPain.push({ day: '2025-01-01', pain: 3 });
 		expect(defaultSettings().morningPain).toEqual([]);
@@ -155,6 +157,42 @@ describe('setting checks', () => {
 		expect(DEVICE_ONLY_SETTINGS).toContain('voiceURI');
 		for (const key of ['textSize', 'speechRate', 'prepareSeconds'] as const)
 			expect(DEVICE_ONLY_SETTINGS).not.toContain(key);
+	});
+
+	it('checks the reminders: times and days per routine, with the path of each problem', async () => {
+		const gentle: ReminderSetting = {
+			times: ['08:00', '13:00', '19:00'],
+			days: [1, 2, 3, 4, 5, 6, 7],
+			on: true
+		};
+		expect(isValidSetting('reminders', {})).toBe(true);
+		expect(isValidSetting('reminders', { 'gentle-relief': gentle })).toBe(true);
+		for (const bad of [
+			[],
+			{ 'gentle-relief': { ...gentle, times: [] } },
+			{ 'gentle-relief': { ...gentle, times: ['8:00'] } },
+			{ 'gentle-relief': { ...gentle, times: ['13:00', '08:00'] } },
+			{ 'gentle-relief': { ...gentle, days: [0] } },
+			{ 'gentle-relief': { ...gentle, on: 'yes' } },
+			{ 'gentle-relief': { ...gentle, colour: 'red' } }
+		])
+			expect(isValidSetting('reminders', bad)).toBe(false);
+		expect(
+			settingProblems('reminders', { 'gentle-relief': { ...gentle, times: ['08:00', '25:00'] } })
+		).toEqual([
+			{
+				path: 'reminders["gentle-relief"].times[1]',
+				message: 'must be a time of day written HH:MM (00:00 to 23:59)'
+			}
+		]);
+		expect(DEVICE_ONLY_SETTINGS).not.toContain('reminders');
+
+		useFreshStorage();
+		await setSetting('reminders', { 'gentle-relief': gentle });
+		expect(await getSetting('reminders')).toEqual({ 'gentle-relief': gentle });
+		await expect(
+			setSetting('reminders', { 'gentle-relief': { ...gentle, days: [3, 1] } })
+		).rejects.toThrow(/reminders\["gentle-relief"\]\.days\[1\]/);
 	});
 
 	it('lists every problem of a settings object with its path', () => {
