@@ -72,14 +72,18 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 		'adherence',
 		'catalog',
 		'components',
+		'cues',
 		'defer',
 		'lazy-import',
 		'paths',
+		'player',
 		'recorder',
+		'reminders',
 		'safety',
 		'session',
 		'settings',
-		'storage'
+		'storage',
+		'today'
 	],
 	styles: [],
 	server: []

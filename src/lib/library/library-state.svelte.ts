@@ -1,6 +1,6 @@
 // What the library shows besides the built-in programs, all read from this device's storage:
 // imported programs, an unfinished session to resume, the one-time note and the morning pain
-// question. Loaded lazily by the library page once it has rendered (see $lib/defer), with the
+// question, and the Today section (what today asks of each followed routine). Loaded lazily by the library page once it has rendered (see $lib/defer), with the
 // components that show these parts, so the page's first load carries none of them.
 import { defaultTimeZone, localDay } from '$lib/adherence/days';
 import { findProgram, summarizeProgram, type ProgramSummary } from '$lib/catalog/catalog';
@@ -10,9 +10,13 @@ import { progressLevel } from '$lib/recorder/levels';
 import { recoverFinishedSessions } from '$lib/recorder/recorder.svelte';
 import type { SessionRecord } from '$lib/session/record';
 import { settings } from '$lib/settings.svelte';
+import { todaySection, type TodaySection } from '$lib/reminders/today-section';
 import { loadCheckpoints } from '$lib/storage/checkpoint';
 import { readDatabase } from '$lib/storage/database';
-import { listSessions } from '$lib/storage/sessions';
+import type { SessionDigest } from '$lib/storage/schema';
+import { onSessionsChanged } from '$lib/storage/session-events';
+import { listSessionDigests, listSessions } from '$lib/storage/sessions';
+import { PageNow } from '$lib/today.svelte';
 
 type Fetch = typeof fetch;
 
@@ -20,6 +24,7 @@ type Fetch = typeof fetch;
 export { default as LibraryNotices } from './LibraryNotices.svelte';
 export { default as ImportedCards } from './ImportedCards.svelte';
 export { default as FirstVisitNote } from './FirstVisitNote.svelte';
+export { default as TodayPanel } from './TodayPanel.svelte';
 
 // The imported programs' module brings the program validator: load it only when some exist.
 const importedPrograms = () => lazyImport(() => import('$lib/storage/programs'));
@@ -41,9 +46,31 @@ export class LibraryState {
 	lastSession: SessionRecord | null = $state.raw(null);
 	askMorning = $state(false);
 	showDisclaimer = $state(false);
+	/** Every session's digest for Today, or null until read (or when the log cannot be read). */
+	todaySessions: SessionDigest[] | null = $state.raw(null);
+	/** "Now" for Today: moves on at local midnight and when the page becomes visible. */
+	readonly clock = new PageNow();
+	#builtins: ProgramSummary[] = $state.raw([]);
+
+	/**
+	 * The Today section: each routine followed today with what is done, and the next one due;
+	 * null when nothing is followed today or the log could not be read (then no section at all).
+	 * Reminder times are not a stored setting yet: every routine uses its default times.
+	 */
+	readonly today: TodaySection | null = $derived(
+		this.todaySessions &&
+			todaySection(
+				[...this.#builtins, ...this.imported],
+				this.todaySessions,
+				settings.values.follows,
+				{},
+				this.clock.now
+			)
+	);
 
 	/** Reads everything from storage (each part on its own: one failing leaves the others). */
 	async read(builtins: ProgramSummary[]): Promise<void> {
+		this.#builtins = builtins;
 		await settings.load();
 		this.showDisclaimer = !settings.values.disclaimerSeen;
 		try {
@@ -79,6 +106,37 @@ export class LibraryState {
 		} catch {
 			// Without the log there is nothing to ask about.
 		}
+		await this.readToday();
+	}
+
+	/** Reads the session log again for Today (a failed read leaves what was shown). */
+	async readToday(): Promise<void> {
+		try {
+			const sessions = await listSessionDigests();
+			this.clock.refresh();
+			this.todaySessions = sessions;
+		} catch {
+			// Without the log Today cannot count: it keeps what it had (nothing, at first).
+		}
+	}
+
+	/**
+	 * Keeps Today current while the library is open: the log read again when a session is saved
+	 * (in this tab or another: the sessions channel) and when the page becomes visible; "now"
+	 * moved on at local midnight. Returns the function that stops it (for an effect).
+	 */
+	watchToday(): () => void {
+		const stopClock = this.clock.start();
+		const stopChannel = onSessionsChanged(() => void this.readToday());
+		const onVisible = () => {
+			if (document.visibilityState === 'visible') void this.readToday();
+		};
+		document.addEventListener('visibilitychange', onVisible);
+		return () => {
+			stopClock();
+			stopChannel();
+			document.removeEventListener('visibilitychange', onVisible);
+		};
 	}
 
 	/** Reads the imported programs again (after a removal). */

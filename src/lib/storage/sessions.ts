@@ -7,6 +7,7 @@
 import { withAnswers, type SessionAnswers } from '$lib/session/answers';
 import type { SessionRecord } from '$lib/session/record';
 import { inTransaction, readDatabase, withDatabase } from './database';
+import { announceSessionsChanged } from './session-events';
 import {
 	both,
 	digestsFromSessions,
@@ -36,6 +37,7 @@ export interface ListSessionsOptions {
  */
 export async function saveSession(record: SessionRecord): Promise<void> {
 	await storeSession(record, false);
+	announceSessionsChanged();
 }
 
 /**
@@ -45,7 +47,9 @@ export async function saveSession(record: SessionRecord): Promise<void> {
  * tab stored it, finds the stored record and keeps it as it is (answers included).
  */
 export async function storeNewSession(record: SessionRecord): Promise<SessionRecord> {
-	return storeSession(record, true);
+	const stored = await storeSession(record, true);
+	announceSessionsChanged();
+	return stored;
 }
 
 /** saveSession and storeNewSession: the record (unless one is kept) and its digest, the
@@ -87,13 +91,15 @@ function writeSessions<T>(body: (tx: Parameters<SessionsWrite>[0]) => Promise<T>
  * of kind 'unknown' when no session has that id.
  */
 export async function answerSession(id: string, answers: SessionAnswers): Promise<SessionRecord> {
-	return writeSessions(async (tx) => {
+	const answered = await writeSessions(async (tx) => {
 		const stored = await tx.objectStore('sessions').get(id);
 		if (!stored) throw new StorageError('unknown', 'This session is not stored on this device.');
 		const record = withAnswers(stored, answers);
 		await putWithDigest(tx.objectStore('sessions'), tx.objectStore('sessionDigests'), record);
 		return record;
 	});
+	announceSessionsChanged();
+	return answered;
 }
 
 /** Puts back a session removed by deleteSession (undo). */
@@ -176,7 +182,7 @@ export async function getSession(id: string): Promise<SessionRecord | undefined>
 
 /** Deletes a session and returns what was deleted (for undo), or undefined if there was none. */
 export async function deleteSession(id: string): Promise<SessionRecord | undefined> {
-	return writeSessions(async (tx) => {
+	const deleted = await writeSessions(async (tx) => {
 		const sessions = tx.objectStore('sessions');
 		const digests = tx.objectStore('sessionDigests');
 		const existing = await sessions.get(id);
@@ -187,6 +193,8 @@ export async function deleteSession(id: string): Promise<SessionRecord | undefin
 		}
 		return existing;
 	});
+	announceSessionsChanged();
+	return deleted;
 }
 
 /** Refuses a record that ends before it starts (a TypeError: the player never makes one). */
