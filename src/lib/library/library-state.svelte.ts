@@ -55,7 +55,8 @@ export class LibraryState {
 	/**
 	 * The Today section: each routine followed today with what is done, and the next one due;
 	 * null when nothing is followed today or the log could not be read (then no section at all).
-	 * Reminder times are not a stored setting yet: every routine uses its default times.
+	 * The next one due is found from the person's reminder times (the routine page's Reminders),
+	 * or the routine's default times where none are set.
 	 */
 	readonly today: TodaySection | null = $derived(
 		this.todaySessions &&
@@ -63,7 +64,7 @@ export class LibraryState {
 				[...this.#builtins, ...this.imported],
 				this.todaySessions,
 				settings.values.follows,
-				{},
+				settings.values.reminders,
 				this.clock.now
 			)
 	);
