@@ -173,7 +173,9 @@ test('a page still starts its scripts where the browser reports no paint', async
 	await waitForApp(page);
 	const timing = await scriptTimings(page);
 	const first = Math.min(...timing.scripts.map((script) => script.start));
-	expect(first - (timing.paint ?? 0)).toBeGreaterThanOrEqual(400);
+	// The page waits about half a second after its first frame; a loaded machine reports the
+	// paint late, so the margin asserted is smaller: started at the first frame, it would be ~0.
+	expect(first - (timing.paint ?? 0)).toBeGreaterThanOrEqual(150);
 });
 
 test('the precache stays within its budget, gzip, without the illustrations', async () => {

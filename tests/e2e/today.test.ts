@@ -16,12 +16,15 @@ const GENTLE_MS = timelineOf(readBuiltin('gentle-relief')).totalMs;
 /** Follows a routine on its page ("Follow this routine"), once the page is live. */
 async function follow(page: Page, id: string): Promise<void> {
 	await page.goto(`/programs/${id}/`);
+	const stop = page.getByRole('button', { name: 'Stop following' });
+	// A tap before hydration does nothing: tap again until the page answers, but never tap
+	// "Follow" once it has (a slow machine may answer after the check below gave up).
 	await expect(async () => {
-		await page.getByRole('button', { name: 'Follow this routine' }).click({ timeout: 1_000 });
-		await expect(page.getByRole('button', { name: 'Stop following' })).toBeVisible({
-			timeout: 1_000
-		});
-	}).toPass();
+		if (!(await stop.isVisible())) {
+			await page.getByRole('button', { name: 'Follow this routine' }).click({ timeout: 2_000 });
+		}
+		await expect(stop).toBeVisible({ timeout: 2_000 });
+	}).toPass({ timeout: 30_000 });
 }
 
 function todaySection(page: Page) {
