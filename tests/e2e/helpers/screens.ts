@@ -186,10 +186,23 @@ export const SMALL_PROGRAM = {
 export async function openBuilderWithRoutine(page: Page): Promise<void> {
 	await page.goto('/builder/');
 	await page.getByLabel('Name', { exact: true }).first().fill('My back routine');
-	await page.getByLabel('Search the exercises').fill('cat');
-	await page.getByRole('button', { name: 'Add Cat stretch', exact: true }).click();
-	await page.getByLabel('Search the exercises').fill('pelvic');
-	await page.getByRole('button', { name: 'Add Pelvic tilts', exact: true }).click();
+	const cards = page.getByRole('region', { name: /^Exercises/ }).getByRole('article');
+	// A tap before the page is live adds nothing: add again until the card is there (never twice).
+	for (const [search, name] of [
+		['cat', 'Cat stretch'],
+		['pelvic', 'Pelvic tilts']
+	] as const) {
+		const before = await cards.count();
+		await expect(async () => {
+			if ((await cards.count()) === before) {
+				await page.getByLabel('Search the exercises').fill(search);
+				await page
+					.getByRole('button', { name: `Add ${name}`, exact: true })
+					.click({ timeout: 2_000 });
+			}
+			await expect(cards).toHaveCount(before + 1, { timeout: 2_000 });
+		}).toPass({ timeout: 30_000 });
+	}
 	const tilts = page.getByRole('region', { name: 'Exercises' }).getByRole('article').nth(1);
 	await tilts.getByLabel('Type what your physio said').fill('hold 10 s, 10 times, twice daily');
 	await tilts.getByRole('button', { name: 'Read it' }).click();
