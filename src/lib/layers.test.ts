@@ -30,6 +30,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 	'lazy-import': [],
 	download: [],
 	pwa: [],
+	notify: ['adherence', 'catalog', 'paths', 'pwa', 'reminders', 'settings', 'storage'],
 	recorder: ['adherence', 'program', 'pwa', 'safety', 'session', 'settings', 'storage'],
 	history: [
 		'adherence',
@@ -52,6 +53,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 		'download',
 		'history',
 		'lazy-import',
+		'notify',
 		'paths',
 		'player',
 		'program',

@@ -6,7 +6,8 @@
 // navigations from cached pages (or the SPA fallback), drop old caches on activate.
 // Lifecycle: a new version installs and then WAITS; it takes over only when a page posts
 // { type: 'SKIP_WAITING' } (after the person accepted "Update available") or when every tab
-// of the old version is closed. No app logic lives here (see src/lib/pwa/ for the page side).
+// of the old version is closed. No app logic lives here (see src/lib/pwa/ for the page side)
+// besides the reminders' notification taps and missed-reminder wake-ups (./reminders.ts).
 import { base, build, files, prerendered, version } from '$service-worker';
 import {
 	cacheNameFor,
@@ -15,6 +16,8 @@ import {
 	navigationKeys,
 	precacheUrls
 } from '$lib/pwa/cache-plan';
+import { PERIODIC_TAG } from '$lib/reminders/notice-text';
+import { openReminder, reminderTarget, showMissedReminders } from './reminders';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -105,3 +108,20 @@ self.addEventListener('fetch', (event) => {
 	if (request.mode === 'navigate') event.respondWith(navigate(request, url));
 	else event.respondWith(cacheFirst(request));
 });
+
+// A tap on a reminder opens its routine.
+self.addEventListener('notificationclick', (event) => {
+	event.notification.close();
+	const url = reminderTarget(event.notification.data, self.location.origin, base);
+	event.waitUntil(openReminder(self.clients, url));
+});
+
+interface PeriodicSyncEvent extends ExtendableEvent {
+	readonly tag: string;
+}
+
+// Periodic Background Sync (Chromium, installed app): a reminder missed while nothing was open.
+self.addEventListener('periodicsync', ((event: PeriodicSyncEvent) => {
+	if (event.tag === PERIODIC_TAG)
+		event.waitUntil(showMissedReminders(self.registration, Date.now()));
+}) as EventListener);

@@ -18,7 +18,7 @@ describe('precacheUrls', () => {
 			base: '',
 			build: ['/_app/immutable/entry/start.abc.js', '/_app/version.json'],
 			files: ['/favicon.svg', '/manifest.webmanifest'],
-			prerendered: ['/', '/history/', '/favicon.svg']
+			prerendered: ['/', '/builder/', '/favicon.svg']
 		});
 		expect(urls).toEqual([
 			'/_app/immutable/entry/start.abc.js',
@@ -26,7 +26,7 @@ describe('precacheUrls', () => {
 			'/favicon.svg',
 			'/manifest.webmanifest',
 			'/',
-			'/history/',
+			'/builder/',
 			'/200.html'
 		]);
 	});
@@ -59,20 +59,31 @@ describe('precacheUrls', () => {
 });
 
 describe('pages left to the fallback', () => {
-	it('leaves out the built-in programs’ pages, which the fallback renders from their files', () => {
+	it('leaves out the built-in programs’ pages and the secondary pages, which the fallback renders', () => {
 		const urls = precacheUrls({
 			base: '/limber',
 			build: [],
 			files: ['/limber/programs/desk-break.json', '/limber/programs/index.json'],
-			prerendered: ['/limber/', '/limber/programs/desk-break/', '/limber/import/']
+			prerendered: [
+				'/limber/',
+				'/limber/programs/desk-break/',
+				'/limber/import/',
+				'/limber/builder/'
+			]
 		});
 		expect(urls).toEqual([
 			'/limber/programs/desk-break.json',
 			'/limber/programs/index.json',
 			'/limber/',
-			'/limber/import/',
+			'/limber/builder/',
 			'/limber/200.html'
 		]);
+		for (const page of ['/settings/', '/import/', '/history/', '/report/']) {
+			expect(isLeftToFallback(`/limber${page}`, '/limber')).toBe(true);
+			expect(navigationKeys(page, '').at(-1)).toBe('/200.html');
+		}
+		expect(isLeftToFallback('/limber/settings/', '')).toBe(false);
+		expect(isLeftToFallback('/', '')).toBe(false);
 		expect(isLeftToFallback('/programs/gentle-relief/', '')).toBe(true);
 		expect(isLeftToFallback('/programs/gentle-relief.json', '')).toBe(false);
 		expect(isLeftToFallback('/programs/', '')).toBe(false);

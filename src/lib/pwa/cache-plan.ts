@@ -27,12 +27,27 @@ export interface PrecacheInput {
 export const NOT_PRECACHED: readonly string[] = ['/program.schema.json'];
 
 /**
+ * Secondary pages, opened from the library rather than first: with a worker installed they are
+ * rendered by the fallback page (as imported programs' pages are), so their prerendered HTML
+ * (about 10 KB gzip together) is not stored twice. The price: opened through the worker, they
+ * paint once the script has run rather than from their HTML (the library still paints from its
+ * own). See docs/quality.md, "Precache".
+ */
+export const SECONDARY_PAGES: readonly string[] = [
+	'/settings/',
+	'/import/',
+	'/history/',
+	'/report/'
+];
+
+/**
  * Whether a prerendered page is left to the SPA fallback once a worker is installed: a built-in
- * program's page (`/programs/<id>/`). It is the program file, precached as such, written out as
- * HTML (about 4 KB gzip each, twice the file); the fallback page renders it from the file, as
- * it renders an imported program's page, offline too.
+ * program's page (`/programs/<id>/`: it is the program file, precached as such, written out as
+ * HTML, about 4 KB gzip each, twice the file; the fallback page renders it from the file, as it
+ * renders an imported program's page, offline too), and the SECONDARY_PAGES.
  */
 export function isLeftToFallback(url: string, base: string): boolean {
+	if (SECONDARY_PAGES.some((page) => url === base + page)) return true;
 	return url.startsWith(`${base}/programs/`) && /^[a-z0-9-]+\/$/.test(url.slice(base.length + 10));
 }
 

@@ -7,7 +7,7 @@ import type { Checkpoint, DiscardedCheckpoint } from '$lib/player/checkpoint';
 import type { Program } from '$lib/program/types';
 import type { SessionRecord } from '$lib/session/record';
 
-export const DB_NAME = 'limber';
+export { DB_NAME } from './db-name';
 /** Bump with a new `if (oldVersion < N)` step in migrations.ts and a fixture of the old shape. */
 export const DB_VERSION = 6;
 

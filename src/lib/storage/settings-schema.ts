@@ -2,6 +2,7 @@
 // defaults, and the checks built on them. To add a setting, add its schema to SETTING_SCHEMAS and
 // its default to defaultSettings(); TypeScript insists on both.
 import * as v from 'valibot';
+import { ReminderPlanSchema, RemindersShownSchema } from '$lib/reminders/notices';
 import { RemindersSchema } from '$lib/reminders/times';
 import { parseIsoDateTime } from '$lib/time';
 import {
@@ -102,7 +103,11 @@ export const SETTING_SCHEMAS = {
 	/** The routines the person follows, by program id. */
 	follows: map(FollowSchema, { max: SETTINGS_LIMITS.follows, what: 'programs' }),
 	/** Reminder times and days per program id, and whether each is on ($lib/reminders/times). */
-	reminders: RemindersSchema
+	reminders: RemindersSchema,
+	/** On this device: the reminders the service worker may show as missed ($lib/reminders/notices). */
+	reminderPlan: ReminderPlanSchema,
+	/** On this device: tags of the reminder notifications already shown (never shown twice). */
+	remindersShown: RemindersShownSchema
 };
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -130,13 +135,21 @@ export function defaultSettings(): Settings {
 		programLevels: {},
 		morningPain: [],
 		follows: {},
-		reminders: {}
+		reminders: {},
+		reminderPlan: [],
+		remindersShown: []
 	};
 }
 
 /** Settings that describe this device rather than the person: never exported or imported.
- * The voice is one of them: each device has its own voices. */
-export const DEVICE_ONLY_SETTINGS: readonly SettingKey[] = ['persistRequested', 'voiceURI'];
+ * The voice is one of them: each device has its own voices. So are the notifications this device
+ * has shown and plans to show (the person's reminder times themselves are `reminders`). */
+export const DEVICE_ONLY_SETTINGS: readonly SettingKey[] = [
+	'persistRequested',
+	'voiceURI',
+	'reminderPlan',
+	'remindersShown'
+];
 
 /** Every setting's key, in a stable order. */
 export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];

@@ -36,9 +36,11 @@ describe('settings', () => {
 			programLevels: {},
 			morningPain: [],
 			follows: {},
-			reminders: {}
+			reminders: {},
+			reminderPlan: [],
+			remindersShown: []
 		});
-		expect(SETTING_KEYS).toHaveLength(18);
+		expect(SETTING_KEYS).toHaveLength(20);
 		// Each call is a fresh copy.
 		defaultSettings().morningPain.push({ day: '2025-01-01', pain: 3 });
 		expect(defaultSettings().morningPain).toEqual([]);
@@ -186,6 +188,14 @@ describe('setting checks', () => {
 			}
 		]);
 		expect(DEVICE_ONLY_SETTINGS).not.toContain('reminders');
+		// What this device showed and plans to show stays on it.
+		expect(DEVICE_ONLY_SETTINGS).toEqual(
+			expect.arrayContaining(['reminderPlan', 'remindersShown'])
+		);
+		expect(isValidSetting('remindersShown', ['limber-reminder a 2025-06-04 0'])).toBe(true);
+		expect(settingProblems('reminderPlan', [{ tag: 'x' }])[0]?.path).toBe(
+			'reminderPlan[0].programId'
+		);
 
 		useFreshStorage();
 		await setSetting('reminders', { 'gentle-relief': gentle });

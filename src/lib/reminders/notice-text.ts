@@ -1,0 +1,79 @@
+// A reminder notification: what it carries, its tag, its words, and which stored ones the service
+// worker shows as missed. Kept apart from the counting (./notices.ts) and free of imports, so
+// the service worker can use it without carrying the adherence code. See docs/reminders.md.
+
+/** The Periodic Background Sync tag under which the worker is woken for missed reminders. */
+export const PERIODIC_TAG = 'limber-reminders';
+
+/** One reminder notification, shown now or planned for later. */
+export interface ReminderNotice {
+	/** `limber-reminder <program id> <day> <slot>`: one notification per routine, day and slot. */
+	tag: string;
+	programId: string;
+	/** The routine's title. */
+	title: string;
+	/** The slot's reminder time, "HH:MM" local. */
+	time: string;
+	/** Today's progress when the notice was worked out: "1 of 3 today". */
+	progress: string;
+	/** The routine's page (same origin), which a tap on the notification opens. */
+	url: string;
+	/** When the slot opens (ms): the reminder time on its day. */
+	at: number;
+	/** When the slot closes (ms): the routine's next reminder time that day, or local midnight. */
+	until: number;
+}
+
+/** The tag of a routine's reminder for one slot of one day (a re-check replaces, never adds). */
+export function noticeTag(programId: string, day: string, slot: number): string {
+	return `limber-reminder ${programId} ${day} ${slot}`;
+}
+
+/** Whether a tag is one of the reminders' (and not some other notification's). */
+export function isReminderTag(tag: string): boolean {
+	return tag.startsWith('limber-reminder ');
+}
+
+/** The notification's title and body: on time, or late (shown after its time by the worker). */
+export function noticeText(
+	notice: Pick<ReminderNotice, 'title' | 'time' | 'progress'>,
+	late = false
+): { title: string; body: string } {
+	return late
+		? {
+				title: `Missed: ${notice.title} at ${notice.time}`,
+				body: `Not done yet (${notice.progress}). There is still time today.`
+			}
+		: {
+				title: `Time for ${notice.title}`,
+				body: `Your ${notice.time} session (${notice.progress}).`
+			};
+}
+
+/**
+ * Of a stored plan, the reminders to show at `now` that were not shown yet: those whose slot is
+ * open now (opened at or before `now`, not yet closed) and whose tag is not in `shown`. At most
+ * one per routine (its latest slot).
+ */
+export function missedReminders(
+	plan: readonly ReminderNotice[],
+	shown: readonly string[],
+	now: number
+): ReminderNotice[] {
+	const seen = new Set(shown);
+	const latest = new Map<string, ReminderNotice>();
+	for (const notice of plan) {
+		if (notice.at > now || now >= notice.until || seen.has(notice.tag)) continue;
+		const kept = latest.get(notice.programId);
+		if (!kept || notice.at > kept.at) latest.set(notice.programId, notice);
+	}
+	return [...latest.values()];
+}
+
+/** Most tags remembered as shown (older ones are dropped first). */
+export const MAX_SHOWN = 200;
+
+/** `shown` with `tags` added, each once, keeping the newest MAX_SHOWN. */
+export function withShown(shown: readonly string[], tags: readonly string[]): string[] {
+	return [...new Set([...shown, ...tags])].slice(-MAX_SHOWN);
+}

@@ -1,0 +1,272 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import type { ScheduledProgram } from '$lib/adherence/weekly';
+import { sessionRecord } from '$lib/test-factories';
+import {
+	isReminderTag,
+	MAX_SHOWN,
+	missedReminders,
+	noticeTag,
+	noticeText,
+	withShown,
+	type ReminderNotice
+} from './notice-text';
+import {
+	MAX_PLAN_ENTRIES,
+	nextReminderCheck,
+	PLAN_DAYS,
+	ReminderPlanSchema,
+	reminderPlan,
+	remindersDue
+} from './notices';
+import type { ReminderSetting } from './times';
+
+const BERLIN = 'Europe/Berlin';
+const relief: ScheduledProgram = {
+	id: 'gentle-relief',
+	title: 'Gentle relief',
+	schedule: { timesPerDay: 3, daysPerWeek: 7 }
+};
+const core: ScheduledProgram = {
+	id: 'daily-core',
+	title: 'Daily core',
+	schedule: { timesPerDay: 1, daysPerWeek: 3 }
+};
+const follows = { 'gentle-relief': { since: '2025-06-01' }, 'daily-core': { since: '2025-06-01' } };
+const threeADay: ReminderSetting = {
+	times: ['08:00', '13:00', '19:00'],
+	days: [1, 2, 3, 4, 5, 6, 7],
+	on: true
+};
+const url = (id: string) => `https://limber.test/programs/${id}/`;
+const ms = (iso: string) => Date.parse(iso);
+
+function played(routine: ScheduledProgram, startedAt: string) {
+	return sessionRecord(startedAt, { programId: routine.id, programTitle: routine.title });
+}
+
+describe('remindersDue', () => {
+	const due = (
+		sessions: ReturnType<typeof played>[],
+		now: string,
+		reminders = { [relief.id]: threeADay }
+	) => remindersDue([relief, core], sessions, follows, reminders, now, url, { timeZone: BERLIN });
+
+	it('gives the open slot of a routine whose reminder is on, with its words, page and times', () => {
+		const [notice, ...rest] = due([], '2025-06-04T13:02:00+02:00');
+		expect(rest).toEqual([]);
+		expect(notice).toEqual({
+			tag: 'limber-reminder gentle-relief 2025-06-04 1',
+			programId: 'gentle-relief',
+			title: 'Gentle relief',
+			time: '13:00',
+			progress: '0 of 3 today',
+			url: 'https://limber.test/programs/gentle-relief/',
+			at: ms('2025-06-04T13:00:00+02:00'),
+			until: ms('2025-06-04T19:00:00+02:00')
+		});
+		// The last slot of the day closes at local midnight.
+		expect(due([], '2025-06-04T23:59:00+02:00')[0]).toMatchObject({
+			at: ms('2025-06-04T19:00:00+02:00'),
+			until: ms('2025-06-05T00:00:00+02:00')
+		});
+	});
+
+	it('never nags: nothing before the first time, for a slot done, reminders off or not followed', () => {
+		expect(due([], '2025-06-04T07:59:00+02:00')).toEqual([]);
+		expect(due([played(relief, '2025-06-04T13:10:00+02:00')], '2025-06-04T13:20:00+02:00')).toEqual(
+			[]
+		);
+		expect(
+			due([], '2025-06-04T13:20:00+02:00', { [relief.id]: { ...threeADay, on: false } })
+		).toEqual([]);
+		expect(
+			remindersDue([relief], [], {}, { [relief.id]: threeADay }, '2025-06-04T13:20:00+02:00', url, {
+				timeZone: BERLIN
+			})
+		).toEqual([]);
+	});
+
+	it('one notice per routine, each with its own slot', () => {
+		const reminders = {
+			[relief.id]: threeADay,
+			[core.id]: { times: ['12:00'], days: [3] as ReminderSetting['days'], on: true }
+		};
+		const tags = due([], '2025-06-04T13:30:00+02:00', reminders).map((n) => n.tag);
+		expect(tags).toEqual([
+			'limber-reminder gentle-relief 2025-06-04 1',
+			'limber-reminder daily-core 2025-06-04 0'
+		]);
+	});
+});
+
+describe('nextReminderCheck', () => {
+	it('is the next time of any reminder that is on, across days', () => {
+		const reminders = {
+			[relief.id]: threeADay,
+			[core.id]: { times: ['12:00'], days: [3] as ReminderSetting['days'], on: true }
+		};
+		const check = (now: string) => nextReminderCheck(reminders, now, BERLIN);
+		expect(check('2025-06-04T11:00:00+02:00')).toBe(ms('2025-06-04T12:00:00+02:00'));
+		expect(check('2025-06-04T12:00:00+02:00')).toBe(ms('2025-06-04T13:00:00+02:00'));
+		expect(check('2025-06-04T19:30:00+02:00')).toBe(ms('2025-06-05T08:00:00+02:00'));
+	});
+
+	it('is null when every reminder is off', () => {
+		expect(nextReminderCheck({ [relief.id]: { ...threeADay, on: false } }, 0, BERLIN)).toBeNull();
+		expect(nextReminderCheck({}, 0, BERLIN)).toBeNull();
+	});
+
+	it('keeps 08:00 local across the autumn change', () => {
+		// Sunday 26 October 2025 Berlin goes from +02:00 to +01:00.
+		expect(nextReminderCheck({ [relief.id]: threeADay }, '2025-10-25T20:00:00+02:00', BERLIN)).toBe(
+			ms('2025-10-26T08:00:00+01:00')
+		);
+	});
+});
+
+describe('reminderPlan', () => {
+	it('lists what would be shown over the coming days if nothing is done, earliest first', () => {
+		const plan = reminderPlan(
+			[relief],
+			[],
+			follows,
+			{ [relief.id]: threeADay },
+			'2025-06-04T13:30:00+02:00',
+			url,
+			{
+				timeZone: BERLIN
+			}
+		);
+		// The open 13:00 slot, 19:00 today, then three a day for the next days up to 7 days on.
+		expect(plan.slice(0, 4).map((n) => [n.time, new Date(n.at).toISOString()])).toEqual([
+			['13:00', '2025-06-04T11:00:00.000Z'],
+			['19:00', '2025-06-04T17:00:00.000Z'],
+			['08:00', '2025-06-05T06:00:00.000Z'],
+			['13:00', '2025-06-05T11:00:00.000Z']
+		]);
+		expect(plan).toHaveLength(2 + 3 * PLAN_DAYS - 1);
+		expect(plan.every((n, i) => i === 0 || n.at > plan[i - 1]!.at)).toBe(true);
+		expect(v.is(ReminderPlanSchema, plan)).toBe(true);
+	});
+
+	it('leaves out slots the log already covers and rest days', () => {
+		// A 3-days-a-week routine done Monday to Wednesday rests for the rest of the week.
+		const sessions = ['2025-06-02', '2025-06-03', '2025-06-04'].map((day) =>
+			played(core, `${day}T09:00:00+02:00`)
+		);
+		const reminders = {
+			[core.id]: {
+				times: ['12:00'],
+				days: [1, 2, 3, 4, 5, 6, 7] as ReminderSetting['days'],
+				on: true
+			}
+		};
+		const plan = reminderPlan(
+			[core],
+			sessions,
+			follows,
+			reminders,
+			'2025-06-04T10:00:00+02:00',
+			url,
+			{
+				timeZone: BERLIN
+			}
+		);
+		// Wednesday's slot is done; Thursday to Sunday rest; the next week asks again from Monday,
+		// up to seven days on (next Wednesday 10:00, before its 12:00 reminder).
+		expect(plan.map((n) => n.tag)).toEqual([
+			'limber-reminder daily-core 2025-06-09 0',
+			'limber-reminder daily-core 2025-06-10 0'
+		]);
+	});
+
+	it('stops at its largest size', () => {
+		const programs = Array.from({ length: 10 }, (_, i) => ({ ...relief, id: `r${i}` }));
+		const reminders = Object.fromEntries(
+			programs.map((p) => [
+				p.id,
+				{
+					times: ['08:00', '10:00', '12:00', '14:00', '16:00', '18:00'],
+					days: [1, 2, 3, 4, 5, 6, 7] as ReminderSetting['days'],
+					on: true
+				}
+			])
+		);
+		const allFollowed = Object.fromEntries(programs.map((p) => [p.id, { since: '2025-06-01' }]));
+		const plan = reminderPlan(
+			programs,
+			[],
+			allFollowed,
+			reminders,
+			'2025-06-04T07:00:00+02:00',
+			url,
+			{
+				timeZone: BERLIN
+			}
+		);
+		expect(plan).toHaveLength(MAX_PLAN_ENTRIES);
+	});
+});
+
+describe('notice words and tags', () => {
+	const notice = { title: 'Gentle relief', time: '13:00', progress: '1 of 3 today' };
+
+	it('on time and late', () => {
+		expect(noticeText(notice)).toEqual({
+			title: 'Time for Gentle relief',
+			body: 'Your 13:00 session (1 of 3 today).'
+		});
+		expect(noticeText(notice, true)).toEqual({
+			title: 'Missed: Gentle relief at 13:00',
+			body: 'Not done yet (1 of 3 today). There is still time today.'
+		});
+	});
+
+	it('tags name the routine, day and slot', () => {
+		expect(noticeTag('gentle-relief', '2025-06-04', 2)).toBe(
+			'limber-reminder gentle-relief 2025-06-04 2'
+		);
+		expect(isReminderTag(noticeTag('a', '2025-06-04', 0))).toBe(true);
+		expect(isReminderTag('update-available')).toBe(false);
+	});
+});
+
+describe('missedReminders', () => {
+	const entry = (programId: string, at: string, until: string, slot = 0): ReminderNotice => ({
+		tag: noticeTag(programId, at.slice(0, 10), slot),
+		programId,
+		title: programId,
+		time: at.slice(11, 16),
+		progress: '0 of 3 today',
+		url: url(programId),
+		at: ms(at),
+		until: ms(until)
+	});
+	const plan = [
+		entry('a', '2025-06-04T08:00:00Z', '2025-06-04T13:00:00Z', 0),
+		entry('a', '2025-06-04T13:00:00Z', '2025-06-04T19:00:00Z', 1),
+		entry('b', '2025-06-04T12:00:00Z', '2025-06-05T00:00:00Z'),
+		entry('a', '2025-06-04T19:00:00Z', '2025-06-05T00:00:00Z', 2)
+	];
+
+	it('shows the open slot of each routine, once', () => {
+		const now = ms('2025-06-04T14:00:00Z');
+		expect(missedReminders(plan, [], now).map((n) => n.tag)).toEqual([plan[1]!.tag, plan[2]!.tag]);
+		expect(missedReminders(plan, [plan[1]!.tag], now).map((n) => n.tag)).toEqual([plan[2]!.tag]);
+	});
+
+	it('shows nothing before a slot opens or after it closes', () => {
+		expect(missedReminders(plan, [], ms('2025-06-04T07:59:00Z'))).toEqual([]);
+		expect(missedReminders(plan, [], ms('2025-06-05T00:00:00Z'))).toEqual([]);
+	});
+
+	it('remembers shown tags once each, the newest kept', () => {
+		expect(withShown(['x', 'y'], ['y', 'z', 'z'])).toEqual(['x', 'y', 'z']);
+		const many = Array.from({ length: MAX_SHOWN }, (_, i) => `t${i}`);
+		const next = withShown(many, ['new']);
+		expect(next).toHaveLength(MAX_SHOWN);
+		expect(next.at(-1)).toBe('new');
+		expect(next[0]).toBe('t1');
+	});
+});

@@ -1,0 +1,76 @@
+// Settings' list of reminders: which routines it shows (each one followed today, and each one with
+// a stored reminder setting), in the library's order, with each one's setting (stored, or the
+// routine's defaults) and its times and days in words. Pure. See docs/reminders.md, "Settings".
+import type { Instant } from '$lib/adherence/days';
+import type { FollowChoice } from '$lib/adherence/follow';
+import type { SummarySession } from '$lib/adherence/session-index';
+import { validSchedule, type ScheduledProgram } from '$lib/adherence/weekly';
+import { todayList, type TodayOptions } from './due';
+import { defaultReminder, type ReminderSetting } from './times';
+
+export interface ReminderRow {
+	programId: string;
+	title: string;
+	setting: ReminderSetting;
+	/** Whether the setting is stored (else it is the routine's defaults, turned off). */
+	stored: boolean;
+	/** "08:00, 13:00 and 19:00, every day". */
+	text: string;
+}
+
+const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+function joinWords(items: readonly string[]): string {
+	if (items.length <= 1) return items.join('');
+	return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** A setting's times and days in words: "08:00 and 19:00, Monday to Friday". */
+export function reminderText(setting: Pick<ReminderSetting, 'times' | 'days'>): string {
+	const days = [...setting.days].sort((a, b) => a - b);
+	const key = days.join(',');
+	const dayText =
+		key === '1,2,3,4,5,6,7'
+			? 'every day'
+			: key === '1,2,3,4,5'
+				? 'Monday to Friday'
+				: key === '6,7'
+					? 'at weekends'
+					: `on ${joinWords(days.map((day) => DAY_NAMES[day - 1]!))}`;
+	return `${joinWords(setting.times)}, ${dayText}`;
+}
+
+/**
+ * The routines Settings lists: those followed today and those with a stored reminder setting,
+ * each once, in the order of `programs`. Routines without a usable schedule are left out.
+ */
+export function reminderRows(
+	programs: readonly ScheduledProgram[],
+	sessions: readonly SummarySession[],
+	follows: Readonly<Record<string, FollowChoice>>,
+	reminders: Readonly<Record<string, ReminderSetting>>,
+	now: Instant,
+	options: TodayOptions = {}
+): ReminderRow[] {
+	const followed = new Set(
+		todayList(programs, sessions, follows, now, options).map((item) => item.programId)
+	);
+	const rows: ReminderRow[] = [];
+	const seen = new Set<string>();
+	for (const program of programs) {
+		if (seen.has(program.id)) continue;
+		seen.add(program.id);
+		const schedule = validSchedule(program.schedule);
+		const own = Object.hasOwn(reminders, program.id) ? reminders[program.id] : undefined;
+		if (!schedule || (!own && !followed.has(program.id))) continue;
+		const setting = own ?? defaultReminder(schedule);
+		rows.push({
+			programId: program.id,
+			title: program.title,
+			setting,
+			stored: own !== undefined,
+			text: reminderText(setting)
+		});
+	}
+	return rows;
+}
