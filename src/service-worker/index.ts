@@ -16,8 +16,8 @@ import {
 	navigationKeys,
 	precacheUrls
 } from '$lib/pwa/cache-plan';
-import { PERIODIC_TAG } from '$lib/reminders/notice-text';
-import { openReminder, reminderTarget, showMissedReminders } from './reminders';
+import { PERIODIC_TAG, reminderTarget } from '$lib/reminders/notice-text';
+import { openReminder, showMissedReminders } from './reminders';
 
 declare const self: ServiceWorkerGlobalScope;
 

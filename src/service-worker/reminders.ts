@@ -3,11 +3,14 @@
 // reminder that was missed while no page was open. The worker does no counting: it reads the
 // plan the page stored (the `reminderPlan` setting, worked out from the session log after every
 // check and every saved session) and the tags already shown, straight from IndexedDB.
+import { sessionPlayingOnDevice } from '$lib/pwa/device-busy';
 import {
+	isLate,
 	isReminderTag,
 	missedReminders,
 	noticeText,
 	withShown,
+	type OpenReminderMessage,
 	type ReminderNotice
 } from '$lib/reminders/notice-text';
 import { DB_NAME, SETTINGS_STORE } from '$lib/storage/db-name';
@@ -21,28 +24,14 @@ function openExisting(): Promise<IDBDatabase | null> {
 		const request = indexedDB.open(DB_NAME);
 		// Only a database that does not exist yet needs an upgrade here: abandon it.
 		request.onupgradeneeded = () => request.transaction?.abort();
-		request.onsuccess = () => resolve(request.result);
+		request.onsuccess = () => {
+			const db = request.result;
+			// A newer app version upgrading the database must never wait for the worker.
+			db.onversionchange = () => db.close();
+			resolve(db);
+		};
 		request.onerror = () => resolve(null);
 		request.onblocked = () => resolve(null);
-	});
-}
-
-function read(db: IDBDatabase, keys: string[]): Promise<unknown[]> {
-	return new Promise((resolve, reject) => {
-		const tx = db.transaction(SETTINGS_STORE, 'readonly');
-		const store = tx.objectStore(SETTINGS_STORE);
-		const requests = keys.map((key) => store.get(key));
-		tx.oncomplete = () => resolve(requests.map((request) => request.result));
-		tx.onerror = () => reject(tx.error);
-	});
-}
-
-function write(db: IDBDatabase, key: string, value: unknown): Promise<void> {
-	return new Promise((resolve, reject) => {
-		const tx = db.transaction(SETTINGS_STORE, 'readwrite');
-		tx.objectStore(SETTINGS_STORE).put(value, key);
-		tx.oncomplete = () => resolve();
-		tx.onerror = () => reject(tx.error);
 	});
 }
 
@@ -62,77 +51,93 @@ function stillOn(plan: unknown, reminders: unknown): ReminderNotice[] {
 }
 
 /**
- * Shows the reminders missed so far whose slot is still open and which were not shown yet, as
- * "Missed: …", and remembers them as shown. Returns how many were shown.
+ * In one read-write transaction: reads the plan, the reminder settings and the shown tags, picks
+ * the reminders to show at `now`, and records them as shown (so a page checking at the same
+ * moment does not show them too). Resolves once the transaction has committed.
+ */
+function claimMissed(db: IDBDatabase, now: number): Promise<ReminderNotice[]> {
+	return new Promise((resolve, reject) => {
+		const tx = db.transaction(SETTINGS_STORE, 'readwrite');
+		const store = tx.objectStore(SETTINGS_STORE);
+		const plan = store.get('reminderPlan');
+		const reminders = store.get('reminders');
+		const shown = store.get('remindersShown');
+		let claimed: ReminderNotice[] = [];
+		shown.onsuccess = () => {
+			const tags: string[] = Array.isArray(shown.result)
+				? shown.result.filter((tag): tag is string => typeof tag === 'string')
+				: [];
+			claimed = missedReminders(stillOn(plan.result, reminders.result), tags, now);
+			if (claimed.length > 0) {
+				store.put(
+					withShown(
+						tags,
+						claimed.map((notice) => notice.tag)
+					),
+					'remindersShown'
+				);
+			}
+		};
+		tx.oncomplete = () => resolve(claimed);
+		tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
+		tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+	});
+}
+
+/**
+ * Shows the reminders whose slot is open and which were not shown yet ("Missed: …" when found
+ * late), unless a session is on screen on this device, and records them as shown. Returns how
+ * many were shown.
  */
 export async function showMissedReminders(
 	registration: ServiceWorkerRegistration,
 	now: number
 ): Promise<number> {
+	if (await sessionPlayingOnDevice()) return 0;
 	const db = await openExisting();
 	if (!db) return 0;
+	let claimed: ReminderNotice[];
 	try {
-		const [plan, shown, reminders] = await read(db, [
-			'reminderPlan',
-			'remindersShown',
-			'reminders'
-		]);
-		const shownTags = Array.isArray(shown) ? shown.filter((tag) => typeof tag === 'string') : [];
-		const missed = missedReminders(stillOn(plan, reminders), shownTags, now);
-		if (missed.length === 0) return 0;
-		for (const notice of missed) {
-			const { title, body } = noticeText(notice, true);
-			await registration.showNotification(title, {
-				body,
-				tag: notice.tag,
-				icon: '/icons/icon-192.png',
-				data: { url: notice.url }
-			});
-		}
-		await write(
-			db,
-			'remindersShown',
-			withShown(
-				shownTags,
-				missed.map((notice) => notice.tag)
-			)
-		);
-		const channel = new BroadcastChannel(SETTINGS_CHANNEL);
-		channel.postMessage({ key: 'remindersShown' });
-		channel.close();
-		return missed.length;
+		claimed = await claimMissed(db, now);
+	} catch {
+		return 0;
 	} finally {
 		db.close();
 	}
-}
-
-/** The page a reminder opens: its own address when it is one of this app's, else the library. */
-export function reminderTarget(data: unknown, origin: string, base: string): string {
-	const home = `${origin}${base}/`;
-	const url = isObject(data) && typeof data.url === 'string' ? data.url : null;
-	if (!url) return home;
-	try {
-		const target = new URL(url, origin);
-		return target.origin === origin && target.pathname.startsWith(`${base}/`) ? target.href : home;
-	} catch {
-		return home;
+	for (const notice of claimed) {
+		const { title, body } = noticeText(notice, isLate(notice, now));
+		await registration.showNotification(title, {
+			body,
+			tag: notice.tag,
+			icon: '/icons/icon-192.png',
+			data: { url: notice.url }
+		});
 	}
+	if (claimed.length > 0) {
+		const channel = new BroadcastChannel(SETTINGS_CHANNEL);
+		channel.postMessage({ key: 'remindersShown' });
+		channel.close();
+	}
+	return claimed.length;
 }
 
 /**
- * Opens a reminder's routine: in an open window of the app (not one playing a session, which is
- * only brought to the front), else in a new one.
+ * Opens a reminder's routine. With a window of the app open, that window is asked to go there
+ * (a message: the page itself knows whether a session is on screen, and then stays where it is)
+ * and brought to the front; with none, a new window opens. The worker never navigates a window
+ * itself: a window's `url` is where it was loaded, not where the app has moved since.
  */
 export async function openReminder(clients: Clients, url: string): Promise<void> {
 	const windows = (await clients.matchAll({ type: 'window' })) as WindowClient[];
-	const idle = windows.find((client) => !new URL(client.url).pathname.includes('/play/'));
-	if (idle) {
-		const moved = await idle.navigate(url).catch(() => null);
-		await (moved ?? idle).focus().catch(() => undefined);
-		if (moved) return;
-	} else if (windows[0]) {
-		await windows[0].focus().catch(() => undefined);
+	const target = windows.find((client) => client.focused) ?? windows[0];
+	if (!target) {
+		await clients.openWindow(url);
 		return;
 	}
-	await clients.openWindow(url);
+	const { pathname, search } = new URL(url);
+	target.postMessage({
+		type: 'open-reminder',
+		path: pathname + search
+	} satisfies OpenReminderMessage);
+	await target.focus().catch(() => undefined);
 }

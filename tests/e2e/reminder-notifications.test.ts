@@ -21,6 +21,30 @@ import { waitForController } from './helpers/service-worker';
 
 test.use({ timezoneId: TIME_ZONE, locale: LOCALE });
 
+// The worker's own types, as far as the code evaluated inside it needs them (the tests are
+// compiled with the DOM's types, not the worker's).
+interface WorkerScope {
+	registration: { getNotifications(): Promise<{ close(): void }[]> };
+	dispatchEvent(event: Event): boolean;
+	NotificationEvent?: new (type: string, init: { notification: unknown }) => Event;
+	PeriodicSyncEvent?: new (type: string, init: { tag: string }) => Event;
+	ExtendableEvent: new (type: string) => Event;
+}
+
+/** Dispatches a notification tap in the worker (no test can tap the system's notification). */
+async function tapNotification(worker: Worker): Promise<void> {
+	await worker.evaluate(async () => {
+		const scope = self as unknown as WorkerScope;
+		const [notification] = await scope.registration.getNotifications();
+		if (!notification || !scope.NotificationEvent) throw new Error('nothing to tap');
+		try {
+			scope.dispatchEvent(new scope.NotificationEvent('notificationclick', { notification }));
+		} catch {
+			// waitUntil refuses an event the browser did not send; the handler has started.
+		}
+	});
+}
+
 interface Shown {
 	title: string;
 	body: string;
@@ -79,8 +103,16 @@ test.describe('with notifications allowed', () => {
 		// No "Remind me here": the permission is already given.
 		await expect(section.getByRole('button', { name: 'Remind me here' })).toHaveCount(0);
 
-		// Turned on at 12:50: the 08:00 reminder the person just chose is not announced late.
-		await page.clock.runFor(5_000);
+		// Turned on at 12:50: the 08:00 reminder the person just chose is not announced late. (The
+		// check has run once the plan is stored: it starts with 13:00.)
+		await expect
+			.poll(async () =>
+				(((await readSetting(page, 'reminderPlan')) ?? []) as { time: string }[]).map((n) => n.time)
+			)
+			.toContain('13:00');
+		expect(await readSetting(page, 'remindersShown')).toEqual([
+			'limber-reminder gentle-relief 2025-06-11 08:00'
+		]);
 		expect(await shownNotifications(page)).toEqual([]);
 
 		// The library stays open; at 13:00 the reminder comes.
@@ -92,26 +124,75 @@ test.describe('with notifications allowed', () => {
 				{
 					title: 'Time for Gentle relief',
 					body: 'Your 13:00 session (0 of 3 today).',
-					tag: 'limber-reminder gentle-relief 2025-06-11 1',
+					tag: 'limber-reminder gentle-relief 2025-06-11 13:00',
 					url: expect.stringMatching(/\/programs\/gentle-relief\/$/)
 				}
 			]);
 
-		// A tap on it (the worker's notificationclick; dispatched here, as no test can tap the
-		// system's notification) opens the routine in the open window.
+		// A tap on it (the worker's notificationclick) opens the routine in the open window.
 		const worker = await serviceWorker(context);
-		await worker.evaluate(async () => {
-			const scope = self as unknown as ServiceWorkerGlobalScope;
-			const [notification] = await scope.registration.getNotifications();
-			if (!notification) throw new Error('no notification to tap');
-			try {
-				scope.dispatchEvent(new NotificationEvent('notificationclick', { notification }));
-			} catch {
-				// waitUntil refuses an event the browser did not send; the handler has started.
-			}
-		});
+		await tapNotification(worker);
 		await expect(page).toHaveURL(/\/programs\/gentle-relief\/$/);
 		await expect.poll(() => shownNotifications(page)).toEqual([]);
+	});
+
+	test('no reminder while a session is on screen in another tab; it comes once that ends', async ({
+		page,
+		context
+	}) => {
+		test.setTimeout(90_000);
+		await startClock(page, '2025-06-11T12:50:00+02:00');
+		await turnRemindersOn(page, 'gentle-relief', 'Gentle relief');
+		await expect
+			.poll(async () =>
+				(((await readSetting(page, 'reminderPlan')) ?? []) as { time: string }[]).map((n) => n.time)
+			)
+			.toContain('13:00');
+
+		// Another tab starts Gentle relief and pauses it (on screen, holding the player's lock).
+		const player = await context.newPage();
+		await startProgram(player, 'gentle-relief');
+		await player.getByRole('button', { name: 'Pause' }).click();
+		await expect(player.getByRole('button', { name: 'Resume', exact: true })).toBeVisible();
+
+		await page.goto('/');
+		await page.clock.runFor('10:30');
+		await page.waitForTimeout(1_500);
+		expect(await shownNotifications(page)).toEqual([]);
+
+		// The session ends (nothing done: it does not count, so 13:00 is still open).
+		await player.getByRole('button', { name: 'End session' }).click();
+		await player
+			.getByRole('alertdialog', { name: 'End this session now?' })
+			.getByRole('button', { name: 'End session' })
+			.click();
+		await expect(
+			player.getByRole('heading', { level: 1, name: 'Session ended early' })
+		).toBeVisible();
+		await player.close();
+		await expect
+			.poll(() => shownNotifications(page))
+			.toEqual([
+				expect.objectContaining({ tag: 'limber-reminder gentle-relief 2025-06-11 13:00' })
+			]);
+	});
+
+	test('a tap on a reminder leaves a session on screen where it is', async ({ page, context }) => {
+		await startProgram(page, 'gentle-relief');
+		await page.getByRole('button', { name: 'Pause' }).click();
+		await expect(page.getByRole('button', { name: 'Resume', exact: true })).toBeVisible();
+		await waitForController(page);
+		await page.evaluate(async () => {
+			const registration = await navigator.serviceWorker.ready;
+			await registration.showNotification('Time for Gentle relief', {
+				tag: 'limber-reminder gentle-relief 2025-06-11 13:00',
+				data: { url: `${location.origin}/programs/gentle-relief/` }
+			});
+		});
+		await tapNotification(await serviceWorker(context));
+		await page.waitForTimeout(1_500);
+		await expect(page).toHaveURL(/\/play\/\?program=gentle-relief$/);
+		await expect(page.getByRole('button', { name: 'Resume', exact: true })).toBeVisible();
 	});
 
 	test('a slot already done shows nothing; the next chosen day reminds again', async ({ page }) => {
@@ -125,9 +206,12 @@ test.describe('with notifications allowed', () => {
 		await saveSummary(page, { painAfter: 2 });
 
 		await page.goto('/');
+		// After the saved session the stored plan starts on Friday: Wednesday's slot is done.
+		await expect
+			.poll(async () => ((await readSetting(page, 'reminderPlan')) as { tag: string }[])[0]?.tag)
+			.toBe('limber-reminder e2e-quick-check 2025-06-13 08:00');
 		await page.clock.runFor('10:00');
 		// 08:00 came and went: today's session is done, so no reminder.
-		await page.waitForTimeout(1_500);
 		expect(await shownNotifications(page)).toEqual([]);
 
 		// Thursday is not a chosen day; Friday 08:00 is, and nothing is done yet that day.
@@ -137,7 +221,7 @@ test.describe('with notifications allowed', () => {
 			.toEqual([
 				expect.objectContaining({
 					title: 'Time for Quick check',
-					tag: 'limber-reminder e2e-quick-check 2025-06-13 0'
+					tag: 'limber-reminder e2e-quick-check 2025-06-13 08:00'
 				})
 			]);
 	});
@@ -171,7 +255,8 @@ test.describe('with notifications allowed', () => {
 					'desk-break': { times: ['13:00'], days: [1, 2, 3, 4, 5, 6, 7], on: false }
 				},
 				reminderPlan: [
-					entry('gentle-relief', now - 60_000, now + 3_600_000, 1),
+					// Opened 20 minutes ago: found late, so it says "Missed".
+					entry('gentle-relief', now - 1_200_000, now + 3_600_000, 1),
 					// Turned off since the plan was stored: not shown.
 					entry('desk-break', now - 60_000, now + 3_600_000, 1),
 					// Not yet due.
@@ -197,13 +282,11 @@ test.describe('with notifications allowed', () => {
 
 		const worker = await serviceWorker(context);
 		const wake = () =>
-			worker.evaluate(async () => {
-				const scope = self as unknown as ServiceWorkerGlobalScope;
-				const Sync = (scope as unknown as { PeriodicSyncEvent?: typeof ExtendableEvent })
-					.PeriodicSyncEvent;
-				const event = Sync
-					? new Sync('periodicsync', { tag: 'limber-reminders' } as ExtendableEventInit)
-					: Object.assign(new ExtendableEvent('periodicsync'), { tag: 'limber-reminders' });
+			worker.evaluate(() => {
+				const scope = self as unknown as WorkerScope;
+				const event = scope.PeriodicSyncEvent
+					? new scope.PeriodicSyncEvent('periodicsync', { tag: 'limber-reminders' })
+					: Object.assign(new scope.ExtendableEvent('periodicsync'), { tag: 'limber-reminders' });
 				try {
 					scope.dispatchEvent(event);
 				} catch {
@@ -226,7 +309,7 @@ test.describe('with notifications allowed', () => {
 			.poll(() => readSetting(page, 'remindersShown'))
 			.toEqual(['limber-reminder gentle-relief today 1']);
 		await worker.evaluate(async () => {
-			const scope = self as unknown as ServiceWorkerGlobalScope;
+			const scope = self as unknown as WorkerScope;
 			for (const n of await scope.registration.getNotifications()) n.close();
 		});
 		await wake();
@@ -240,7 +323,7 @@ test.describe('with notifications allowed', () => {
 		await turnRemindersOn(page, 'gentle-relief', 'Gentle relief');
 		await page.goto('/settings/');
 		const section = page.getByRole('region', { name: 'Reminders' });
-		const relief = section.getByRole('checkbox', { name: 'Gentle relief' });
+		const relief = section.getByRole('checkbox', { name: 'Remind me to do Gentle relief' });
 		await expect(relief).toBeChecked();
 		await expect(section.getByText('08:00, 13:00 and 19:00, every day')).toBeVisible();
 		await expect(
@@ -256,7 +339,9 @@ test.describe('with notifications allowed', () => {
 				'gentle-relief': expect.objectContaining({ on: false })
 			});
 		await page.reload();
-		await expect(section.getByRole('checkbox', { name: 'Gentle relief' })).not.toBeChecked();
+		await expect(
+			section.getByRole('checkbox', { name: 'Remind me to do Gentle relief' })
+		).not.toBeChecked();
 		for (const colorScheme of ['light', 'dark'] as const) {
 			await page.emulateMedia({ colorScheme });
 			const results = await new AxeBuilder({ page })
@@ -273,21 +358,43 @@ test('"Remind me here" asks for permission only when tapped, and turns reminders
 	page,
 	context
 }) => {
+	// Count every permission request the page makes.
+	await page.addInitScript(() => {
+		const w = window as unknown as { permissionAsks: number };
+		w.permissionAsks = 0;
+		const ask = Notification.requestPermission.bind(Notification);
+		Notification.requestPermission = (...args: Parameters<typeof ask>) => {
+			w.permissionAsks += 1;
+			return ask(...args);
+		};
+	});
+	const asks = () =>
+		page.evaluate(() => (window as unknown as { permissionAsks: number }).permissionAsks);
 	await page.goto('/programs/gentle-relief/');
 	const section = page.getByRole('region', { name: 'Reminders' });
 	const here = section.getByRole('button', { name: 'Remind me here' });
 	await expect(here).toBeVisible();
 	await expect(section.getByText(/tap “Remind me here”/)).toBeVisible();
+	await page.goto('/settings/');
+	await expect(
+		page.getByRole('region', { name: 'Reminders' }).getByRole('button', { name: 'Remind me here' })
+	).toBeVisible();
+	await page.goto('/programs/gentle-relief/');
+	await expect(here).toBeVisible();
 	// Nothing was asked on the way here.
-	expect(await page.evaluate(() => Notification.permission)).toBe('default');
+	expect(await asks()).toBe(0);
 	await context.grantPermissions(['notifications']);
 	await expect(async () => {
 		if (await here.isVisible()) await here.click({ timeout: 2_000 });
 		await expect(
 			section.getByRole('checkbox', { name: 'Remind me to do Gentle relief' })
-		).toBeChecked({
-			timeout: 2_000
-		});
+		).toBeChecked({ timeout: 2_000 });
 	}).toPass({ timeout: 30_000 });
+	expect(await asks()).toBe(1);
 	await expect(here).toHaveCount(0);
+	// The answer is said (a status) and holds the focus the button had.
+	const status = section
+		.getByRole('status')
+		.filter({ hasText: 'Notifications on this device: Yes' });
+	await expect(status).toBeFocused();
 });

@@ -1,28 +1,27 @@
 // The reminders' timer while the app runs (any page, any tab): a timeout armed for the next
 // reminder time of any routine whose reminder is on (a deadline, re-armed after each check and at
 // most an hour away, so a clock changed meanwhile is caught up), and a check again when the page
-// becomes visible (timers sleep in a hidden tab) and when the session log changes (here or in
-// another tab). Each check reads the log, shows through the service worker the reminders due now
-// that were not shown yet (never while a session plays: the check after it is saved decides),
-// and stores the plan the service worker uses for missed reminders when no page is open.
+// becomes visible (timers sleep in a hidden tab), when the session log changes (here or in another
+// tab) and when a session here stops playing. Each check reads the log, stores the plan the
+// service worker uses for missed reminders when no page is open, and shows through the service
+// worker the reminders due now that were not shown yet — never while a session plays on this
+// device (in any tab: the player's Web Lock) or has answers waiting on this page.
 // Loaded by the shell only when some reminder is on. See docs/reminders.md, "Notifications".
 import { defaultTimeZone } from '$lib/adherence/days';
+import type { ScheduledProgram } from '$lib/adherence/weekly';
 import { findProgram } from '$lib/catalog/catalog';
 import { programPath } from '$lib/paths';
 import { sessionActivity } from '$lib/pwa/session-activity.svelte';
-import { missedReminders, noticeText, withShown } from '$lib/reminders/notice-text';
+import { isLate, missedReminders, noticeText, withShown } from '$lib/reminders/notice-text';
 import { reminderPlan } from '$lib/reminders/notices';
-import type { ScheduledProgram } from '$lib/adherence/weekly';
 import { settings } from '$lib/settings.svelte';
 import { onSessionsChanged } from '$lib/storage/session-events';
 import { listSessionDigests } from '$lib/storage/sessions';
+import { sessionPlayingOnDevice } from '$lib/pwa/device-busy';
 import { notificationState, setPeriodicReminders } from './support';
 
 /** The longest the timer waits (a clock set forward or back is noticed within this). */
 const MAX_WAIT_MS = 60 * 60 * 1000;
-
-/** A notice found more than this after its time says "Missed" rather than "Time for". */
-const LATE_AFTER_MS = 15 * 60 * 1000;
 
 async function programsWithReminders(ids: readonly string[]): Promise<ScheduledProgram[]> {
 	const found = await Promise.all(ids.map((id) => findProgram(fetch, id).catch(() => null)));
@@ -42,6 +41,9 @@ async function registration(): Promise<ServiceWorkerRegistration | undefined> {
 	return navigator.serviceWorker.getRegistration().catch(() => undefined);
 }
 
+/** Whether this page has asked for the periodic wake-up already (once per page is enough). */
+let periodicAsked = false;
+
 /** One check: store the plan, show what is due now and not shown yet. Returns the next check. */
 async function checkOnce(): Promise<number | null> {
 	await settings.load();
@@ -56,13 +58,27 @@ async function checkOnce(): Promise<number | null> {
 		await settings.set('reminderPlan', plan);
 	}
 	const next = plan.find((notice) => notice.at > now)?.at ?? null;
-	if (notificationState() !== 'granted' || sessionActivity.playing) return next;
-	const due = missedReminders(plan, settings.values.remindersShown, now);
-	if (due.length === 0) return next;
+	if (notificationState() !== 'granted') return next;
 	const worker = await registration();
 	if (!worker) return next;
-	for (const notice of due) {
-		const { title, body } = noticeText(notice, now - notice.at > LATE_AFTER_MS);
+	if (!periodicAsked && ids.length > 0) {
+		periodicAsked = true;
+		void setPeriodicReminders(worker, true);
+	}
+	if (sessionActivity.busy || (await sessionPlayingOnDevice())) return next;
+	if (missedReminders(plan, settings.values.remindersShown, now).length === 0) return next;
+	// Claimed in one transaction before showing: whatever another tab or the worker recorded
+	// meanwhile is kept, and a slot it already showed is not shown again here.
+	let claimed: typeof plan = [];
+	await settings.update('remindersShown', (shown) => {
+		claimed = missedReminders(plan, shown, now);
+		return withShown(
+			shown,
+			claimed.map((notice) => notice.tag)
+		);
+	});
+	for (const notice of claimed) {
+		const { title, body } = noticeText(notice, isLate(notice, now));
 		await worker.showNotification(title, {
 			body,
 			tag: notice.tag,
@@ -70,73 +86,65 @@ async function checkOnce(): Promise<number | null> {
 			data: { url: notice.url }
 		});
 	}
-	await settings.set(
-		'remindersShown',
-		withShown(
-			settings.values.remindersShown,
-			due.map((notice) => notice.tag)
-		)
-	);
 	return next;
+}
+
+// One check at a time on this page, whichever runner (or button) asked: a request during a check
+// runs one more check after it.
+let timer: ReturnType<typeof setTimeout> | undefined;
+let running: Promise<void> | null = null;
+let again = false;
+let active = 0;
+
+function arm(next: number | null): void {
+	clearTimeout(timer);
+	if (active === 0) return;
+	const wait = next === null ? MAX_WAIT_MS : Math.min(MAX_WAIT_MS, Math.max(0, next - Date.now()));
+	timer = setTimeout(() => void checkReminders(), wait);
+}
+
+/** Whether a check was asked for while one ran (and forgets the request). */
+function takeAgain(): boolean {
+	const asked = again;
+	again = false;
+	return asked;
+}
+
+/** Checks now (after the check under way, if any) and re-arms the timer. */
+export function checkReminders(): Promise<void> {
+	if (running) {
+		again = true;
+		return running;
+	}
+	running = (async () => {
+		do {
+			try {
+				arm(await checkOnce());
+			} catch {
+				// Storage or the worker failed: try again at the latest in an hour.
+				arm(null);
+			}
+		} while (takeAgain());
+		running = null;
+	})();
+	return running;
 }
 
 /**
  * Starts the reminders' timer and checks once now; returns the function that stops it (for an
- * effect). Also registers the periodic wake-up for missed reminders where the browser offers it.
+ * effect). The periodic wake-up for missed reminders is asked for where the browser offers it.
  */
 export function startReminders(): () => void {
-	let stopped = false;
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	let running: Promise<void> | null = null;
-	let again = false;
-
-	const arm = (next: number | null) => {
-		clearTimeout(timer);
-		if (stopped) return;
-		const wait =
-			next === null ? MAX_WAIT_MS : Math.min(MAX_WAIT_MS, Math.max(0, next - Date.now()));
-		timer = setTimeout(check, wait);
-	};
-
-	/** Whether a check was asked for while one ran (and forgets the request). */
-	const takeAgain = () => {
-		const asked = again && !stopped;
-		again = false;
-		return asked;
-	};
-
-	// Checks one at a time: a trigger during a check runs one more check after it.
-	function check(): void {
-		if (stopped) return;
-		if (running) {
-			again = true;
-			return;
-		}
-		running = (async () => {
-			do {
-				try {
-					arm(await checkOnce());
-				} catch {
-					// Storage or the worker failed: try again at the latest in an hour.
-					arm(null);
-				}
-			} while (takeAgain());
-			running = null;
-		})();
-	}
-
+	active += 1;
 	const onVisible = () => {
-		if (document.visibilityState === 'visible') check();
+		if (document.visibilityState === 'visible') void checkReminders();
 	};
 	document.addEventListener('visibilitychange', onVisible);
-	const stopSessions = onSessionsChanged(check);
-	check();
-	if (notificationState() === 'granted') {
-		void registration().then((worker) => worker && setPeriodicReminders(worker, true));
-	}
+	const stopSessions = onSessionsChanged(() => void checkReminders());
+	void checkReminders();
 	return () => {
-		stopped = true;
-		clearTimeout(timer);
+		active -= 1;
+		if (active === 0) clearTimeout(timer);
 		document.removeEventListener('visibilitychange', onVisible);
 		stopSessions();
 	};
@@ -146,6 +154,7 @@ export function startReminders(): () => void {
 export async function stopAllReminders(): Promise<void> {
 	await settings.load();
 	if (settings.values.reminderPlan.length > 0) await settings.set('reminderPlan', []);
+	periodicAsked = false;
 	const worker = await registration();
 	if (worker) await setPeriodicReminders(worker, false);
 }

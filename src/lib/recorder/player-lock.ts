@@ -10,7 +10,9 @@
 // that takes over announces `claim`, and holders answer `query` messages. That works as long as
 // the other tabs are running; Web Locks also work when a tab is frozen.
 
-export const PLAYER_LOCK = 'limber-player';
+import { PLAYER_LOCK } from '$lib/pwa/device-busy';
+
+export { PLAYER_LOCK };
 export const SESSION_LOCK_PREFIX = 'limber-session:';
 export const PLAYER_CHANNEL = 'limber-player';
 /** How long a taker waits for the other tab's `released` before reading the checkpoint anyway. */

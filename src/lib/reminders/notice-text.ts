@@ -7,7 +7,7 @@ export const PERIODIC_TAG = 'limber-reminders';
 
 /** One reminder notification, shown now or planned for later. */
 export interface ReminderNotice {
-	/** `limber-reminder <program id> <day> <slot>`: one notification per routine, day and slot. */
+	/** `limber-reminder <program id> <day> <HH:MM>`: one notification per routine, day and time. */
 	tag: string;
 	programId: string;
 	/** The routine's title. */
@@ -24,9 +24,49 @@ export interface ReminderNotice {
 	until: number;
 }
 
-/** The tag of a routine's reminder for one slot of one day (a re-check replaces, never adds). */
-export function noticeTag(programId: string, day: string, slot: number): string {
-	return `limber-reminder ${programId} ${day} ${slot}`;
+/**
+ * The tag of a routine's reminder for one slot of one day, named by the slot's time (not its
+ * place in the list, which changes when a time is added before it): a re-check replaces, never
+ * adds, and a slot shown once is known as shown after the times are edited.
+ */
+export function noticeTag(programId: string, day: string, time: string): string {
+	return `limber-reminder ${programId} ${day} ${time}`;
+}
+
+/** A notice found this long after its time says "Missed" rather than "Time for". */
+export const LATE_AFTER_MS = 15 * 60 * 1000;
+
+/** Whether a notice shown at `now` comes late (see LATE_AFTER_MS). */
+export function isLate(notice: Pick<ReminderNotice, 'at'>, now: number): boolean {
+	return now - notice.at > LATE_AFTER_MS;
+}
+
+/**
+ * The page a tap on a reminder opens: its own address when that is a routine's page of this app
+ * (same origin, under `<base>/programs/`), else the library. Anything else in the data (another
+ * origin, `javascript:`, a path outside the routines) opens the library.
+ */
+export function reminderTarget(data: unknown, origin: string, base: string): string {
+	const home = `${origin}${base}/`;
+	const url =
+		typeof data === 'object' && data !== null && typeof (data as { url?: unknown }).url === 'string'
+			? (data as { url: string }).url
+			: null;
+	if (url === null) return home;
+	try {
+		const target = new URL(url, origin);
+		const ok = target.origin === origin && target.pathname.startsWith(`${base}/programs/`);
+		return ok ? target.href : home;
+	} catch {
+		return home;
+	}
+}
+
+/** The message the worker posts to an open window of the app when a reminder is tapped. */
+export interface OpenReminderMessage {
+	type: 'open-reminder';
+	/** Path and query of the routine's page on this origin. */
+	path: string;
 }
 
 /** Whether a tag is one of the reminders' (and not some other notification's). */

@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { ScheduledProgram } from '$lib/adherence/weekly';
 import { sessionRecord } from '$lib/test-factories';
 import {
+	isLate,
 	isReminderTag,
+	LATE_AFTER_MS,
 	MAX_SHOWN,
 	missedReminders,
 	noticeTag,
 	noticeText,
+	reminderTarget,
 	withShown,
 	type ReminderNotice
 } from './notice-text';
@@ -15,6 +18,7 @@ import {
 	MAX_PLAN_ENTRIES,
 	nextReminderCheck,
 	PLAN_DAYS,
+	QUIET_AFTER_SESSION_MS,
 	ReminderPlanSchema,
 	reminderPlan,
 	remindersDue
@@ -56,7 +60,7 @@ describe('remindersDue', () => {
 		const [notice, ...rest] = due([], '2025-06-04T13:02:00+02:00');
 		expect(rest).toEqual([]);
 		expect(notice).toEqual({
-			tag: 'limber-reminder gentle-relief 2025-06-04 1',
+			tag: 'limber-reminder gentle-relief 2025-06-04 13:00',
 			programId: 'gentle-relief',
 			title: 'Gentle relief',
 			time: '13:00',
@@ -87,6 +91,47 @@ describe('remindersDue', () => {
 		).toEqual([]);
 	});
 
+	it('keeps quiet for a slot that opens within 30 minutes after a session ended', () => {
+		expect(QUIET_AFTER_SESSION_MS).toBe(30 * 60 * 1000);
+		// 12:55 to 13:08: counted for the 08:00 slot, and it ran into the 13:00 one.
+		const late = { ...played(relief, '2025-06-04T12:55:00+02:00'), durationSeconds: 780 };
+		expect(due([late], '2025-06-04T13:20:00+02:00')).toEqual([]);
+		// 12:05 to 12:25: ended 35 minutes before 13:00, so 13:00 reminds.
+		const earlier = { ...played(relief, '2025-06-04T12:05:00+02:00'), durationSeconds: 1200 };
+		expect(due([earlier], '2025-06-04T13:20:00+02:00').map((n) => n.time)).toEqual(['13:00']);
+		// A session that did not count (no exercise done) keeps nothing quiet.
+		const empty = { ...late, exercises: [] };
+		expect(due([empty], '2025-06-04T13:20:00+02:00').map((n) => n.time)).toEqual(['13:00']);
+	});
+
+	it('names a slot by its time: adding an earlier time keeps the tag of a slot shown', () => {
+		const before = due([], '2025-06-04T13:30:00+02:00')[0]!.tag;
+		const withTen = { ...threeADay, times: ['08:00', '10:00', '13:00', '19:00'] };
+		const after = due([], '2025-06-04T13:30:00+02:00', { [relief.id]: withTen })[0]!.tag;
+		expect(after).toBe(before);
+	});
+
+	it('keeps local reminder times on the days the clocks change, in two zones', () => {
+		const sinceJanuary = { [relief.id]: { since: '2025-01-01' } };
+		const due = (now: string, timeZone = BERLIN) =>
+			remindersDue([relief], [], sinceJanuary, { [relief.id]: threeADay }, now, url, { timeZone });
+		// Berlin goes forward on Sunday 30 March 2025 and back on 26 October.
+		expect(due('2025-03-30T13:05:00+02:00')[0]).toMatchObject({
+			at: ms('2025-03-30T13:00:00+02:00'),
+			until: ms('2025-03-30T19:00:00+02:00')
+		});
+		expect(due('2025-10-26T08:30:00+01:00')[0]).toMatchObject({
+			at: ms('2025-10-26T08:00:00+01:00')
+		});
+		// New York goes forward on Sunday 9 March 2025; midnight closes the last slot there.
+		const ny = due('2025-03-09T20:00:00-04:00', 'America/New_York');
+		expect(ny[0]).toMatchObject({
+			tag: 'limber-reminder gentle-relief 2025-03-09 19:00',
+			at: ms('2025-03-09T19:00:00-04:00'),
+			until: ms('2025-03-10T00:00:00-04:00')
+		});
+	});
+
 	it('one notice per routine, each with its own slot', () => {
 		const reminders = {
 			[relief.id]: threeADay,
@@ -94,8 +139,8 @@ describe('remindersDue', () => {
 		};
 		const tags = due([], '2025-06-04T13:30:00+02:00', reminders).map((n) => n.tag);
 		expect(tags).toEqual([
-			'limber-reminder gentle-relief 2025-06-04 1',
-			'limber-reminder daily-core 2025-06-04 0'
+			'limber-reminder gentle-relief 2025-06-04 13:00',
+			'limber-reminder daily-core 2025-06-04 12:00'
 		]);
 	});
 });
@@ -176,8 +221,8 @@ describe('reminderPlan', () => {
 		// Wednesday's slot is done; Thursday to Sunday rest; the next week asks again from Monday,
 		// up to seven days on (next Wednesday 10:00, before its 12:00 reminder).
 		expect(plan.map((n) => n.tag)).toEqual([
-			'limber-reminder daily-core 2025-06-09 0',
-			'limber-reminder daily-core 2025-06-10 0'
+			'limber-reminder daily-core 2025-06-09 12:00',
+			'limber-reminder daily-core 2025-06-10 12:00'
 		]);
 	});
 
@@ -223,18 +268,47 @@ describe('notice words and tags', () => {
 		});
 	});
 
-	it('tags name the routine, day and slot', () => {
-		expect(noticeTag('gentle-relief', '2025-06-04', 2)).toBe(
-			'limber-reminder gentle-relief 2025-06-04 2'
+	it('late after 15 minutes', () => {
+		expect(isLate({ at: 0 }, LATE_AFTER_MS)).toBe(false);
+		expect(isLate({ at: 0 }, LATE_AFTER_MS + 1)).toBe(true);
+	});
+
+	it('a tap opens only a routine page of this app, else the library', () => {
+		const origin = 'https://limber.test';
+		const open = (url: unknown, base = '') => reminderTarget({ url }, origin, base);
+		expect(open('https://limber.test/programs/gentle-relief/')).toBe(
+			'https://limber.test/programs/gentle-relief/'
 		);
-		expect(isReminderTag(noticeTag('a', '2025-06-04', 0))).toBe(true);
+		expect(open('/programs/desk-break/')).toBe('https://limber.test/programs/desk-break/');
+		for (const bad of [
+			'https://evil.test/programs/x/',
+			'//evil.test/programs/x/',
+			'javascript:alert(1)',
+			'/settings/',
+			'not a url at all %%%',
+			42
+		]) {
+			expect(open(bad), String(bad)).toBe('https://limber.test/');
+		}
+		expect(reminderTarget(null, origin, '')).toBe('https://limber.test/');
+		expect(open('https://limber.test/limber/programs/a/', '/limber')).toBe(
+			'https://limber.test/limber/programs/a/'
+		);
+		expect(open('https://limber.test/programs/a/', '/limber')).toBe('https://limber.test/limber/');
+	});
+
+	it('tags name the routine, day and time', () => {
+		expect(noticeTag('gentle-relief', '2025-06-04', '19:00')).toBe(
+			'limber-reminder gentle-relief 2025-06-04 19:00'
+		);
+		expect(isReminderTag(noticeTag('a', '2025-06-04', '08:00'))).toBe(true);
 		expect(isReminderTag('update-available')).toBe(false);
 	});
 });
 
 describe('missedReminders', () => {
 	const entry = (programId: string, at: string, until: string, slot = 0): ReminderNotice => ({
-		tag: noticeTag(programId, at.slice(0, 10), slot),
+		tag: noticeTag(programId, at.slice(0, 10), `${at.slice(11, 16)}#${slot}`),
 		programId,
 		title: programId,
 		time: at.slice(11, 16),

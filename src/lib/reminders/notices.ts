@@ -13,7 +13,7 @@ import {
 	type Instant
 } from '$lib/adherence/days';
 import type { FollowChoice } from '$lib/adherence/follow';
-import type { SummarySession } from '$lib/adherence/session-index';
+import { countsAsDone, type SummarySession } from '$lib/adherence/session-index';
 import type { ScheduledProgram } from '$lib/adherence/weekly';
 import * as v from 'valibot';
 import { list, number, record, text } from '$lib/validation/schemas';
@@ -22,6 +22,27 @@ import { MAX_SHOWN, noticeTag, type ReminderNotice } from './notice-text';
 import { isClockTime, nextReminderAt, type ReminderSetting } from './times';
 
 export type { ReminderNotice } from './notice-text';
+
+/**
+ * A slot that opens less than this after a session of the routine ended (or while one was going
+ * on) is not announced: the person has just done it (a session 12:55–13:08 covers 13:00).
+ */
+export const QUIET_AFTER_SESSION_MS = 30 * 60 * 1000;
+
+/** A session as the reminders read it: History's digest (its length, to know when it ended). */
+export type ReminderSession = SummarySession & { durationSeconds?: number };
+
+/** When the last counting session of each routine ended (ms), from the log. */
+function lastEnds(sessions: readonly ReminderSession[]): Map<string, number> {
+	const ends = new Map<string, number>();
+	for (const session of sessions) {
+		const started = Date.parse(session.startedAt);
+		if (!countsAsDone(session) || !Number.isFinite(started)) continue;
+		const end = started + Math.max(0, session.durationSeconds ?? 0) * 1000;
+		if (end > (ends.get(session.programId) ?? -Infinity)) ends.set(session.programId, end);
+	}
+	return ends;
+}
 
 /** How far ahead the stored plan reaches (the service worker's missed reminders). */
 export const PLAN_DAYS = 7;
@@ -67,7 +88,7 @@ function slotEnd(remind: ReminderSetting, at: number, timeZone: string): number 
  */
 export function remindersDue(
 	programs: readonly ScheduledProgram[],
-	sessions: readonly SummarySession[],
+	sessions: readonly ReminderSession[],
 	follows: Readonly<Record<string, FollowChoice>>,
 	reminders: Reminders,
 	now: Instant,
@@ -78,16 +99,20 @@ export function remindersDue(
 	const withReminder = programs.filter((program) => setting(reminders, program.id)?.on);
 	if (withReminder.length === 0) return [];
 	const nowMs = toMs(now);
+	const ids = new Set(withReminder.map((program) => program.id));
+	const own = sessions.filter((session) => ids.has(session.programId));
+	const ends = lastEnds(own);
 	const notices: ReminderNotice[] = [];
-	for (const item of todayList(withReminder, sessions, follows, nowMs, { ...options, timeZone })) {
+	for (const item of todayList(withReminder, own, follows, nowMs, { ...options, timeZone })) {
 		const remind = setting(reminders, item.programId)!;
 		const slot = reminderSlotNow(item, remind, nowMs, timeZone);
 		if (slot === null) continue;
 		const time = remind.times[slot]!;
 		// The slot opened at its time today: the last reminder instant at or before now.
 		const at = openedAt(remind, nowMs, timeZone);
+		if ((ends.get(item.programId) ?? -Infinity) >= at - QUIET_AFTER_SESSION_MS) continue;
 		notices.push({
-			tag: noticeTag(item.programId, item.day, slot),
+			tag: noticeTag(item.programId, item.day, time),
 			programId: item.programId,
 			title: item.title,
 			time,
@@ -134,11 +159,12 @@ export function nextReminderCheck(
  * What would be shown from `now` over the next PLAN_DAYS days if no session were done meanwhile:
  * the reminders due now, then those due at each coming reminder time (the same rules, the same
  * log). The page stores it after every check (and so after every saved session); the service
- * worker shows from it what was missed. Earliest first, at most MAX_PLAN_ENTRIES.
+ * worker shows from it what was missed. Earliest first, at most MAX_PLAN_ENTRIES. Only the
+ * sessions of routines whose reminder is on are read (the log is filtered once).
  */
 export function reminderPlan(
 	programs: readonly ScheduledProgram[],
-	sessions: readonly SummarySession[],
+	sessions: readonly ReminderSession[],
 	follows: Readonly<Record<string, FollowChoice>>,
 	reminders: Reminders,
 	now: Instant,
@@ -148,10 +174,12 @@ export function reminderPlan(
 	const timeZone = options.timeZone ?? defaultTimeZone();
 	const nowMs = toMs(now);
 	const end = nowMs + PLAN_DAYS * 24 * 60 * 60 * 1000;
-	const plan = remindersDue(programs, sessions, follows, reminders, nowMs, url, options);
+	const on = new Set(programs.filter((p) => setting(reminders, p.id)?.on).map((p) => p.id));
+	const own = sessions.filter((session) => on.has(session.programId));
+	const plan = remindersDue(programs, own, follows, reminders, nowMs, url, options);
 	let at = nextReminderCheck(reminders, nowMs, timeZone);
 	while (at !== null && at <= end && plan.length < MAX_PLAN_ENTRIES) {
-		for (const notice of remindersDue(programs, sessions, follows, reminders, at, url, options)) {
+		for (const notice of remindersDue(programs, own, follows, reminders, at, url, options)) {
 			if (notice.at === at) plan.push(notice);
 		}
 		at = nextReminderCheck(reminders, at, timeZone);
