@@ -17,7 +17,8 @@ export function programJsonSchema(): JsonSchema {
 		$id: PROGRAM_SCHEMA_FILE,
 		$comment:
 			'Generated from src/lib/program/schema.ts; do not edit. Rules the schema cannot express ' +
-			'(unique exercise ids, the progression rules, the 4-hour limit) are checked by ' +
+			'(unique exercise ids, the progression rules, the 4-hour limit, translations that match ' +
+			'the program’s exercises and lists) are checked by ' +
 			'`npm run validate` and by the app.',
 		...rest
 	};

@@ -71,6 +71,19 @@ const EXPECTED: Record<string, Array<[string, string]>> = {
 	],
 	'progression-over-limit.json': [
 		['exercises[0].progress.reps', 'raises the dose to 340 reps at level 20 (the highest)']
+	],
+	'bad-translation-tag.json': [['translations.de_DE', 'is not a language tag']],
+	'translation-unknown-exercise.json': [
+		[
+			'translations.de.exercises["cat-strech"]',
+			'is not the id of an exercise in this program: did you mean "cat-stretch"?'
+		]
+	],
+	'translation-length.json': [
+		[
+			'translations.de.exercises["cat-stretch"].instructions',
+			'must have 2 entries, like the exercise’s instructions'
+		]
 	]
 };
 
@@ -84,7 +97,9 @@ const VALIDATOR_ONLY: Record<string, string> = {
 	'duplicate-ids.json': 'uniqueness of a field across the items of a list is not expressible',
 	'too-long.json': 'the total length is computed from the whole program',
 	'progress-without-progression.json': 'a rule between an exercise and the top level',
-	'progression-over-limit.json': 'the dose at the highest level is computed'
+	'progression-over-limit.json': 'the dose at the highest level is computed',
+	'translation-unknown-exercise.json': 'a key of one object checked against the ids in a list',
+	'translation-length.json': 'the length of one list checked against another’s'
 };
 
 const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')) as JsonSchemaNode;
@@ -180,6 +195,33 @@ describe('static/program.schema.json', () => {
 		).toEqual([]);
 		expect(checkJsonSchema(schema, { ...base, extra: 1 })).toEqual([
 			{ pointer: '/extra', message: 'property "extra" is not allowed' }
+		]);
+	});
+
+	it('checks translations: language tags, at most 20, closed objects', () => {
+		const base = JSON.parse(read('valid', 'translated.json')) as Record<string, unknown>;
+		const translations = base.translations as Record<string, unknown>;
+		const withTranslations = (value: unknown) =>
+			checkJsonSchema(schema, { ...base, translations: value });
+		expect(withTranslations(translations)).toEqual([]);
+		expect(withTranslations({ 'zh-Hant-TW': {}, 'es-419': {} })).toEqual([]);
+		expect(withTranslations({ DE: {} }).map((error) => error.pointer)).toEqual([
+			'/translations/DE'
+		]);
+		const many = Object.fromEntries(
+			Array.from({ length: 21 }, (_, i) => [`a${String.fromCharCode(97 + i)}`, {}])
+		);
+		expect(withTranslations(many)).toEqual([
+			{ pointer: '/translations', message: 'too many properties' }
+		]);
+		expect(withTranslations({ de: { exercises: { 'cat-stretch': { hold: 5 } } } })).toEqual([
+			{
+				pointer: '/translations/de/exercises/cat-stretch/hold',
+				message: 'property "hold" is not allowed'
+			}
+		]);
+		expect(withTranslations({ de: { exercises: { Cat: {} } } }).map((e) => e.pointer)).toEqual([
+			'/translations/de/exercises/Cat'
 		]);
 	});
 

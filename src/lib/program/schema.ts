@@ -10,6 +10,13 @@
 // The JSON Schema repeats the simple cross-field rules (dose forms, duration vs reps) through
 // metadata so that editors flag them too.
 //
+// Translations (format notes). A program may carry `translations`: its texts in other languages,
+// by language tag (TRANSLATION_TAG_PATTERN, at most 20), each with any of the program's texts and
+// exercise texts under the exercise's id. The schema checks each text's type and length; validate.ts
+// checks them against the program (exercise ids, the same number of list entries, no translation
+// of a text the program does not have) and advice.ts notes texts left untranslated.
+// localizeProgram() in localize.ts makes the program in one language.
+//
 // Progression (format notes). A program may carry `progression: { levels, sessionsToAdvance }`:
 // `levels` (2–20) is how many dose levels exist, `sessionsToAdvance` (1–10, default 2) how many
 // completed sessions at a level are needed before the app offers the next one. An exercise may
@@ -25,8 +32,10 @@ import { RESERVED_PROGRAM_IDS, SLUG_PATTERN } from './program-ids';
 import type {
 	Exercise,
 	ExerciseProgress,
+	ExerciseTranslation,
 	Phase,
 	Program,
+	ProgramTranslation,
 	Progression,
 	Schedule,
 	SideNames,
@@ -66,7 +75,9 @@ export const PROGRAM_LIMITS = {
 	sessionsToAdvance: { min: 1, max: 10 },
 	progressReps: { min: 0, max: 20 },
 	progressHold: { min: 0, max: 60 },
-	progressDuration: { min: 0, max: 600 }
+	progressDuration: { min: 0, max: 600 },
+	translations: 20,
+	imageAltLength: 300
 } as const;
 
 /** The defaults filled in by validation when a field is left out. */
@@ -87,6 +98,27 @@ export const PROGRAM_DEFAULTS = {
 
 /** A simple BCP 47 shape: a 2–3 letter language, then subtags of 1–8 letters or digits. */
 export const LANGUAGE_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+/**
+ * The tag a translation is filed under: a BCP 47 tag in its usual spelling, so that one language
+ * has one spelling: the language in 2–3 lower-case letters, then optionally a script (four
+ * letters, the first a capital: "zh-Hant") and a region (two capitals or three digits: "pt-BR",
+ * "es-419").
+ */
+export const TRANSLATION_TAG_PATTERN = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$/;
+
+/** A tag in the usual spelling of TRANSLATION_TAG_PATTERN ("pt_br" → "pt-BR"), or null. */
+export function canonicalTranslationTag(tag: string): string | null {
+	if (tag.length > 20) return null;
+	const parts = tag.split(/[-_]/);
+	const spelled = parts.map((part, index) => {
+		if (index === 0) return part.toLowerCase();
+		if (part.length === 4) return part.charAt(0).toUpperCase() + part.slice(1).toLowerCase();
+		return part.toUpperCase();
+	});
+	const canonical = spelled.join('-');
+	return TRANSLATION_TAG_PATTERN.test(canonical) ? canonical : null;
+}
 
 /**
  * A relative path inside the app's static files, in a plain character set: segments of ASCII
@@ -441,6 +473,111 @@ export const ExerciseSchema = extensibleObject(
 	}
 );
 
+/** An exercise's texts in another language (see TranslationSchema). */
+export const ExerciseTranslationSchema = extensibleObject(
+	{
+		name: v.optional(text(1, PROGRAM_LIMITS.nameLength, 'The exercise’s "name".')),
+		instructions: v.optional(
+			list(
+				text(0, PROGRAM_LIMITS.instructionLength, 'One step.'),
+				PROGRAM_LIMITS.instructions,
+				{ one: 'instruction', many: 'instructions' },
+				'The exercise’s "instructions", as many and in the same order.'
+			)
+		),
+		cautions: v.optional(
+			list(
+				text(0, PROGRAM_LIMITS.cautionLength, 'One caution.'),
+				{ min: 0, max: PROGRAM_LIMITS.cautions },
+				{ one: 'caution', many: 'cautions' },
+				'The exercise’s "cautions", as many and in the same order.'
+			)
+		),
+		startCue: v.optional(text(1, PROGRAM_LIMITS.guideCueLength, 'The exercise’s "startCue".')),
+		holdCue: v.optional(text(1, PROGRAM_LIMITS.guideCueLength, 'The exercise’s "holdCue".')),
+		releaseCue: v.optional(text(1, PROGRAM_LIMITS.guideCueLength, 'The exercise’s "releaseCue".')),
+		sideNames: v.optional(SideNamesSchema),
+		phases: v.optional(
+			list(
+				text(0, PROGRAM_LIMITS.cueLength, 'The cue of the phase in the same place.'),
+				PROGRAM_LIMITS.phases,
+				{ one: 'cue', many: 'cues' },
+				'The "cue" of each of the exercise’s "phases", as many and in the same order.'
+			)
+		),
+		'x-image-alt': v.optional(
+			text(1, PROGRAM_LIMITS.imageAltLength, 'The exercise’s "x-image-alt" (the picture’s text).')
+		)
+	},
+	'an exercise’s translation',
+	'Exercise translation',
+	'The texts of the exercise with this id, in the translation’s language; a text left out is shown as written in the exercise.'
+);
+
+/** The program's texts in another language: any of them; the rest show as written. */
+export const TranslationSchema = extensibleObject(
+	{
+		title: v.optional(text(1, PROGRAM_LIMITS.titleLength, 'The program’s "title".')),
+		summary: v.optional(text(0, PROGRAM_LIMITS.summaryLength, 'The program’s "summary".')),
+		safety: v.optional(
+			list(
+				text(0, PROGRAM_LIMITS.safetyLength, 'One safety note.'),
+				{ min: 0, max: PROGRAM_LIMITS.safetyItems },
+				{ one: 'safety note', many: 'safety notes' },
+				'The program’s "safety" notes, as many and in the same order.'
+			)
+		),
+		exercises: v.optional(
+			v.pipe(
+				v.record(
+					// Any key here: one that is not an exercise id of the program is reported by
+					// validate.ts with a suggestion; the JSON Schema asks for an id's shape.
+					v.pipe(
+						v.string(),
+						v.metadata({ pattern: SLUG_PATTERN.source, maxLength: PROGRAM_LIMITS.idLength })
+					),
+					ExerciseTranslationSchema,
+					not('must be an object in curly braces { … } with a translation for each exercise id')
+				),
+				v.description(
+					'Translations of exercises, each under the id of an exercise of this program, e.g. { "cat-stretch": { "name": "Katzenbuckel" } }.'
+				)
+			)
+		)
+	},
+	'a translation',
+	'Translation',
+	'The program’s texts in one language. Give any of them; a text left out is shown as written.'
+);
+
+/** The message for a translation filed under something that is not a tag. */
+const tagMessage: Message = (issue) => {
+	const key = typeof issue.input === 'string' ? issue.input : '';
+	const canonical = canonicalTranslationTag(key);
+	return (
+		'is not a language tag: name each translation by a tag like "de", "pt-BR" or "zh-Hant" ' +
+		'(the language in 2 or 3 lower-case letters, then optionally a script and a region)' +
+		(canonical ? `: did you mean "${canonical}"?` : '')
+	);
+};
+
+/** Translations of the program's texts, by language tag. */
+export const TranslationsSchema = v.pipe(
+	v.record(
+		v.pipe(v.string(tagMessage), v.regex(TRANSLATION_TAG_PATTERN, tagMessage)),
+		TranslationSchema,
+		not('must be an object in curly braces { … } with a translation for each language tag')
+	),
+	v.maxEntries(
+		PROGRAM_LIMITS.translations,
+		(issue: v.BaseIssue<unknown>) =>
+			`must have at most ${PROGRAM_LIMITS.translations} languages (this one has ${Object.keys(issue.input as object).length})`
+	),
+	v.description(
+		'The program’s texts in other languages, each under a language tag such as "de" or "pt-BR", e.g. { "de": { "title": "Sanfter Start" } }. Timing and ids are never translated.'
+	)
+);
+
 /** A whole program file, format 1. */
 export const ProgramSchema = extensibleObject(
 	{
@@ -515,7 +652,8 @@ export const ProgramSchema = extensibleObject(
 			{ one: 'exercise', many: 'exercises' },
 			'Played in this order.'
 		),
-		progression: v.optional(ProgressionSchema)
+		progression: v.optional(ProgressionSchema),
+		translations: v.optional(TranslationsSchema)
 	},
 	'a program',
 	'Limber exercise program (format 1)',
@@ -553,6 +691,7 @@ type Same<A, B> = [Assignable<Known<A>, Known<B>>, Assignable<Known<B>, Known<A>
 type Check<T extends true> = T;
 
 type SchemaExercise = SchemaProgram['exercises'][number];
+type SchemaTranslation = NonNullable<SchemaProgram['translations']>[string];
 
 export type SchemaTypeChecks = [
 	Check<Same<SchemaProgram, Program>>,
@@ -562,5 +701,7 @@ export type SchemaTypeChecks = [
 	Check<Same<NonNullable<SchemaProgram['progression']>, Progression>>,
 	Check<Same<NonNullable<SchemaExercise['progress']>, ExerciseProgress>>,
 	Check<Same<SchemaExercise['sides'], Sides>>,
-	Check<Same<NonNullable<SchemaExercise['sideNames']>, SideNames>>
+	Check<Same<NonNullable<SchemaExercise['sideNames']>, SideNames>>,
+	Check<Same<SchemaTranslation, ProgramTranslation>>,
+	Check<Same<NonNullable<SchemaTranslation['exercises']>[string], ExerciseTranslation>>
 ];

@@ -74,6 +74,35 @@ export interface Exercise {
 	[extension: `x-${string}`]: unknown;
 }
 
+/**
+ * An exercise's texts in another language, each replacing the exercise's own; a text left out
+ * stays as written in the exercise. Lists have as many entries as the exercise's; `phases` holds
+ * the cue of each phase.
+ */
+export interface ExerciseTranslation {
+	name?: string;
+	instructions?: string[];
+	cautions?: string[];
+	startCue?: string;
+	holdCue?: string;
+	releaseCue?: string;
+	sideNames?: SideNames;
+	phases?: string[];
+	'x-image-alt'?: string;
+	[extension: `x-${string}`]: unknown;
+}
+
+/** The program's texts in one language (see localizeProgram in localize.ts). */
+export interface ProgramTranslation {
+	title?: string;
+	summary?: string;
+	/** As many entries as the program's `safety`, in the same order. */
+	safety?: string[];
+	/** By exercise id. */
+	exercises?: Record<string, ExerciseTranslation>;
+	[extension: `x-${string}`]: unknown;
+}
+
 export interface Program {
 	$schema?: string;
 	format: 1;
@@ -89,6 +118,8 @@ export interface Program {
 	exercises: Exercise[];
 	/** Optional dose levels (see applyLevel in progression.ts). */
 	progression?: Progression;
+	/** The program's texts in other languages, by language tag ("de", "pt-BR"). */
+	translations?: Record<string, ProgramTranslation>;
 	[extension: `x-${string}`]: unknown;
 }
 

@@ -15,8 +15,9 @@
 //    that length in the copy (its extra items must go anyway).
 // 3. the valibot schema (schema.ts): types, bounds, required fields, defaults.
 // 4. rules across fields: one dose form, duration vs reps, unique exercise ids, progression,
-//    reserved program ids (program-ids.ts); and, once everything else is valid, the dose bounds
-//    at the highest progression level and the 4-hour limit.
+//    reserved program ids (program-ids.ts), translations against the program (exercise ids,
+//    list lengths, no translation of a text the program lacks); and, once everything else is
+//    valid, the dose bounds at the highest progression level and the 4-hour limit.
 //
 // Linear in the size of the input, whatever it holds, and the schema's own work is bounded by
 // the format's limits (pass 2 cuts the lists first). A problem is matched against the paths that
@@ -47,7 +48,9 @@ import {
 	ProgramSchema,
 	ProgressionSchema,
 	ProgressSchema,
-	ScheduleSchema
+	ScheduleSchema,
+	ExerciseTranslationSchema,
+	TranslationSchema
 } from './schema';
 import type { Problem, Program, ProgramResult } from './types';
 
@@ -267,6 +270,8 @@ interface SchemaNode {
 	type: string;
 	entries?: Record<string, SchemaNode>;
 	item?: SchemaNode;
+	/** A record's value schema (the translations, and a translation's exercises). */
+	value?: SchemaNode;
 	wrapped?: SchemaNode;
 	message?: unknown;
 	pipe?: readonly { type: string; requirement?: unknown; message?: unknown }[];
@@ -280,6 +285,15 @@ const PLACES = new Map<unknown, string>([
 	[ScheduleSchema, 'inside "schedule"'],
 	[ProgressionSchema, 'inside "progression"'],
 	[ProgressSchema, 'inside an exercise’s "progress"']
+]);
+
+/**
+ * The same for the objects of a translation, looked at first for a key inside a translation
+ * (a "name" at the top of a translation belongs in an exercise's translation, not an exercise).
+ */
+const TRANSLATION_PLACES = new Map<unknown, string>([
+	[TranslationSchema, 'at the top level of a translation'],
+	[ExerciseTranslationSchema, 'inside an exercise’s translation (in the translation’s "exercises")']
 ]);
 
 /** Edit distance with adjacent transpositions (so "hodl" is one edit from "hold"). */
@@ -329,9 +343,17 @@ export function suggestKey(key: string, known: readonly string[]): string | null
  * lookup per object of the format), else, while the walk has suggestions left, the known field
  * it most likely meant.
  */
-function unknownKeyMessage(key: string, node: SchemaNode, walk: StructureWalk): string {
+function unknownKeyMessage(
+	key: string,
+	node: SchemaNode,
+	walk: StructureWalk,
+	inTranslation: boolean
+): string {
 	const shown = key.length > 40 ? `${key.slice(0, 37)}…` : key;
-	const elsewhere = [...PLACES].filter(([schema]) => schema !== node);
+	const places = inTranslation
+		? [...TRANSLATION_PLACES, ...PLACES]
+		: [...PLACES, ...TRANSLATION_PLACES];
+	const elsewhere = places.filter(([schema]) => schema !== node);
 	for (const [schema, place] of elsewhere) {
 		if (hasOwn((schema as SchemaNode).entries ?? {}, key)) {
 			return `unknown field "${shown}" here: it belongs ${place}`;
@@ -341,7 +363,11 @@ function unknownKeyMessage(key: string, node: SchemaNode, walk: StructureWalk): 
 		walk.suggestions--;
 		const suggestion = suggestKey(key, Object.keys(node.entries ?? {}));
 		if (suggestion) return `unknown field "${shown}": did you mean "${suggestion}"?`;
-		for (const [schema, place] of elsewhere) {
+		// Inside a translation only a translation's fields are worth suggesting.
+		const near = inTranslation
+			? elsewhere.filter(([schema]) => TRANSLATION_PLACES.has(schema))
+			: elsewhere;
+		for (const [schema, place] of near) {
 			const there = suggestKey(key, Object.keys((schema as SchemaNode).entries ?? {}));
 			if (there) return `unknown field "${shown}": did you mean "${there}"? (it belongs ${place})`;
 		}
@@ -375,6 +401,16 @@ function listMaximum(node: SchemaNode): { max: number; message: unknown } | unde
 	return undefined;
 }
 
+/** A map's largest number of keys (its max_entries check) and that check's message. */
+function entriesMaximum(node: SchemaNode): { max: number; message: unknown } | undefined {
+	for (const action of node.pipe ?? []) {
+		if (action.type === 'max_entries' && typeof action.requirement === 'number') {
+			return { max: action.requirement, message: action.message };
+		}
+	}
+	return undefined;
+}
+
 /**
  * Walks the schema and the data together: reports unknown keys, and lists where the schema
  * expects an object (valibot's looseObject would accept a list there), using that object's own
@@ -390,10 +426,12 @@ function structureProblems(
 	schema: SchemaNode,
 	value: unknown,
 	path: Segment[],
-	walk: StructureWalk
+	walk: StructureWalk,
+	inTranslation = false
 ): void {
 	const node = unwrap(schema);
-	if (node.entries && Array.isArray(value)) {
+	const objectLike = node.entries !== undefined || node.type === 'record';
+	if (objectLike && Array.isArray(value)) {
 		const message =
 			typeof node.message === 'function'
 				? String(node.message({ input: value, expected: 'Object' }))
@@ -402,10 +440,31 @@ function structureProblems(
 	} else if (node.entries && isRecord(value)) {
 		for (const key of Object.keys(value)) {
 			const entry = hasOwn(node.entries, key) ? node.entries[key] : undefined;
-			if (entry) structureProblems(entry, value[key], [...path, key], walk);
+			if (entry) structureProblems(entry, value[key], [...path, key], walk, inTranslation);
 			else if (!key.startsWith('x-')) {
-				walk.out.push({ path: [...path, key], message: unknownKeyMessage(key, node, walk) });
+				walk.out.push({
+					path: [...path, key],
+					message: unknownKeyMessage(key, node, walk, inTranslation)
+				});
 			}
+		}
+	} else if (node.type === 'record' && node.value && isRecord(value)) {
+		// A map (translations by tag, exercise translations by id): too many keys are reported
+		// here, where they are counted even when some value is wrong (valibot's check is not).
+		const limit = entriesMaximum(node);
+		const count = Object.keys(value).length;
+		if (limit && count > limit.max) {
+			walk.lists.push({
+				path,
+				message:
+					typeof limit.message === 'function'
+						? String(limit.message({ input: value, requirement: limit.max }))
+						: `must have at most ${limit.max} entries (this one has ${count})`
+			});
+		}
+		// Everything under a map is part of a translation (the format's only maps).
+		for (const key of Object.keys(value)) {
+			structureProblems(node.value, value[key], [...path, key], walk, true);
 		}
 	} else if (node.type === 'array' && node.item && Array.isArray(value)) {
 		const limit = listMaximum(node);
@@ -419,7 +478,9 @@ function structureProblems(
 			});
 			value.length = limit.max;
 		}
-		value.forEach((item, index) => structureProblems(node.item!, item, [...path, index], walk));
+		value.forEach((item, index) =>
+			structureProblems(node.item!, item, [...path, index], walk, inTranslation)
+		);
 	}
 }
 
@@ -517,6 +578,122 @@ function crossFieldProblems(root: unknown): Found[] {
 			}
 		}
 	});
+	return out;
+}
+
+// Translations, checked against the program they translate (the schema has checked each text).
+
+/** "4 entries", "1 entry". */
+const entries = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+
+/** What a translation's text must match in the program: a list's length, or that it exists. */
+interface Original {
+	/** Where the original is, for messages: "program" or "exercise". */
+	owner: 'program' | 'exercise';
+	/** The object holding the original field as written (before defaults). */
+	source: Record<string, unknown>;
+}
+
+/**
+ * How a text of the format is translated: `text` (one string or object, here sideNames), `list`
+ * (as many entries as the original), `defaultList` (a list left out of the original is empty);
+ * `required` texts are always in a valid original (one missing is reported elsewhere).
+ */
+type TextKind = 'text' | 'requiredText' | 'list' | 'requiredList' | 'defaultList';
+
+/** The problem of one translated field against its original, if any. */
+function translatedField(
+	key: string,
+	translated: unknown,
+	kind: TextKind,
+	{ owner, source }: Original
+): string | null {
+	const written = hasOwn(source, key) ? source[key] : undefined;
+	const original = kind === 'defaultList' && written === undefined ? [] : written;
+	if (original === undefined) {
+		return kind === 'requiredText' || kind === 'requiredList'
+			? null
+			: `has nothing to translate: the ${owner} has no "${key}"`;
+	}
+	if (kind === 'text' || kind === 'requiredText') return null;
+	if (!Array.isArray(translated) || !Array.isArray(original)) return null;
+	if (original.length === 0 && translated.length > 0) {
+		return `must be empty or left out: the ${owner} has no "${key}" to translate`;
+	}
+	if (translated.length !== original.length) {
+		return `must have ${entries(original.length)}, like the ${owner}’s ${key}`;
+	}
+	return null;
+}
+
+const PROGRAM_TEXTS: ReadonlyArray<readonly [string, TextKind]> = [
+	['title', 'requiredText'],
+	['summary', 'text'],
+	['safety', 'defaultList']
+];
+
+const EXERCISE_TEXTS: ReadonlyArray<readonly [string, TextKind]> = [
+	['name', 'requiredText'],
+	['instructions', 'requiredList'],
+	['cautions', 'defaultList'],
+	['startCue', 'text'],
+	['holdCue', 'text'],
+	['releaseCue', 'text'],
+	['sideNames', 'text'],
+	['phases', 'list'],
+	['x-image-alt', 'text']
+];
+
+/**
+ * Each translation against the program: exercise ids that are not in the program, lists whose
+ * length differs from the original's, and texts the program does not have. Works on the file as
+ * written, whatever else is wrong with it (what cannot be compared is left to the other passes).
+ */
+function translationProblems(root: unknown): Found[] {
+	const out: Found[] = [];
+	if (!isRecord(root) || !isRecord(root.translations)) return out;
+	const exercises = new Map<string, Record<string, unknown>>();
+	if (Array.isArray(root.exercises)) {
+		for (const exercise of root.exercises) {
+			if (isRecord(exercise) && typeof exercise.id === 'string' && !exercises.has(exercise.id)) {
+				exercises.set(exercise.id, exercise);
+			}
+		}
+	}
+	const ids = [...exercises.keys()];
+	let suggestions = MAX_SUGGESTIONS;
+	const program: Original = { owner: 'program', source: root };
+
+	for (const [tag, translation] of Object.entries(root.translations)) {
+		if (!isRecord(translation)) continue;
+		const at = (...rest: Segment[]): Segment[] => ['translations', tag, ...rest];
+		for (const [key, kind] of PROGRAM_TEXTS) {
+			if (!hasOwn(translation, key)) continue;
+			const message = translatedField(key, translation[key], kind, program);
+			if (message) out.push({ path: at(key), message });
+		}
+		if (!isRecord(translation.exercises)) continue;
+		for (const [id, texts] of Object.entries(translation.exercises)) {
+			const exercise = exercises.get(id);
+			if (!exercise) {
+				let message = 'is not the id of an exercise in this program';
+				if (suggestions > 0) {
+					suggestions--;
+					const near = suggestKey(id, ids);
+					if (near) message += `: did you mean "${near}"?`;
+				}
+				out.push({ path: at('exercises', id), message });
+				continue;
+			}
+			if (!isRecord(texts)) continue;
+			const original: Original = { owner: 'exercise', source: exercise };
+			for (const [key, kind] of EXERCISE_TEXTS) {
+				if (!hasOwn(texts, key)) continue;
+				const message = translatedField(key, texts[key], kind, original);
+				if (message) out.push({ path: at('exercises', id, key), message });
+			}
+		}
+	}
 	return out;
 }
 
@@ -640,7 +817,8 @@ function check(input: unknown): ProgramResult {
 		...snap.problems,
 		...schemaProblems(result.issues, blocked),
 		...structure,
-		...crossFieldProblems(snap.value)
+		...crossFieldProblems(snap.value),
+		...translationProblems(snap.value)
 	];
 
 	if (found.length === 0 && result.success) {

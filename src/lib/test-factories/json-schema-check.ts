@@ -1,6 +1,7 @@
 // A compact JSON Schema evaluator for tests (no ajv in this project). It knows the keywords that
 // @valibot/to-json-schema emits for the program schema, plus the few added through metadata:
-// type, properties, required, additionalProperties, patternProperties, items (schema or tuple),
+// type, properties, required, additionalProperties, patternProperties, propertyNames,
+// minProperties/maxProperties, items (schema or tuple),
 // additionalItems, minItems/maxItems, minLength/maxLength (in code points, as JSON Schema says),
 // pattern, minimum/maximum, exclusiveMinimum/exclusiveMaximum, multipleOf, enum, const,
 // anyOf/oneOf/allOf/not, if/then/else, $ref (local JSON pointers) with definitions/$defs.
@@ -35,6 +36,9 @@ const KNOWN = new Set([
 	'required',
 	'additionalProperties',
 	'patternProperties',
+	'propertyNames',
+	'minProperties',
+	'maxProperties',
 	'items',
 	'additionalItems',
 	'minItems',
@@ -204,8 +208,21 @@ export function checkJsonSchema(schema: JsonSchemaNode, value: unknown): SchemaE
 			for (const key of (node.required ?? []) as string[]) {
 				if (!hasOwn(data, key)) fail(`missing required property "${key}"`);
 			}
+			const count = Object.keys(data).length;
+			if (typeof node.minProperties === 'number' && count < node.minProperties) {
+				fail('too few properties');
+			}
+			if (typeof node.maxProperties === 'number' && count > node.maxProperties) {
+				fail('too many properties');
+			}
 			for (const key of Object.keys(data)) {
 				const at = `${pointer}/${escapePointer(key)}`;
+				if (node.propertyNames !== undefined) {
+					// A name that fails is reported at the property it names.
+					for (const error of sub(node.propertyNames as JsonSchemaNode, key)) {
+						out.push({ pointer: at, message: `property name ${error.message}` });
+					}
+				}
 				let matched = false;
 				if (hasOwn(properties, key)) {
 					matched = true;

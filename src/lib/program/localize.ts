@@ -1,0 +1,96 @@
+// A program in one language: which of its languages suits a person best, and the program with
+// that language's texts. The player, the cues and the display read a plain Program, so
+// localizing before play is all they need; the timeline and every id stay as they are.
+//
+// Tags are compared without regard to case ("pt-br" is "pt-BR"). The program's own `language`
+// is one of its languages like the translations' tags, and wins over a translation filed under
+// the same tag (advice.ts notes such a translation as never used).
+import type { Exercise, ExerciseTranslation, Program, ProgramTranslation } from './types';
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** The primary language subtag of a tag, lower-case: "pt-BR" → "pt". */
+const primary = (tag: string) => tag.split(/[-_]/)[0]!.toLowerCase();
+
+const hasOwn = (value: object, key: string) => Object.prototype.hasOwnProperty.call(value, key);
+
+/** The program's languages: its own `language` first, then its translations' tags in order. */
+export function programLanguages(program: Program): string[] {
+	const languages = [program.language];
+	for (const tag of Object.keys(program.translations ?? {})) {
+		if (!languages.some((known) => same(known, tag))) languages.push(tag);
+	}
+	return languages;
+}
+
+/**
+ * The program language that best suits a person who wants `wanted` (most preferred first, like
+ * `navigator.languages`): for each wanted tag in turn, a language with that exact tag, else one
+ * with the same primary language (the bare one, "de", before regional ones, "de-AT"). With no
+ * match at all, the program's own language. Returns the tag as the program spells it.
+ */
+export function bestTranslation(program: Program, wanted: readonly string[]): string {
+	const languages = programLanguages(program);
+	for (const tag of wanted) {
+		if (typeof tag !== 'string' || tag === '') continue;
+		const exact = languages.find((language) => same(language, tag));
+		if (exact) return exact;
+		const base = primary(tag);
+		if (base === '' || base === '*') continue;
+		const bare = languages.find((language) => same(language, base));
+		if (bare) return bare;
+		const related = languages.find((language) => primary(language) === base);
+		if (related) return related;
+	}
+	return program.language;
+}
+
+function localizeExercise(exercise: Exercise, texts: ExerciseTranslation | undefined): Exercise {
+	if (!texts) return exercise;
+	const out: Exercise = { ...exercise };
+	if (texts.name !== undefined) out.name = texts.name;
+	if (texts.instructions !== undefined) out.instructions = [...texts.instructions];
+	if (texts.cautions !== undefined) out.cautions = [...texts.cautions];
+	if (texts.startCue !== undefined) out.startCue = texts.startCue;
+	if (texts.holdCue !== undefined) out.holdCue = texts.holdCue;
+	if (texts.releaseCue !== undefined) out.releaseCue = texts.releaseCue;
+	if (texts.sideNames !== undefined) out.sideNames = { ...texts.sideNames };
+	if (texts['x-image-alt'] !== undefined) out['x-image-alt'] = texts['x-image-alt'];
+	const cues = texts.phases;
+	if (cues !== undefined && exercise.phases) {
+		out.phases = exercise.phases.map((phase, index) =>
+			cues[index] === undefined ? phase : { ...phase, cue: cues[index] }
+		);
+	}
+	return out;
+}
+
+/**
+ * The program in the language that best suits `locale` (see bestTranslation): each text is the
+ * translation's where it gives one and the program's own elsewhere; `language` is the chosen tag;
+ * timing, ids and everything else are unchanged. The result has no `translations`, so it is a
+ * program in one language that localizing again cannot mix up. The input is left untouched.
+ */
+export function localizeProgram(program: Program, locale: string): Program {
+	const tag = bestTranslation(program, [locale]);
+	const { translations, ...rest } = program;
+	const base: Program = { ...rest, language: tag };
+	if (same(tag, program.language) || !translations) return base;
+	const key = Object.keys(translations).find((candidate) => same(candidate, tag));
+	const translation: ProgramTranslation | undefined =
+		key === undefined ? undefined : translations[key];
+	if (!translation) return base;
+	const exercises = translation.exercises ?? {};
+	return {
+		...base,
+		title: translation.title ?? program.title,
+		...(translation.summary !== undefined ? { summary: translation.summary } : {}),
+		safety: translation.safety ? [...translation.safety] : program.safety,
+		exercises: program.exercises.map((exercise) =>
+			localizeExercise(
+				exercise,
+				hasOwn(exercises, exercise.id) ? exercises[exercise.id] : undefined
+			)
+		)
+	};
+}
