@@ -93,6 +93,15 @@ describe('new routines and copies', () => {
 		expect(original.version).toBe(4);
 	});
 
+	it('a copy leaves the original’s translations behind (it is the person’s own, in one language)', () => {
+		const original = {
+			...program('a', 'b'),
+			translations: { de: { title: 'Täglich' } }
+		};
+		expect('translations' in copyProgram(original, new Set())).toBe(false);
+		expect(original.translations).toEqual({ de: { title: 'Täglich' } });
+	});
+
 	it('keeps the title within 80 characters and does not add the suffix twice', () => {
 		expect(copyTitle('t'.repeat(80))).toBe(`${'t'.repeat(67)} (my version)`);
 		expect(copyTitle('t'.repeat(80)).length).toBe(80);

@@ -2,6 +2,7 @@
 // exercise) and returns a new one, leaving the old untouched, so that Undo is keeping the old
 // value. The builder edits a `Program` and nothing else; whether the result is valid is the
 // validator's business (validateProgram), never decided here.
+import { fitTranslations } from '../program/localize';
 import { PROGRAM_DEFAULTS, PROGRAM_LIMITS } from '../program/schema';
 import { doseForm } from '../program/dose';
 import { isReservedProgramId } from '../program/program-ids';
@@ -85,6 +86,9 @@ export function copyProgram(program: Program, takenIds: ReadonlySet<string>): Pr
 	copy.id = uniqueId(`${program.id}-my-version`, takenIds);
 	copy.title = copyTitle(program.title);
 	copy.version = 1;
+	// A copy is the person's own routine, in the language they edit it in: the original's
+	// translations (of its title, its exercises) would say something else as soon as it changes.
+	delete copy.translations;
 	return copy;
 }
 
@@ -102,7 +106,8 @@ export function idForSaving(
 
 /** The program as saved: the given id, and one more than the stored version when there is one. */
 export function forSaving(program: Program, id: string, storedVersion?: number): Program {
-	return { ...cloneProgram(program), id, version: (storedVersion ?? 0) + 1 };
+	// Translations that no longer fit the edited routine are dropped (see fitTranslations).
+	return { ...fitTranslations(cloneProgram(program)), id, version: (storedVersion ?? 0) + 1 };
 }
 
 const exerciseIds = (program: Program) => new Set(program.exercises.map((exercise) => exercise.id));

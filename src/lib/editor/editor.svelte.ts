@@ -20,6 +20,7 @@ import {
 import type { CatalogueEntry } from '$lib/builder/catalogue';
 import { previewRows, type PreviewRow } from '$lib/builder/preview';
 import { expandTimeline } from '$lib/program/timeline';
+import { fitTranslations } from '$lib/program/localize';
 import { validateProgram } from '$lib/program/validate';
 import type { Advice, Exercise, Problem, Program } from '$lib/program/types';
 import { deleteDraft, getDraft, putDraft, saveDraftAsProgram } from '$lib/storage/drafts';
@@ -62,8 +63,11 @@ export class RoutineEditor {
 	/** Saved or thrown away: nothing is written to the draft any more. */
 	#closed = false;
 
-	// A plain copy through JSON, as the program will be saved (no undefined fields).
-	readonly snapshot = $derived(JSON.parse(JSON.stringify(this.program)) as Program);
+	// A plain copy through JSON, as the program will be saved (no undefined fields, and only the
+	// translations that still fit it: the builder edits one language and cannot show the others).
+	readonly snapshot = $derived(
+		JSON.parse(JSON.stringify(fitTranslations(this.program as Program))) as Program
+	);
 	readonly result = $derived(validateProgram(this.snapshot));
 	readonly problems: Problem[] = $derived(this.result.ok ? [] : this.result.problems);
 	readonly advice: Advice[] = $derived(this.result.ok ? this.result.advice : []);

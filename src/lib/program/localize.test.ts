@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { holdExercise, makeProgram, phasesExercise } from '$lib/test-factories';
 import { adviseProgram } from './advice';
-import { bestTranslation, localizeProgram, programLanguages } from './localize';
+import { bestTranslation, fitTranslations, localizeProgram, programLanguages } from './localize';
 import { expandTimeline } from './timeline';
 import type { Program } from './types';
 import { validateProgram } from './validate';
@@ -199,5 +199,83 @@ describe('localizeProgram', () => {
 		german.exercises[1]!.phases![0]!.cue = 'changed';
 		german.safety[0] = 'changed';
 		expect(JSON.stringify(original)).toBe(before);
+	});
+});
+
+describe('fitTranslations', () => {
+	const program = (): Program =>
+		JSON.parse(
+			JSON.stringify({
+				format: 1,
+				id: 'fit',
+				version: 1,
+				title: 'Fit',
+				language: 'en',
+				schedule: { timesPerDay: 1, daysPerWeek: 7 },
+				prepareSeconds: 5,
+				restBetweenExercises: 10,
+				safety: ['Stop if it hurts.'],
+				exercises: [
+					{
+						id: 'tilt',
+						name: 'Tilt',
+						instructions: ['Lie down.', 'Tilt.'],
+						holdCue: 'Hold',
+						reps: 2,
+						hold: 5,
+						sets: 1,
+						sides: 'none',
+						restBetweenReps: 3,
+						restBetweenSets: 0
+					},
+					{
+						id: 'walk',
+						name: 'Walk',
+						instructions: ['Walk.'],
+						duration: 30,
+						sets: 1,
+						reps: 1,
+						sides: 'none',
+						restBetweenReps: 0,
+						restBetweenSets: 0
+					}
+				],
+				translations: {
+					de: {
+						title: 'Passend',
+						safety: ['Hör auf, wenn es weh tut.'],
+						exercises: {
+							tilt: { name: 'Kippen', instructions: ['Hinlegen.', 'Kippen.'], holdCue: 'Halten' },
+							walk: { name: 'Gehen', instructions: ['Gehen.'] }
+						}
+					}
+				}
+			})
+		) as Program;
+
+	it('keeps a translation that fits as it is', () => {
+		const p = program();
+		expect(fitTranslations(p)).toEqual(p);
+		expect(validateProgram(fitTranslations(p)).ok).toBe(true);
+	});
+
+	it('drops what no longer fits an edited routine, and the validator accepts the rest', () => {
+		const p = program();
+		p.exercises[0]!.instructions.push('Relax.');
+		delete p.exercises[0]!.holdCue;
+		p.exercises.splice(1, 1);
+		p.safety = ['Stop if it hurts.', 'Breathe.'];
+		expect(validateProgram(p).ok).toBe(false);
+		const fitted = fitTranslations(p);
+		expect(fitted.translations).toEqual({
+			de: { title: 'Passend', exercises: { tilt: { name: 'Kippen' } } }
+		});
+		expect(validateProgram(fitted).ok).toBe(true);
+	});
+
+	it('drops a language left with nothing, and the field when none is left', () => {
+		const p = program();
+		p.translations = { fr: { exercises: { gone: { name: 'Parti' } } } };
+		expect('translations' in fitTranslations(p)).toBe(false);
 	});
 });

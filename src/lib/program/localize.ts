@@ -94,3 +94,66 @@ export function localizeProgram(program: Program, locale: string): Program {
 		)
 	};
 }
+
+/** A translated list, kept only while it still has as many entries as the original. */
+function fitList(translated: string[] | undefined, original: readonly unknown[] | undefined) {
+	return translated && original && translated.length === original.length && original.length > 0
+		? translated
+		: undefined;
+}
+
+function fitExercise(
+	translated: ExerciseTranslation,
+	exercise: Exercise
+): ExerciseTranslation | null {
+	const fitted: ExerciseTranslation = {};
+	for (const [key, value] of Object.entries(translated)) {
+		if (key.startsWith('x-') && key !== 'x-image-alt') fitted[key as `x-${string}`] = value;
+	}
+	if (translated.name !== undefined) fitted.name = translated.name;
+	const instructions = fitList(translated.instructions, exercise.instructions);
+	if (instructions) fitted.instructions = instructions;
+	const cautions = fitList(translated.cautions, exercise.cautions);
+	if (cautions) fitted.cautions = cautions;
+	const phases = fitList(translated.phases, exercise.phases);
+	if (phases) fitted.phases = phases;
+	for (const key of ['startCue', 'holdCue', 'releaseCue', 'x-image-alt'] as const) {
+		if (translated[key] !== undefined && exercise[key] !== undefined) fitted[key] = translated[key];
+	}
+	if (translated.sideNames && exercise.sideNames) fitted.sideNames = translated.sideNames;
+	return Object.keys(fitted).length > 0 ? fitted : null;
+}
+
+/**
+ * The program with only the translated texts that still fit it, for a routine edited in the
+ * builder: translations of exercises it no longer has, lists whose length changed and texts
+ * whose original is gone are dropped (they would be refused, and the builder cannot show or fix
+ * them); what is left falls back to the program's own words. Languages left empty go too.
+ */
+export function fitTranslations(program: Program): Program {
+	if (!program.translations) return program;
+	const byId = new Map(program.exercises.map((exercise) => [exercise.id, exercise]));
+	const translations: Record<string, ProgramTranslation> = {};
+	for (const [tag, translation] of Object.entries(program.translations)) {
+		const fitted: ProgramTranslation = {};
+		for (const [key, value] of Object.entries(translation)) {
+			if (key.startsWith('x-')) fitted[key as `x-${string}`] = value;
+		}
+		if (translation.title !== undefined) fitted.title = translation.title;
+		if (translation.summary !== undefined && program.summary !== undefined) {
+			fitted.summary = translation.summary;
+		}
+		const safety = fitList(translation.safety, program.safety);
+		if (safety) fitted.safety = safety;
+		const exercises: Record<string, ExerciseTranslation> = {};
+		for (const [id, exercise] of Object.entries(translation.exercises ?? {})) {
+			const original = byId.get(id);
+			const kept = original ? fitExercise(exercise, original) : null;
+			if (kept) exercises[id] = kept;
+		}
+		if (Object.keys(exercises).length > 0) fitted.exercises = exercises;
+		if (Object.keys(fitted).length > 0) translations[tag] = fitted;
+	}
+	const { translations: _dropped, ...rest } = program;
+	return Object.keys(translations).length > 0 ? { ...rest, translations } : rest;
+}
