@@ -326,9 +326,20 @@ test.describe('with notifications allowed', () => {
 		const relief = section.getByRole('checkbox', { name: 'Remind me to do Gentle relief' });
 		await expect(relief).toBeChecked();
 		await expect(section.getByText('08:00, 13:00 and 19:00, every day')).toBeVisible();
-		await expect(
-			section.getByRole('link', { name: 'Change times for Gentle relief' })
-		).toHaveAttribute('href', '/programs/gentle-relief/');
+		// The times are set here too: "Change times" opens the routine's form.
+		await section.getByText('Change times for Gentle relief').click();
+		const form = section.getByRole('group', { name: 'Times of day' });
+		await form.getByLabel('Time 2', { exact: true }).fill('12:30');
+		await expect(section.getByText('08:00, 12:30 and 19:00, every day')).toBeVisible();
+		await expect
+			.poll(() => readSetting(page, 'reminders'))
+			.toEqual({
+				'gentle-relief': {
+					times: ['08:00', '12:30', '19:00'],
+					days: [1, 2, 3, 4, 5, 6, 7],
+					on: true
+				}
+			});
 		await expect(section.getByText(/^Yes: at your times, while Limber is open/)).toBeVisible();
 		await expect(section.getByText(/^Perhaps: when Limber is installed/)).toBeVisible();
 

@@ -55,6 +55,7 @@ describe('reminderRows', () => {
 			{
 				programId: relief.id,
 				title: 'Gentle relief',
+				schedule: relief.schedule,
 				setting: { times: ['09:00'], days: [1], on: true },
 				stored: true,
 				text: '09:00, on Monday'
@@ -62,6 +63,7 @@ describe('reminderRows', () => {
 			{
 				programId: core.id,
 				title: 'Daily core',
+				schedule: core.schedule,
 				setting: { times: ['08:00'], days: [1, 2, 3, 4, 5], on: false },
 				stored: false,
 				text: '08:00, Monday to Friday'
@@ -69,6 +71,7 @@ describe('reminderRows', () => {
 			{
 				programId: desk.id,
 				title: 'Desk break',
+				schedule: desk.schedule,
 				setting: { times: ['08:00', '19:00'], days: [1, 3, 5], on: false },
 				stored: false,
 				text: '08:00 and 19:00, on Monday, Wednesday and Friday'

@@ -7,10 +7,13 @@ import type { SummarySession } from '$lib/adherence/session-index';
 import { validSchedule, type ScheduledProgram } from '$lib/adherence/weekly';
 import { todayList, type TodayOptions } from './due';
 import { defaultReminder, type ReminderSetting } from './times';
+import type { Schedule } from '$lib/program/types';
 
 export interface ReminderRow {
 	programId: string;
 	title: string;
+	/** The routine's schedule (the form's defaults come from it). */
+	schedule: Schedule;
 	setting: ReminderSetting;
 	/** Whether the setting is stored (else it is the routine's defaults, turned off). */
 	stored: boolean;
@@ -67,6 +70,7 @@ export function reminderRows(
 		rows.push({
 			programId: program.id,
 			title: program.title,
+			schedule,
 			setting,
 			stored: own !== undefined,
 			text: reminderText(setting)
