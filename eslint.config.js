@@ -18,6 +18,7 @@ export default ts.config(
 			'tests/.artifacts/',
 			'static/',
 			'reports/',
+			'src/lib/paraglide/',
 			'.stryker-tmp/'
 		]
 	},

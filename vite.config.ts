@@ -1,3 +1,4 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { kitSveltePlugin } from './scripts/kit-svelte-plugin';
@@ -59,6 +60,9 @@ function runtimeChunk(id: string, graph: ModuleGraph): string | null {
 	return inFirstLoad(id, graph, firstLoadMemo) ? 'runtime' : null;
 }
 
+/** Where Paraglide's runtime finds the locale: the app sets it (see $lib/i18n), else English. */
+const PARAGLIDE_STRATEGY = ['globalVariable', 'baseLocale'] as const;
+
 /** A program's card and its facts: one chunk for the library, its imported cards and program pages. */
 const PROGRAM_CARD_MODULES =
 	/src\/lib\/(components\/program\/(ProgramCard|ProgramFacts)\.svelte|program\/schedule-text\.ts)/;
@@ -66,7 +70,20 @@ const PROGRAM_CARD_MODULES =
 export default defineConfig({
 	// programsPlugin validates programs/*.json and writes static/programs/ before SvelteKit
 	// lists the static files (see scripts/programs-plugin.ts).
-	plugins: [programsPlugin(), kitSveltePlugin(), sveltekit()],
+	// paraglideVitePlugin compiles messages/*.json into src/lib/paraglide/ (message functions
+	// and a small runtime; docs/i18n.md). The locale is set by the app from the person's
+	// setting (globalVariable), and the messages are mostly called with it explicitly.
+	plugins: [
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: [...PARAGLIDE_STRATEGY],
+			emitReadme: false
+		}),
+		programsPlugin(),
+		kitSveltePlugin(),
+		sveltekit()
+	],
 	preview: { port: 4173, strictPort: true },
 	build: {
 		modulePreload: false,

@@ -11,6 +11,9 @@ const LIB = join(import.meta.dirname);
 /** Folder (or top-level module) → what it may import, besides itself and npm packages. */
 const MAY_IMPORT: Record<string, readonly string[]> = {
 	time: [],
+	i18n: [],
+	// Paraglide's compiled messages and runtime (generated from messages/*.json).
+	paraglide: [],
 	validation: ['time'],
 	program: ['validation'],
 	session: ['program', 'validation'],

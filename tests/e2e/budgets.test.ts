@@ -121,6 +121,15 @@ test('the first load of the library stays within its JavaScript budget (gzip)', 
 	expect(total, table(rows)).toBeLessThanOrEqual(FIRST_LOAD_JS_BUDGET);
 });
 
+/** Opens the page (again: a retry comes from the same context) and reads its script timings. */
+async function loadAndTime(page: Page, path: string) {
+	await page.goto('about:blank');
+	await page.goto(path);
+	await waitForApp(page);
+	await page.waitForLoadState('networkidle');
+	return scriptTimings(page);
+}
+
 for (const { name, path } of [
 	{ name: 'the library', path: '/' },
 	{ name: 'a program page', path: '/programs/gentle-relief/' }
@@ -138,10 +147,14 @@ for (const { name, path } of [
 		expect(served).not.toMatch(/<link[^>]*rel="modulepreload"/);
 		expect(served).not.toMatch(/<script[^>]*\ssrc=/);
 
-		await page.goto(path);
-		await waitForApp(page);
-		await page.waitForLoadState('networkidle');
-		const timing = await scriptTimings(page);
+		// A machine loaded by other work can report the paint later than the bootstrap's half
+		// second of patience after the first frame; the scripts then rightly start without it.
+		// Such a late paint (over 600 ms) is measured again, up to three times; a page that
+		// requested scripts before an on-time paint fails at once.
+		let timing = await loadAndTime(page, path);
+		for (let retry = 0; retry < 2 && (timing.paint ?? 0) > 600; retry++) {
+			timing = await loadAndTime(page, path);
+		}
 		// Every script the page fetched, it fetched after its first contentful paint…
 		expect(timing.paint).toBeGreaterThan(0);
 		expect(timing.scripts.length).toBeGreaterThan(0);
