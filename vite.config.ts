@@ -78,6 +78,7 @@ export default defineConfig({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
 			strategy: [...PARAGLIDE_STRATEGY],
+			outputStructure: 'message-modules',
 			emitReadme: false
 		}),
 		programsPlugin(),

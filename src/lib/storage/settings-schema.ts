@@ -46,6 +46,9 @@ export const FollowSchema = v.pipe(
 	)
 );
 
+/** The `language` setting's values: 'auto' (the browser's preferred language) or a locale. */
+export const LANGUAGE_CHOICES = ['auto', 'en', 'de', 'es', 'fr'] as const;
+
 /** Text sizes: the root gets `data-text-size` and src/app.css turns it into `--text-scale`. */
 export const TEXT_SIZES = ['normal', 'large', 'largest'] as const;
 
@@ -70,6 +73,8 @@ export const SETTING_SCHEMAS = {
 	vibration: bool(),
 	/** Cue volume, 0–1. */
 	volume: number(0, 1),
+	/** The language: 'auto' follows the browser's preferred languages ($lib/i18n/locale). */
+	language: oneOf(LANGUAGE_CHOICES),
 	/** How big the text is (the player's above all: read from 2 m away). */
 	textSize: oneOf(TEXT_SIZES),
 	/** The speech voice chosen on this device (its voiceURI), or null: chosen automatically. */
@@ -122,6 +127,7 @@ export function defaultSettings(): Settings {
 		voice: true,
 		vibration: true,
 		volume: 0.8,
+		language: 'auto',
 		textSize: 'normal',
 		voiceURI: null,
 		speechRate: 1,

@@ -23,6 +23,7 @@ describe('settings', () => {
 			voice: true,
 			vibration: true,
 			volume: 0.8,
+			language: 'auto',
 			textSize: 'normal',
 			voiceURI: null,
 			speechRate: 1,
@@ -40,7 +41,7 @@ describe('settings', () => {
 			reminderPlan: [],
 			remindersShown: []
 		});
-		expect(SETTING_KEYS).toHaveLength(20);
+		expect(SETTING_KEYS).toHaveLength(21);
 		// Each call is a fresh copy.
 		defaultSettings().morningPain.push({ day: '2025-01-01', pain: 3 });
 		expect(defaultSettings().morningPain).toEqual([]);
@@ -153,6 +154,14 @@ describe('setting checks', () => {
 		expect(settingProblems('textSize', 'huge')).toEqual([
 			{ path: 'textSize', message: expect.stringContaining('"normal", "large", "largest"') }
 		]);
+	});
+
+	it('keeps the language the person chose, and refuses one Limber does not speak', () => {
+		expect(isValidSetting('language', 'de')).toBe(true);
+		expect(isValidSetting('language', 'auto')).toBe(true);
+		expect(isValidSetting('language', 'pt')).toBe(false);
+		// The person's choice: it goes with a backup (and, later, a sync).
+		expect(DEVICE_ONLY_SETTINGS).not.toContain('language');
 	});
 
 	it('keeps the chosen voice on the device (voices differ between devices)', () => {
