@@ -20,7 +20,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 	player: ['program', 'session', 'time'],
 	adherence: ['program', 'session', 'time'],
 	reminders: ['adherence', 'program', 'validation'],
-	safety: ['program'],
+	safety: ['i18n', 'paraglide', 'program'],
 	builder: ['program'],
 	share: ['program'],
 	cues: ['player', 'program'],

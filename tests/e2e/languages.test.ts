@@ -5,7 +5,6 @@
 // language section: docs/i18n.md.)
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { startProgram } from './helpers/app';
 import { readSetting } from './helpers/idb';
 
 test.use({ locale: 'de-DE' });
@@ -30,8 +29,16 @@ test('a German browser gets the routines in German; Español in Settings changes
 	).toBeVisible();
 	await expect(page.getByRole('heading', { level: 3, name: '1. Langsames Atmen' })).toBeVisible();
 
-	// The player shows the routine's words in German too (get ready: the starting position).
-	await startProgram(page, 'gentle-relief');
+	// The day's checklist asks in German; then the player shows the routine's words in German
+	// too (get ready: the starting position).
+	const start = page.getByRole('button', { name: 'Start', exact: true });
+	const none = page.getByRole('button', { name: 'Nichts davon trifft zu' });
+	await expect(async () => {
+		if (await start.isVisible()) await start.click();
+		await expect(none).toBeVisible({ timeout: 2_000 });
+	}).toPass({ timeout: 30_000 });
+	await none.click();
+	await expect(page).toHaveURL(/\/play\/\?program=gentle-relief$/);
 	await expect(
 		page.getByText('Rückenlage, Knie gebeugt, Hand auf dem Bauch').first()
 	).toBeVisible();
@@ -85,3 +92,69 @@ test('the translated routine page and the language section: no axe violations', 
 		.analyze();
 	expect(onSettings.violations.map((v) => v.id)).toEqual([]);
 });
+
+// The red-flag check before a session, in each language the browser prefers: the question, a
+// sign ticked, and the emergency advice (role alert) in that language.
+const RED_FLAG_CHECKS = [
+	{
+		locale: 'de-DE',
+		question: 'Bevor Sie beginnen: Haben Sie gerade eines dieser Anzeichen?',
+		sign: 'Schmerzen in der Brust',
+		seeWhat: 'Was zu tun ist',
+		heading: 'Holen Sie jetzt ärztliche Hilfe',
+		first: 'Rufen Sie den Notruf an oder gehen Sie sofort in die nächste Notaufnahme.'
+	},
+	{
+		locale: 'es-ES',
+		question: 'Antes de empezar: ¿tiene ahora alguno de estos síntomas?',
+		sign: 'Dolor en el pecho',
+		seeWhat: 'Ver qué hacer',
+		heading: 'Busque ayuda médica ahora',
+		first: 'Llame al número de emergencias o vaya ahora al servicio de urgencias más cercano.'
+	},
+	{
+		locale: 'fr-FR',
+		question: 'Avant de commencer\u00a0: avez-vous l’un de ces signes en ce moment\u00a0?',
+		sign: 'Douleur dans la poitrine',
+		seeWhat: 'Voir que faire',
+		heading: 'Demandez une aide médicale maintenant',
+		first: 'Appelez le numéro d’urgence, ou allez maintenant aux urgences les plus proches.'
+	},
+	{
+		locale: 'en-GB',
+		question: 'Before you start: do you have any of these right now?',
+		sign: 'Pain in your chest',
+		seeWhat: 'See what to do',
+		heading: 'Get medical help now',
+		first: 'Call your emergency number, or go to the nearest emergency department now.'
+	}
+];
+
+for (const check of RED_FLAG_CHECKS) {
+	test.describe(`in a ${check.locale} browser`, () => {
+		test.use({ locale: check.locale });
+
+		test('the red-flag check asks, and tells an emergency what to do, in that language', async ({
+			page
+		}) => {
+			await page.goto('/programs/gentle-relief/');
+			const start = page.getByRole('button', { name: 'Start', exact: true });
+			const checklist = page.getByRole('group', { name: check.question });
+			await expect(async () => {
+				if (await start.isVisible()) await start.click();
+				await expect(checklist).toBeVisible({ timeout: 2_000 });
+			}).toPass({ timeout: 30_000 });
+			await checklist.getByRole('checkbox', { name: check.sign }).check();
+			await page.getByRole('button', { name: check.seeWhat }).click();
+			const alert = page.getByRole('alert').filter({ hasText: check.heading });
+			await expect(alert.getByRole('heading', { level: 2, name: check.heading })).toBeFocused();
+			await expect(alert.getByRole('listitem').first()).toHaveText(check.first);
+			await expect(alert.getByRole('listitem').filter({ hasText: check.sign })).toBeVisible();
+			const axe = await new AxeBuilder({ page })
+				.include('section[role="alert"]')
+				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+				.analyze();
+			expect(axe.violations.map((v) => v.id)).toEqual([]);
+		});
+	});
+}
