@@ -17,6 +17,11 @@ import type { Exercise, Program } from '$lib/program/types';
 export const MOVE_MS = 1000;
 /** How long a rest takes to return to the starting position. */
 export const RETURN_MS = 1000;
+/** The longest move drawn by a CSS transition. A longer one (a paced rep's phase, over its whole
+ * length) is drawn in steps instead, at the screen's once-a-second wakes (`poseFraction`): while
+ * a transition runs, Chromium's main thread works at every frame (about 66 tasks a second in the
+ * player CPU benchmark, docs/player.md), which for a paced rep would be all the time. */
+export const SMOOTH_MOVE_MS = 1000;
 
 /** The pose images of an exercise, in order (empty when it has no picture). */
 export function posesOf(exercise: Exercise): string[] {
@@ -113,4 +118,16 @@ export function poseAt(
 		fraction,
 		mirrored: target.mirrored
 	};
+}
+
+/** How far into its move a step's picture is (0–1), for a move drawn in steps at the screen's
+ * wakes; null when the move is short enough for a CSS transition (SMOOTH_MOVE_MS) or there is
+ * nothing to move (no step, or the step starts on the pose it moves to). */
+export function poseFraction(
+	moment: Pick<PoseMoment, 'from' | 'to'> | null,
+	target: PoseTarget,
+	msIntoStep: number
+): number | null {
+	if (!moment || moment.from === moment.to || target.transitionMs <= SMOOTH_MOVE_MS) return null;
+	return Math.min(1, Math.max(0, msIntoStep / target.transitionMs));
 }
