@@ -1,8 +1,9 @@
 // Which pose the exercise's picture shows at each moment of a step, from the timeline alone.
 // An exercise's poses are its `images` (the first the starting position, the last the end
 // position), then any phase image not already among them; without `images` its one `image`.
-// The screen moves to a step's target pose with a CSS transition of `transitionMs`, so nothing
-// here runs per frame: the screen sets the target once per step and the browser animates.
+// The screen moves to a step's target pose with a CSS transition of `transitionMs` when that is a
+// second or less, and in steps at its once-a-second wakes when longer (poseFraction), so nothing
+// here runs per frame.
 //
 //   get-ready, switch sides, rest → the start pose (a rest returns to it over RETURN_MS)
 //   hold, timed bout, self-paced  → the end pose, reached during the first MOVE_MS
