@@ -118,16 +118,29 @@ test('each moment shows the one thing to do and its pose, mirrored on the right 
 	await expect(pose(page)).toHaveCSS('transform', 'matrix(-1, 0, 0, 1, 0, 0)');
 });
 
-test('with motion, a hold moves to its pose over its first second, a phase over its length', async ({
+test('with motion, a hold moves to its pose over its first second, a phase in steps over its length', async ({
 	browser
 }) => {
 	const context = await browser.newContext({ reducedMotion: 'no-preference' });
 	const page = await context.newPage();
 	await start(page, { width: 1024, height: 768 });
+	const active = page.locator('.poses img.active');
+	const opacity = () => active.evaluate((element) => Number(getComputedStyle(element).opacity));
+	// 6 s: a second into the 4 s "Round your back". A move longer than a second is drawn at the
+	// screen's wakes, with no transition running: the new pose a quarter of the way in, over the
+	// pose it comes from.
 	await page.clock.runFor(6_000);
-	await expect(page.locator('.poses img.active')).toHaveCSS('transition-duration', '4s');
-	await page.clock.runFor(32_000);
-	await expect(page.locator('.poses img.active')).toHaveCSS('transition-duration', '1s');
+	await expect(pose(page)).toHaveClass(/\bstepped\b/);
+	await expect(active).toHaveCSS('transition-duration', '0s');
+	await expect.poll(opacity).toBeCloseTo(0.25, 1);
+	await expect(page.locator('.poses img.from')).toHaveAttribute('src', /cat-stretch-level\.svg$/);
+	await expect(page.locator('.poses img.from')).toHaveCSS('opacity', '1');
+	await page.clock.runFor(2_000);
+	await expect.poll(opacity).toBeCloseTo(0.75, 1);
+	// 38 s: the bird-dog's hold moves over its first second, by a CSS transition.
+	await page.clock.runFor(30_000);
+	await expect(pose(page)).not.toHaveClass(/\bstepped\b/);
+	await expect(active).toHaveCSS('transition-duration', '1s');
 	await context.close();
 });
 

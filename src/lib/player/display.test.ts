@@ -9,7 +9,8 @@ import {
 	timedExercise
 } from '$lib/test-factories';
 import type { EngineState } from './engine-types';
-import { formatClock, imageAlt, viewOf } from './display';
+import { createEngine } from './engine';
+import { formatClock, imageAlt, secondsLeftOf, timeLeftTextOf, viewKey, viewOf } from './display';
 
 const program = makeProgram({
 	prepareSeconds: 5,
@@ -385,5 +386,53 @@ describe("viewOf: what to do now, from the exercise's guidance", () => {
 		);
 		expect(rest.nextText).toBe('Next: Right arm reaches');
 		expect(rest.instruction).toBe('Relax');
+	});
+});
+
+describe('viewKey', () => {
+	it('two states with the same key show the same view but for the time fields', () => {
+		const engine = createEngine(timeline, program);
+		let now = 1_000_000;
+		engine.start(now);
+		const seen = new Map<string, ReturnType<typeof viewOf>>();
+		const timeless = (state: EngineState) => {
+			const { secondsLeft, progress, timeLeftText, ...rest } = viewOf(state, program, timeline);
+			expect(secondsLeft).toBe(secondsLeftOf(state));
+			expect(timeLeftText).toBe(timeLeftTextOf(state, timeline));
+			expect(typeof progress).toBe('number');
+			return rest;
+		};
+		let checked = 0;
+		for (let i = 0; i < 4000 && engine.getState(now).status !== 'complete'; i++) {
+			// Every 250 ms; a self-paced step counts a rep every 2 s; a pause now and then.
+			now += 250;
+			const state = engine.getState(now);
+			if (state.step?.kind === 'selfPaced' && i % 8 === 0) engine.repDone(now);
+			if (i % 97 === 0) engine.pause(now);
+			if (i % 97 === 5) engine.resume(now);
+			const after = engine.getState(now);
+			const key = viewKey(after);
+			const view = timeless(after);
+			const earlier = seen.get(key);
+			if (earlier) {
+				expect(view).toEqual(earlier);
+				checked++;
+			} else seen.set(key, view as ReturnType<typeof viewOf>);
+		}
+		expect(checked).toBeGreaterThan(100);
+		expect(seen.size).toBeGreaterThan(timeline.steps.length);
+	});
+
+	it('changes with the step, the status, the reps counted and the side', () => {
+		const step = find((s) => s.kind === 'hold');
+		const base = viewKey(stateAt(step, 5000));
+		expect(viewKey(stateAt(step, 4000))).toBe(base);
+		expect(viewKey(stateAt(step, 5000, { status: 'paused' }))).not.toBe(base);
+		expect(viewKey(stateAt(step, 5000, { repsCounted: 1 }))).not.toBe(base);
+		expect(viewKey(stateAt(step, 5000, { currentSide: 'right' }))).not.toBe(
+			viewKey(stateAt(step, 5000, { currentSide: 'left' }))
+		);
+		const other = timeline.steps[step.index + 1]!;
+		expect(viewKey(stateAt(other, 5000))).not.toBe(base);
 	});
 });

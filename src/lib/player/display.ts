@@ -108,6 +108,32 @@ function lookOf(step: Step): StepLook {
 	return 'work';
 }
 
+/** Whole seconds left in the step, rounded up (the big countdown); null while waiting for the
+ * person (a self-paced step). */
+export function secondsLeftOf(state: Pick<EngineState, 'remainingMs'>): number | null {
+	return state.remainingMs === null ? null : Math.max(0, Math.ceil(state.remainingMs / 1000));
+}
+
+/** "12:05 left" ("about 12:05 left" when self-paced reps remain). */
+export function timeLeftTextOf(
+	state: Pick<EngineState, 'remainingTotalMs'>,
+	timeline: Timeline
+): string {
+	return `${timeline.hasSelfPaced ? 'about ' : ''}${formatClock(state.remainingTotalMs)} left`;
+}
+
+/**
+ * What the view depends on besides the passing of time: two states with the same key have the
+ * same view except for `secondsLeft`, `progress` and `timeLeftText`. The screen works the rest
+ * of the view out again only when the key changes (a step, a pause, a rep counted), not at each
+ * once-a-second wake.
+ */
+export function viewKey(
+	state: Pick<EngineState, 'stepIndex' | 'status' | 'repsCounted' | 'currentSide' | 'step'>
+): string {
+	return `${state.step ? state.stepIndex : -1}:${state.status}:${state.repsCounted}:${state.currentSide ?? ''}`;
+}
+
 /** The screen's text and numbers for an engine state. */
 export function viewOf(state: EngineState, program: Program, timeline: Timeline): PlayerView {
 	const step = state.step ?? timeline.steps[0] ?? null;
@@ -125,7 +151,7 @@ export function viewOf(state: EngineState, program: Program, timeline: Timeline)
 		pose: { pose: 0, transitionMs: 0, mirrored: false },
 		imageAlt: imageAlt(exercise),
 		progress,
-		timeLeftText: `${timeline.hasSelfPaced ? 'about ' : ''}${formatClock(state.remainingTotalMs)} left`
+		timeLeftText: timeLeftTextOf(state, timeline)
 	};
 	if (!step) {
 		return {
@@ -159,8 +185,7 @@ export function viewOf(state: EngineState, program: Program, timeline: Timeline)
 		heading: betweenExercises ? `Next: ${exercise.name}` : exercise.name,
 		stepLabel: stepLabel(step),
 		look: lookOf(step),
-		secondsLeft:
-			state.remainingMs === null ? null : Math.max(0, Math.ceil(state.remainingMs / 1000)),
+		secondsLeft: secondsLeftOf(state),
 		instruction: nowText(step, program),
 		pose: poseTarget(step, exercise),
 		repText,

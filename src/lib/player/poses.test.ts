@@ -8,7 +8,15 @@ import {
 	selfPacedExercise,
 	timedExercise
 } from '$lib/test-factories';
-import { MOVE_MS, poseAt, posesOf, poseTarget, RETURN_MS } from './poses';
+import {
+	MOVE_MS,
+	poseAt,
+	poseFraction,
+	posesOf,
+	poseTarget,
+	RETURN_MS,
+	SMOOTH_MOVE_MS
+} from './poses';
 
 const CAT = ['cat-level.svg', 'cat-rounded.svg', 'cat-sunk.svg'];
 const BRIDGE = ['bridge-down.svg', 'bridge-up.svg'];
@@ -201,5 +209,30 @@ describe('poseTarget: the default rule for phases without images', () => {
 		expect(poseTarget(bout, timed)).toEqual({ pose: 1, transitionMs: 500, mirrored: false });
 		const set: Step = { ...step(0), kind: 'selfPaced', targetReps: 5, alternate: false } as Step;
 		expect(poseTarget(set, free).pose).toBe(2);
+	});
+});
+
+describe('poseFraction: a long move is drawn in steps at the wakes', () => {
+	const phase = indexOf((s) => s.kind === 'phase');
+	const hold = indexOf((s) => s.kind === 'hold');
+	const target = (index: number) =>
+		poseTarget(timeline.steps[index]!, program.exercises[timeline.steps[index]!.exerciseIndex]!);
+
+	it('a phase longer than SMOOTH_MOVE_MS: the fraction of its length done', () => {
+		expect(target(phase).transitionMs).toBeGreaterThan(SMOOTH_MOVE_MS);
+		const moment = poseAt(timeline, program, phase, 0);
+		expect(poseFraction(moment, target(phase), 0)).toBe(0);
+		expect(poseFraction(moment, target(phase), 1000)).toBe(0.25);
+		expect(poseFraction(moment, target(phase), 3000)).toBe(0.75);
+		expect(poseFraction(moment, target(phase), 9000)).toBe(1);
+		expect(poseFraction(moment, target(phase), -5)).toBe(0);
+	});
+
+	it('a move of a second or less is left to CSS, and so is a step already on its pose', () => {
+		expect(target(hold).transitionMs).toBeLessThanOrEqual(SMOOTH_MOVE_MS);
+		expect(poseFraction(poseAt(timeline, program, hold, 0), target(hold), 500)).toBeNull();
+		const still = { from: 'cat-sunk.svg', to: 'cat-sunk.svg' };
+		expect(poseFraction(still, target(phase), 1000)).toBeNull();
+		expect(poseFraction(null, target(phase), 1000)).toBeNull();
 	});
 });

@@ -1,8 +1,9 @@
 // Which pose the exercise's picture shows at each moment of a step, from the timeline alone.
 // An exercise's poses are its `images` (the first the starting position, the last the end
 // position), then any phase image not already among them; without `images` its one `image`.
-// The screen moves to a step's target pose with a CSS transition of `transitionMs`, so nothing
-// here runs per frame: the screen sets the target once per step and the browser animates.
+// The screen moves to a step's target pose with a CSS transition of `transitionMs` when that is a
+// second or less, and in steps at its once-a-second wakes when longer (poseFraction), so nothing
+// here runs per frame.
 //
 //   get-ready, switch sides, rest → the start pose (a rest returns to it over RETURN_MS)
 //   hold, timed bout, self-paced  → the end pose, reached during the first MOVE_MS
@@ -17,6 +18,11 @@ import type { Exercise, Program } from '$lib/program/types';
 export const MOVE_MS = 1000;
 /** How long a rest takes to return to the starting position. */
 export const RETURN_MS = 1000;
+/** The longest move drawn by a CSS transition. A longer one (a paced rep's phase, over its whole
+ * length) is drawn in steps instead, at the screen's once-a-second wakes (`poseFraction`): while
+ * a transition runs, Chromium's main thread works at every frame (about 66 tasks a second in the
+ * player CPU benchmark, docs/player.md), which for a paced rep would be all the time. */
+export const SMOOTH_MOVE_MS = 1000;
 
 /** The pose images of an exercise, in order (empty when it has no picture). */
 export function posesOf(exercise: Exercise): string[] {
@@ -113,4 +119,16 @@ export function poseAt(
 		fraction,
 		mirrored: target.mirrored
 	};
+}
+
+/** How far into its move a step's picture is (0–1), for a move drawn in steps at the screen's
+ * wakes; null when the move is short enough for a CSS transition (SMOOTH_MOVE_MS) or there is
+ * nothing to move (no step, or the step starts on the pose it moves to). */
+export function poseFraction(
+	moment: Pick<PoseMoment, 'from' | 'to'> | null,
+	target: PoseTarget,
+	msIntoStep: number
+): number | null {
+	if (!moment || moment.from === moment.to || target.transitionMs <= SMOOTH_MOVE_MS) return null;
+	return Math.min(1, Math.max(0, msIntoStep / target.transitionMs));
 }

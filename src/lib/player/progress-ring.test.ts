@@ -58,6 +58,10 @@ describe('ringAngles', () => {
 		expect(ringAngles(0.75)).toEqual({ right: B + 180, left: B + 90 });
 		expect(ringAngles(1)).toEqual({ right: B + 180, left: B + 180 });
 		expect(ringAngles(1.5)).toEqual(ringAngles(1));
+		// Whole degrees, rounded down: a long session's ring is not drawn again every second.
+		expect(ringAngles(0.1 / 360)).toEqual(ringAngles(0));
+		expect(ringAngles(10.9 / 360)).toEqual({ right: B + 10, left: B });
+		expect(ringAngles(200.5 / 360)).toEqual({ right: B + 180, left: B + 20 });
 		expect(ringAngles(-1)).toEqual(ringAngles(0));
 	});
 });

@@ -30,11 +30,14 @@ export const RING_BASE_ANGLE = 44.5;
 
 /** The ring is drawn as two clipped halves, each with a half-ring turning into view: the right
  * half shows the first 50 %, the left the rest. Degrees of each half-ring's rotation for a fraction done, from
- * RING_BASE_ANGLE. */
+ * RING_BASE_ANGLE, in whole degrees of the ring (rounded down). */
 export function ringAngles(fraction: number): { right: number; left: number } {
 	const f = Math.min(1, Math.max(0, fraction));
+	// Whole degrees of the ring (a degree is half a pixel at its edge): in a long session the ring
+	// is drawn again every few seconds, not at every wake.
+	const degrees = Math.floor(360 * f + 1e-9);
 	return {
-		right: RING_BASE_ANGLE + 360 * Math.min(f, 0.5),
-		left: RING_BASE_ANGLE + 360 * Math.max(0, f - 0.5)
+		right: RING_BASE_ANGLE + Math.min(degrees, 180),
+		left: RING_BASE_ANGLE + Math.max(0, degrees - 180)
 	};
 }
