@@ -198,6 +198,23 @@ describe('createSpeaker', () => {
 	beforeEach(() => {
 		vi.useFakeTimers();
 	});
+
+	it('says when no voice speaks the cue’s language (and not when none is listed at all)', () => {
+		const { synth, speaker, say } = setup();
+		say('Einatmen', 'de');
+		// No voices listed yet: nothing to say about a language.
+		expect(speaker.getHealth().missingLanguage).toBeUndefined();
+		synth!.voices = [voice('en-GB', true)];
+		say('Einatmen', 'de');
+		expect(speaker.getHealth().missingLanguage).toBe('de');
+		expect(speaker.health.missingLanguage).toBe('de');
+		// The browser adds a German voice (voiceschanged).
+		synth!.voices = [voice('en-GB', true), voice('de-DE', true)];
+		synth!.listeners.get('voiceschanged')?.();
+		say('Einatmen', 'de');
+		expect(speaker.getHealth().missingLanguage).toBeUndefined();
+		expect(speaker.health.missingLanguage).toBeNull();
+	});
 	afterEach(() => {
 		vi.useRealTimers();
 	});

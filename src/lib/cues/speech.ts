@@ -130,6 +130,11 @@ export interface VoiceHealth {
 	status: 'unknown' | 'working' | 'failing';
 	/** The browser lists no voice at all (the reason, when status is 'failing'). */
 	noVoices: boolean;
+	/**
+	 * The language of the last cue when the browser lists voices but none for that language
+	 * (the cue is then read by another language's voice, or not at all); null otherwise.
+	 */
+	missingLanguage?: string | null;
 }
 
 export interface Speaker {
@@ -265,7 +270,11 @@ export function createSpeaker(env: SpeechEnv = browserSpeechEnv()): Speaker {
 	return {
 		supported: synth !== null,
 		health,
-		getHealth: () => ({ status: health.status, noVoices: health.noVoices }),
+		getHealth: () => ({
+			status: health.status,
+			noVoices: health.noVoices,
+			...(health.missingLanguage === null ? {} : { missingLanguage: health.missingLanguage })
+		}),
 		voices() {
 			loadVoices();
 			return voices;
@@ -298,6 +307,8 @@ export function createSpeaker(env: SpeechEnv = browserSpeechEnv()): Speaker {
 				utterance = env.createUtterance(text);
 				utterance.lang = lang;
 				if (voices.length === 0) loadVoices();
+				const missing = voices.length > 0 && voicesFor(voices, lang).length === 0;
+				health.setMissingLanguage(missing ? lang : null);
 				const voice = chooseVoice(voices, lang, options.voiceURI, env.userLanguages);
 				if (voice) utterance.voice = voice;
 				utterance.volume = Math.min(1, Math.max(0, volume));

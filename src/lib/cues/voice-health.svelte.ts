@@ -5,8 +5,15 @@ import type { VoiceHealth } from './speech';
 export class VoiceHealthState implements VoiceHealth {
 	status: VoiceHealth['status'] = $state('unknown');
 	noVoices = $state(false);
+	/** The last cue's language when no voice speaks it (see VoiceHealth), else null. */
+	missingLanguage = $state<string | null>(null);
 	/** How many times the verdict changed (each change is one thing the notices may say). */
 	changes = $state(0);
+
+	/** Notes whether the last cue's language has a voice (unchanged: nothing happens). */
+	setMissingLanguage(lang: string | null): void {
+		if (lang !== this.missingLanguage) this.missingLanguage = lang;
+	}
 
 	/** Sets the verdict; a verdict equal to the current one changes nothing. */
 	set(next: VoiceHealth): void {
