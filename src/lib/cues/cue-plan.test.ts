@@ -534,7 +534,12 @@ describe('planCues: settings', () => {
 
 describe('phrasesFor', () => {
 	it('falls back to English for a language without its own phrases', () => {
-		expect(phrasesFor('de-DE').rest).toBe('Rest');
+		expect(phrasesFor('it-IT').rest).toBe('Rest');
 		expect(phrasesFor('EN_gb').next('Bird-dog')).toBe('Next: Bird-dog');
+	});
+
+	it('speaks a locale Limber has by its primary subtag', () => {
+		expect(phrasesFor('de-DE').rest).toBe('Pause');
+		expect(phrasesFor('fr_CA').switchSides).toBe('Changez de côté');
 	});
 });

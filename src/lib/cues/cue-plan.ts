@@ -6,6 +6,13 @@
 // (stepStarted plus phaseCue / rest / switchSides / nextUp). Every step cue here is planned
 // from `stepStarted` alone, so a moment never produces the same cue twice; the other
 // step-start events plan nothing. See docs/cues.md for the full table.
+//
+// The fixed words are messages in the player's locale (`ctx.locale`, English by default; see
+// docs/i18n.md). Numbers are spoken as digits ("3"): the voice reads them in the utterance's
+// language.
+import { localeOf, type Locale } from '$lib/i18n/locale';
+import { formatNumber } from '$lib/i18n/plural';
+import * as m from '$lib/paraglide/messages';
 import type { EngineEvent } from '$lib/player/engine-types';
 import type { Step } from '$lib/program/timeline-types';
 import type { Exercise, Program } from '$lib/program/types';
@@ -22,9 +29,9 @@ export const VIBRATION_PATTERNS = {
 	rep: [40]
 } as const satisfies Record<string, readonly number[]>;
 
-/** The fixed words the cues use. English only for now; see phrasesFor. What to do at each step
- * (the action, the release, what a side means) comes from $lib/program/guidance, which the
- * screen shows too. */
+/** The fixed words the cues use, in one locale; see phrasesFor. What to do at each step (the
+ * action, the release, what a side means) comes from $lib/program/guidance, which the screen
+ * shows too. */
 export interface CuePhrases {
 	next: (name: string) => string;
 	rest: string;
@@ -38,25 +45,35 @@ export interface CuePhrases {
 	resumed: string;
 }
 
-const ENGLISH: CuePhrases = {
-	next: (name) => `Next: ${name}`,
-	rest: 'Rest',
-	switchSides: 'Switch sides',
-	first: (name) => `${name} first`,
-	alternateSides: 'Alternate sides',
-	set: (set, of) => `Set ${set} of ${of}`,
-	complete: 'Session complete',
-	ended: 'Session ended',
-	paused: 'Paused',
-	resumed: 'Resumed'
-};
+function phrases(locale: Locale): CuePhrases {
+	const options = { locale };
+	const n = (value: number) => formatNumber(value, locale);
+	return {
+		next: (name) => m.cue_next({ name }, options),
+		rest: m.cue_rest({}, options),
+		switchSides: m.cue_switch_sides({}, options),
+		first: (side) => m.cue_first({ side }, options),
+		alternateSides: m.cue_alternate_sides({}, options),
+		set: (set, of) => m.cue_set({ set: n(set), sets: n(of) }, options),
+		complete: m.cue_complete({}, options),
+		ended: m.cue_ended({}, options),
+		paused: m.cue_paused({}, options),
+		resumed: m.cue_resumed({}, options)
+	};
+}
 
-const PHRASES: Record<string, CuePhrases> = { en: ENGLISH };
+const PHRASES = new Map<Locale, CuePhrases>();
 
-/** The phrase set for a program language (by primary subtag), falling back to English. */
+/** The phrase set for a locale or language tag ("de-AT" → German), falling back to English for
+ * a language Limber does not speak. */
 export function phrasesFor(lang: string): CuePhrases {
-	const primary = lang.trim().toLowerCase().split(/[-_]/)[0] ?? '';
-	return PHRASES[primary] ?? ENGLISH;
+	const locale = localeOf(lang) ?? 'en';
+	let found = PHRASES.get(locale);
+	if (!found) {
+		found = phrases(locale);
+		PHRASES.set(locale, found);
+	}
+	return found;
 }
 
 /** Clamps the volume setting into 0–1 (a value that is not a number means the default). */
@@ -69,7 +86,7 @@ export function effectiveVolume(settings: CueSettings): number {
 /** The cues to play for one engine event, already filtered by the person's settings. */
 export function planCues(event: EngineEvent, ctx: CueContext): Cue[] {
 	if (event.late) return [];
-	const plan = planEvent(event, ctx.program);
+	const plan = planEvent(event, ctx.program, ctx.locale ?? 'en');
 	return applySettings(plan, ctx.program.language, ctx.settings);
 }
 
@@ -94,19 +111,19 @@ function applySettings(plan: Plan, lang: string, settings: CueSettings): Cue[] {
 	return cues;
 }
 
-function planEvent(event: EngineEvent, program: Program): Plan {
-	const words = phrasesFor(program.language);
+function planEvent(event: EngineEvent, program: Program, locale: Locale): Plan {
+	const words = phrasesFor(locale);
 	switch (event.type) {
 		case 'stepStarted':
-			return planStepStart(event.step, program, words);
+			return planStepStart(event.step, program, words, locale);
 		case 'countdown':
 			return { tone: 'tick', vibrate: VIBRATION_PATTERNS.tick };
 		case 'repCounted':
-			return planRepCounted(event.step, event.repsCounted);
+			return planRepCounted(event.step, event.repsCounted, locale);
 		case 'sessionComplete': {
 			// Played to the end after a hold or timed bout: let go first ("Lower slowly").
 			const last = program.exercises.at(-1);
-			const release = event.completed && isHeld(last) ? releaseText(last) : '';
+			const release = event.completed && isHeld(last) ? releaseText(last, locale) : '';
 			return {
 				tone: 'end',
 				vibrate: VIBRATION_PATTERNS.complete,
@@ -129,18 +146,19 @@ function planEvent(event: EngineEvent, program: Program): Plan {
 	}
 }
 
-function planStepStart(step: Step, program: Program, words: CuePhrases): Plan {
+function planStepStart(step: Step, program: Program, words: CuePhrases, locale: Locale): Plan {
 	const exercise = program.exercises[step.exerciseIndex];
 	const name = exercise?.name.trim() ?? '';
 	// After a hold or timed bout the body lets go first: "Lower slowly".
-	const release = releaseBefore(step, program) ?? '';
+	const release = releaseBefore(step, program, locale) ?? '';
 	switch (step.kind) {
 		case 'prepare': {
 			// The starting position before the side: a get-ready is short, and a cue that runs on
 			// is cut off by the next one, so what matters most comes first.
 			const parts = [release, step.exerciseIndex === 0 ? name : name && words.next(name)];
 			parts.push(exercise?.startCue ?? '');
-			if (exercise?.sides === 'each' && step.side) parts.push(sideName(exercise, step.side));
+			if (exercise?.sides === 'each' && step.side)
+				parts.push(sideName(exercise, step.side, locale));
 			if (exercise?.sides === 'alternate') parts.push(words.alternateSides);
 			const plan: Plan = { speech: { text: sentence(parts), fallback: 'tick' } };
 			if (followsWorkDirectly(step, program)) {
@@ -151,7 +169,7 @@ function planStepStart(step: Step, program: Program, words: CuePhrases): Plan {
 		}
 		case 'switchSides': {
 			const parts = [release, words.switchSides];
-			if (step.side) parts.push(sideName(exercise, step.side));
+			if (step.side) parts.push(sideName(exercise, step.side, locale));
 			return stopWork(sentence(parts));
 		}
 		case 'rest': {
@@ -160,7 +178,7 @@ function planStepStart(step: Step, program: Program, words: CuePhrases): Plan {
 			return stopWork(sentence(parts));
 		}
 		default:
-			return startWork(step, program, exercise, words);
+			return startWork(step, program, exercise, words, locale);
 	}
 }
 
@@ -174,7 +192,8 @@ function startWork(
 	step: Step,
 	program: Program,
 	exercise: Exercise | undefined,
-	words: CuePhrases
+	words: CuePhrases,
+	locale: Locale
 ): Plan {
 	const parts: string[] = [];
 	const opensSet = isFirstWorkStepOfSet(step);
@@ -185,10 +204,10 @@ function startWork(
 	if (exercise && step.set > 1 && opensSet) parts.push(words.set(step.set, exercise.sets));
 	const firstPhase = step.kind !== 'phase' || step.phaseIndex === 0;
 	if (exercise?.sides === 'alternate' && step.side && firstPhase) {
-		const side = sideName(exercise, step.side);
+		const side = sideName(exercise, step.side, locale);
 		parts.push(step.kind === 'selfPaced' ? words.first(side) : side);
 	}
-	parts.push(actionText(step, exercise));
+	parts.push(actionText(step, exercise, locale));
 	return {
 		tone: 'go',
 		vibrate: VIBRATION_PATTERNS.go,
@@ -197,9 +216,12 @@ function startWork(
 }
 
 /** Counted self-paced reps are confirmed by number (not for "alternate", where taps switch sides). */
-function planRepCounted(step: Step, repsCounted: number): Plan {
+function planRepCounted(step: Step, repsCounted: number, locale: Locale): Plan {
 	if (step.kind !== 'selfPaced' || step.alternate) return {};
-	return { vibrate: VIBRATION_PATTERNS.rep, speech: { text: String(repsCounted) } };
+	return {
+		vibrate: VIBRATION_PATTERNS.rep,
+		speech: { text: formatNumber(repsCounted, locale) }
+	};
 }
 
 /** True for the work step that opens a set: rep 1, first phase, and not the right-hand half. */

@@ -4,6 +4,7 @@
 // media session in step. Cues observe the engine; they never drive it: nothing here calls
 // the engine except the media buttons, through the callbacks the caller hands in.
 import type { EngineEvent, EngineListener } from '$lib/player/engine-types';
+import type { Locale } from '$lib/i18n/locale';
 import type { Program } from '$lib/program/types';
 import { effectiveVolume, planCues } from './cue-plan';
 import type { MediaControls, MediaSessionOutput } from './media-session';
@@ -33,6 +34,9 @@ export interface CuePlayerOptions {
 	/** The engine's (or the player session's) subscribe: returns the unsubscribe function. */
 	subscribe: (listener: EngineListener) => () => void;
 	program: Program;
+	/** The language of the cues' fixed words: the player's locale, filled by the page with
+	 * playerLocale(program.language, interfaceLocale). Absent: English. */
+	locale?: Locale;
 	/** Read on every event, so a change in Settings applies at once. */
 	settingsGetter: () => CueSettings;
 	outputs: CueOutputs;
@@ -55,6 +59,7 @@ type Phase = 'idle' | 'playing' | 'paused' | 'over';
 /** Connects the engine's events to the cue outputs. */
 export function createCuePlayer(options: CuePlayerOptions): CuePlayer {
 	const { program, outputs } = options;
+	const locale = options.locale ?? 'en';
 	let phase: Phase = 'idle';
 	let shownExercise = -1;
 	let disposed = false;
@@ -162,7 +167,7 @@ export function createCuePlayer(options: CuePlayerOptions): CuePlayer {
 		if (!settings) return;
 		let cues: Cue[] = [];
 		guard(() => {
-			cues = planCues(event, { program, settings });
+			cues = planCues(event, { program, settings, locale });
 		});
 		play(cues, settings);
 	};

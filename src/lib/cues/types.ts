@@ -1,4 +1,5 @@
 // Shared types of the cue layer: settings, tones and the planned cues that outputs play.
+import type { Locale } from '$lib/i18n/locale';
 import type { Program } from '$lib/program/types';
 
 /** The person's cue preferences (stored by the settings repository, read through a getter). */
@@ -57,4 +58,7 @@ export type Cue = BeepCue | SpeakCue | VibrateCue;
 export interface CueContext {
 	program: Program;
 	settings: CueSettings;
+	/** The language of the cues' fixed words ("Rest", "Switch sides"): the player's locale
+	 * (playerLocale in $lib/i18n/locale). Absent: English. */
+	locale?: Locale;
 }

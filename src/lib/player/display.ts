@@ -1,9 +1,13 @@
 // What the player screen shows for an engine state: plain text derived from the state, the
-// program and the timeline, so a test can predict the screen at any moment.
+// program and the timeline, so a test can predict the screen at any moment. Every fixed word is a
+// message in the player's locale (an explicit argument, English by default; docs/i18n.md).
 import type { EngineState } from './engine-types';
 import type { Step, Timeline } from '$lib/program/timeline-types';
 import type { Exercise, Program, Side } from '$lib/program/types';
 
+import type { Locale } from '$lib/i18n/locale';
+import { formatNumber } from '$lib/i18n/plural';
+import * as m from '$lib/paraglide/messages';
 import { formatClock } from '$lib/program/clock-text';
 import { nowText, sideName } from '$lib/program/guidance';
 import { poseTarget, posesOf, type PoseTarget } from './poses';
@@ -43,18 +47,28 @@ export interface PlayerView {
 
 /** The text alternative of an exercise's illustration: the author's `x-image-alt`, else the
  * exercise name with its first instruction (which describes the starting position). */
-export function imageAlt(exercise: Exercise): string {
+export function imageAlt(exercise: Exercise, locale: Locale = 'en'): string {
 	const custom = exercise['x-image-alt'];
 	if (typeof custom === 'string' && custom.trim() !== '') return custom;
-	return `${exercise.name}: ${exercise.instructions[0] ?? ''}`;
+	return m.player_image_alt(
+		{ name: exercise.name, instruction: exercise.instructions[0] ?? '' },
+		{ locale }
+	);
 }
 
-function sideLabel(exercise: Exercise, side: Side | null): string | null {
-	return side ? sideName(exercise, side) : null;
+/** "2 of 5" and the like: numbers written the locale's way. */
+function n(value: number, locale: Locale): string {
+	return formatNumber(value, locale);
 }
 
-function setText(step: Step, exercise: Exercise): string | null {
-	return exercise.sets > 1 ? `Set ${step.set} of ${exercise.sets}` : null;
+function sideLabel(exercise: Exercise, side: Side | null, locale: Locale): string | null {
+	return side ? sideName(exercise, side, locale) : null;
+}
+
+function setText(step: Step, exercise: Exercise, locale: Locale): string | null {
+	return exercise.sets > 1
+		? m.player_set_of({ set: n(step.set, locale), sets: n(exercise.sets, locale) }, { locale })
+		: null;
 }
 
 /** The step after `step` that is not a rest or get-ready, if any, within the same exercise. */
@@ -69,36 +83,52 @@ function nextWork(timeline: Timeline, step: Step): Step | null {
 
 /** What comes after a rest within an exercise; null where the heading already says it (get-ready,
  * a rest before the next exercise) or the side line does (switching sides). */
-function describeNext(timeline: Timeline, step: Step, exercise: Exercise): string | null {
+function describeNext(
+	timeline: Timeline,
+	step: Step,
+	exercise: Exercise,
+	locale: Locale
+): string | null {
 	if (step.kind !== 'rest' || step.restKind === 'betweenExercises') return null;
 	const work = nextWork(timeline, step);
 	if (step.restKind === 'betweenSets') {
-		return `Next: set ${work?.set ?? step.set + 1} of ${exercise.sets}`;
+		const set = m.player_set_in_list(
+			{ set: n(work?.set ?? step.set + 1, locale), sets: n(exercise.sets, locale) },
+			{ locale }
+		);
+		return m.player_next({ what: set }, { locale });
 	}
 	if (work && 'rep' in work) {
-		const side = sideLabel(exercise, work.side);
-		const rep = exercise.reps > 1 ? `rep ${work.rep} of ${exercise.reps}` : '';
-		return `Next: ${[rep, side].filter(Boolean).join(', ')}`;
+		const side = sideLabel(exercise, work.side, locale);
+		const rep =
+			exercise.reps > 1
+				? m.player_rep_in_list(
+						{ rep: n(work.rep, locale), reps: n(exercise.reps, locale) },
+						{ locale }
+					)
+				: '';
+		return m.player_next({ what: [rep, side].filter(Boolean).join(', ') }, { locale });
 	}
 	return null;
 }
 
-function stepLabel(step: Step): string {
+function stepLabel(step: Step, locale: Locale): string {
+	const options = { locale };
 	switch (step.kind) {
 		case 'prepare':
-			return 'Get ready';
+			return m.player_step_prepare({}, options);
 		case 'switchSides':
-			return 'Switch sides';
+			return m.player_step_switch_sides({}, options);
 		case 'rest':
-			return 'Rest';
+			return m.player_step_rest({}, options);
 		case 'hold':
-			return 'Hold';
+			return m.player_step_hold({}, options);
 		case 'phase':
-			return 'Move';
+			return m.player_step_move({}, options);
 		case 'timed':
-			return 'Keep going';
+			return m.player_step_timed({}, options);
 		case 'selfPaced':
-			return 'Your own pace';
+			return m.player_step_self_paced({}, options);
 	}
 }
 
@@ -114,19 +144,24 @@ export function secondsLeftOf(state: Pick<EngineState, 'remainingMs'>): number |
 	return state.remainingMs === null ? null : Math.max(0, Math.ceil(state.remainingMs / 1000));
 }
 
-/** "12:05 left" ("about 12:05 left" when self-paced reps remain). */
+/** "12:05 left" ("about 12:05 left" when self-paced reps remain), in `locale`. */
 export function timeLeftTextOf(
 	state: Pick<EngineState, 'remainingTotalMs'>,
-	timeline: Timeline
+	timeline: Timeline,
+	locale: Locale = 'en'
 ): string {
-	return `${timeline.hasSelfPaced ? 'about ' : ''}${formatClock(state.remainingTotalMs)} left`;
+	return (timeline.hasSelfPaced ? m.player_time_left_about : m.player_time_left)(
+		{ time: formatClock(state.remainingTotalMs) },
+		{ locale }
+	);
 }
 
 /**
  * What the view depends on besides the passing of time: two states with the same key have the
  * same view except for `secondsLeft`, `progress` and `timeLeftText`. The screen works the rest
  * of the view out again only when the key changes (a step, a pause, a rep counted), not at each
- * once-a-second wake.
+ * once-a-second wake. (The locale is not in it: a screen's locale does not change while it
+ * plays.)
  */
 export function viewKey(
 	state: Pick<EngineState, 'stepIndex' | 'status' | 'repsCounted' | 'currentSide' | 'step'>
@@ -134,8 +169,13 @@ export function viewKey(
 	return `${state.step ? state.stepIndex : -1}:${state.status}:${state.repsCounted}:${state.currentSide ?? ''}`;
 }
 
-/** The screen's text and numbers for an engine state. */
-export function viewOf(state: EngineState, program: Program, timeline: Timeline): PlayerView {
+/** The screen's text and numbers for an engine state, its words in `locale` (the player's). */
+export function viewOf(
+	state: EngineState,
+	program: Program,
+	timeline: Timeline,
+	locale: Locale = 'en'
+): PlayerView {
 	const step = state.step ?? timeline.steps[0] ?? null;
 	const exercise = program.exercises[step?.exerciseIndex ?? 0]!;
 	const total = timeline.totalMs;
@@ -145,13 +185,19 @@ export function viewOf(state: EngineState, program: Program, timeline: Timeline)
 			: Math.min(1, Math.max(0, 1 - state.remainingTotalMs / Math.max(total, 1)));
 	const base = {
 		heading: exercise.name,
-		exerciseText: `Exercise ${(step?.exerciseIndex ?? 0) + 1} of ${program.exercises.length}`,
+		exerciseText: m.player_exercise_of(
+			{
+				number: n((step?.exerciseIndex ?? 0) + 1, locale),
+				count: n(program.exercises.length, locale)
+			},
+			{ locale }
+		),
 		instruction: exercise.instructions[0] ?? '',
 		poses: posesOf(exercise),
 		pose: { pose: 0, transitionMs: 0, mirrored: false },
-		imageAlt: imageAlt(exercise),
+		imageAlt: imageAlt(exercise, locale),
 		progress,
-		timeLeftText: timeLeftTextOf(state, timeline)
+		timeLeftText: timeLeftTextOf(state, timeline, locale)
 	};
 	if (!step) {
 		return {
@@ -172,28 +218,36 @@ export function viewOf(state: EngineState, program: Program, timeline: Timeline)
 	let side: Side | null = step.side;
 	// "Rep 1 of 1" says nothing: a single rep has no rep line.
 	if ((step.kind === 'hold' || step.kind === 'phase') && exercise.reps > 1)
-		repText = `Rep ${step.rep} of ${exercise.reps}`;
+		repText = m.player_rep_of(
+			{ rep: n(step.rep, locale), reps: n(exercise.reps, locale) },
+			{ locale }
+		);
 	if (step.kind === 'selfPaced') {
 		side = state.currentSide ?? step.side;
 		const perSide = step.alternate ? Math.floor(state.repsCounted / 2) : state.repsCounted;
 		const target = step.alternate ? step.targetReps / 2 : step.targetReps;
-		repText = `Rep ${Math.min(perSide + 1, target)} of ${target}`;
+		repText = m.player_rep_of(
+			{ rep: n(Math.min(perSide + 1, target), locale), reps: n(target, locale) },
+			{ locale }
+		);
 	}
 	const betweenExercises = step.kind === 'rest' && step.restKind === 'betweenExercises';
 	return {
 		...base,
-		heading: betweenExercises ? `Next: ${exercise.name}` : exercise.name,
-		stepLabel: stepLabel(step),
+		heading: betweenExercises ? m.player_next({ what: exercise.name }, { locale }) : exercise.name,
+		stepLabel: stepLabel(step, locale),
 		look: lookOf(step),
 		secondsLeft: secondsLeftOf(state),
-		instruction: nowText(step, program),
+		instruction: nowText(step, program, locale),
 		pose: poseTarget(step, exercise),
 		repText,
-		setText: setText(step, exercise),
+		setText: setText(step, exercise, locale),
 		// A rest between reps names the coming side in its "Next" line: once is enough.
 		sideText:
-			step.kind === 'rest' && step.restKind === 'betweenReps' ? null : sideLabel(exercise, side),
-		nextText: waiting ? describeNext(timeline, step, exercise) : null,
+			step.kind === 'rest' && step.restKind === 'betweenReps'
+				? null
+				: sideLabel(exercise, side, locale),
+		nextText: waiting ? describeNext(timeline, step, exercise, locale) : null,
 		selfPaced: step.kind === 'selfPaced',
 		waiting
 	};

@@ -10,6 +10,7 @@ import type { EngineEvent, EngineListener, EngineState } from './engine-types';
 import { expandTimeline } from '$lib/program/timeline';
 import type { Timeline } from '$lib/program/timeline-types';
 import type { Program } from '$lib/program/types';
+import type { Locale } from '$lib/i18n/locale';
 import type { SessionRecord } from '$lib/session/record';
 import type { Checkpoint } from './checkpoint';
 import { withPrepareSeconds } from './prepare';
@@ -24,6 +25,9 @@ export type { Checkpoint };
 export interface PlayerSessionOptions {
 	program: Program;
 	clock: Clock;
+	/** The language of the player's own words (step labels, "Rep 2 of 5", cues): the page fills
+	 * it with playerLocale(program.language, interfaceLocale). Absent: English. */
+	locale?: Locale;
 	/** Wall-clock time source (injected so tests and page.clock agree). */
 	wallNow?: () => number;
 	level?: number;
@@ -47,6 +51,8 @@ export class PlayerSession {
 	/** The session's id from its start; its checkpoint and its record carry it. */
 	readonly id: string;
 	readonly program: Program;
+	/** The language of the player's own words (see PlayerSessionOptions.locale). */
+	readonly locale: Locale;
 	readonly timeline: Timeline;
 	readonly level: number | undefined;
 	readonly painBefore: number | undefined;
@@ -78,6 +84,7 @@ export class PlayerSession {
 		const prepare = options.checkpoint?.prepareSeconds;
 		this.program =
 			prepare === undefined ? options.program : withPrepareSeconds(options.program, prepare);
+		this.locale = options.locale ?? 'en';
 		this.level = options.level ?? options.checkpoint?.level;
 		this.painBefore = options.painBefore ?? options.checkpoint?.painBefore;
 		this.#clock = options.clock;
