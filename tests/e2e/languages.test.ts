@@ -42,6 +42,11 @@ test('a German browser gets the routines in German; Español in Settings changes
 	await expect(
 		page.getByText('Rückenlage, Knie gebeugt, Hand auf dem Bauch').first()
 	).toBeVisible();
+	// …and its own words in German: the step, the controls, marked with the player's language.
+	await expect(page.locator('.step-label')).toHaveText('Bereit machen');
+	await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Überspringen' })).toBeVisible();
+	await expect(page.locator('.in-locale')).toHaveAttribute('lang', 'de');
 
 	// Settings: the language section speaks German, names each language in itself.
 	await page.goto('/settings/');

@@ -17,6 +17,20 @@ import { parseProgramText } from '../../../src/lib/program/validate';
 import type { Timeline } from '../../../src/lib/program/timeline-types';
 import type { Problem, Program } from '../../../src/lib/program/types';
 
+/** The player's "End session" button in any of its languages (the player speaks the routine's). */
+const END_SESSION = new RegExp(
+	`^(${['en', 'de', 'es', 'fr']
+		.map(
+			(locale) =>
+				(
+					JSON.parse(
+						readFileSync(new URL(`../../../messages/${locale}.json`, import.meta.url), 'utf8')
+					) as Record<string, string>
+				).player_end_session
+		)
+		.join('|')})$`
+);
+
 /** The ids of the built-in programs, in library order. */
 export const BUILTIN_IDS = ['gentle-relief', 'daily-core-strength', 'desk-break'] as const;
 
@@ -94,7 +108,7 @@ export async function startProgram(
 	await page.goto(`/programs/${id}/`);
 	const start = page.getByRole('button', { name: 'Start', exact: true });
 	const none = page.getByRole('button', { name: 'None of these apply' });
-	const player = page.getByRole('button', { name: 'End session' });
+	const player = page.getByRole('button', { name: END_SESSION });
 	if (options.painBefore !== undefined) {
 		const scale = page.getByRole('group', { name: 'Pain before you start (optional)' });
 		// "Clear rating" appears once the app has taken the rating (so the page is hydrated).
