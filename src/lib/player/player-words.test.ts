@@ -1,6 +1,7 @@
 // The player's own words in each locale: the screen (display.ts) and the cues (cue-plan.ts) for
 // a hold, a paced rep, a rest and a switch of sides, with exact strings. The program's own texts
-// (names, phase cues) are the program's: only the fixed words change with the locale.
+// (names, phase cues) are the program's: only the fixed words change with the locale. The rep
+// line keeps "2 von 3" together (no-break spaces) so that a long word wraps before it.
 import { describe, expect, it } from 'vitest';
 import { planCues } from '$lib/cues/cue-plan';
 import type { CueSettings, SpeakCue } from '$lib/cues/types';
@@ -127,12 +128,12 @@ describe('the player in each locale', () => {
 			hold: [
 				'Halten',
 				'Halten',
-				'Wiederholung 2 von 3',
+				'Wiederholung 2\u00a0von\u00a03',
 				'Satz 2 von 2',
 				'Linke Seite',
 				'Übung 2 von 3'
 			],
-			paced: ['Bewegen', 'Breathe out', 'Wiederholung 2 von 2'],
+			paced: ['Bewegen', 'Breathe out', 'Wiederholung 2\u00a0von\u00a02'],
 			rest: [
 				'Pause',
 				'Entspannen',
@@ -157,12 +158,12 @@ describe('the player in each locale', () => {
 			hold: [
 				'Mantenga',
 				'Mantenga',
-				'Repetición 2 de 3',
+				'Repetición 2\u00a0de\u00a03',
 				'Serie 2 de 2',
 				'Lado izquierdo',
 				'Ejercicio 2 de 3'
 			],
-			paced: ['Muévase', 'Breathe out', 'Repetición 2 de 2'],
+			paced: ['Muévase', 'Breathe out', 'Repetición 2\u00a0de\u00a02'],
 			rest: [
 				'Descanso',
 				'Relájese',
@@ -187,12 +188,12 @@ describe('the player in each locale', () => {
 			hold: [
 				'Tenez',
 				'Tenez',
-				'Répétition 2 sur 3',
+				'Répétition 2\u00a0sur\u00a03',
 				'Série 2 sur 2',
 				'Côté gauche',
 				'Exercice 2 sur 3'
 			],
-			paced: ['Bougez', 'Breathe out', 'Répétition 2 sur 2'],
+			paced: ['Bougez', 'Breathe out', 'Répétition 2\u00a0sur\u00a02'],
 			rest: [
 				'Repos',
 				'Relâchez',
