@@ -94,3 +94,19 @@ test('a working voice: no notice', async ({ page }) => {
 	await expect(page.getByText(NO_VOICE)).toHaveCount(0);
 	await expect(page.getByText('Spoken cues are not working')).toHaveCount(0);
 });
+
+test.describe('in a German browser, with only an English voice', () => {
+	test.use({ locale: 'de-DE' });
+
+	test('the player says, in German, that no German voice reads the cues', async ({ page }) => {
+		await fakeSpeech(page, 'working');
+		await startProgram(page, 'gentle-relief');
+		await expect(
+			page.getByText(
+				'Dieses Gerät hat keine Stimme für Deutsch: Die Hinweise stehen auf dem Bildschirm, eine andere Stimme liest sie vielleicht vor.'
+			)
+		).toBeVisible();
+		// Spoken cues still go to the browser (another voice may read them).
+		await expect.poll(async () => (await counts(page)).utterances).toBeGreaterThan(0);
+	});
+});

@@ -96,6 +96,10 @@ export function programCard(page: Page, title: string): Locator {
 		.filter({ has: page.getByRole('heading', { level: 2, name: title, exact: true }) });
 }
 
+/** The safety checklist's "None of these apply", in every language of the interface. */
+const NONE_APPLY =
+	/^(None of these apply|Nichts davon trifft zu|No tengo ninguno|Aucun de ces signes)$/;
+
 /**
  * Opens a program's page, taps Start (with an optional pain rating before), answers the day's
  * safety checklist with "None of these apply" when it is asked, and waits for the player.
@@ -107,7 +111,7 @@ export async function startProgram(
 ): Promise<void> {
 	await page.goto(`/programs/${id}/`);
 	const start = page.getByRole('button', { name: 'Start', exact: true });
-	const none = page.getByRole('button', { name: 'None of these apply' });
+	const none = page.getByRole('button', { name: NONE_APPLY });
 	const player = page.getByRole('button', { name: END_SESSION });
 	if (options.painBefore !== undefined) {
 		const scale = page.getByRole('group', { name: 'Pain before you start (optional)' });
