@@ -440,7 +440,17 @@ export async function builderSave({ driver, base }: JourneyContext): Promise<voi
 	await waitFor(driver, 'the routine name field', typeInto, '#routine-title', BUILT.title);
 	await waitFor(driver, 'the catalogue', hasText, '.entry h3', 'Pelvic tilts');
 	await waitFor(driver, 'the catalogue search', typeInto, '#catalogue-search', 'pelvic');
-	await clickText(driver, 'button', 'Add Pelvic tilts');
+	// The search re-renders the list: a tap on the button it replaces does nothing, so tap the
+	// current one until the exercise is there (a tap that worked shows it within the wait).
+	await tapUntil(
+		driver,
+		'button',
+		'Add Pelvic tilts',
+		'the added exercise',
+		hasText,
+		'article h3',
+		'Pelvic tilts'
+	);
 	await waitFor(driver, 'the added exercise', hasText, 'article h3', '1. Pelvic tilts');
 	await waitFor(
 		driver,
