@@ -5,10 +5,9 @@
 // check and every saved session) and the tags already shown, straight from IndexedDB.
 import { sessionPlayingOnDevice } from '$lib/pwa/device-busy';
 import {
-	isLate,
 	isReminderTag,
 	missedReminders,
-	noticeText,
+	showReminders,
 	withShown,
 	type OpenReminderMessage,
 	type ReminderNotice
@@ -104,15 +103,7 @@ export async function showMissedReminders(
 	} finally {
 		db.close();
 	}
-	for (const notice of claimed) {
-		const { title, body } = noticeText(notice, isLate(notice, now));
-		await registration.showNotification(title, {
-			body,
-			tag: notice.tag,
-			icon: '/icons/icon-192.png',
-			data: { url: notice.url }
-		});
-	}
+	await showReminders(registration, claimed, now);
 	if (claimed.length > 0) {
 		const channel = new BroadcastChannel(SETTINGS_CHANNEL);
 		channel.postMessage({ key: 'remindersShown' });

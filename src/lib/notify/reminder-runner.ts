@@ -12,7 +12,7 @@ import type { ScheduledProgram } from '$lib/adherence/weekly';
 import { findProgram } from '$lib/catalog/catalog';
 import { programPath } from '$lib/paths';
 import { sessionActivity } from '$lib/pwa/session-activity.svelte';
-import { isLate, missedReminders, noticeText, withShown } from '$lib/reminders/notice-text';
+import { missedReminders, showReminders, withShown } from '$lib/reminders/notice-text';
 import { reminderPlan } from '$lib/reminders/notices';
 import { settings } from '$lib/settings.svelte';
 import { onSessionsChanged } from '$lib/storage/session-events';
@@ -77,15 +77,7 @@ async function checkOnce(): Promise<number | null> {
 			claimed.map((notice) => notice.tag)
 		);
 	});
-	for (const notice of claimed) {
-		const { title, body } = noticeText(notice, isLate(notice, now));
-		await worker.showNotification(title, {
-			body,
-			tag: notice.tag,
-			icon: '/icons/icon-192.png',
-			data: { url: notice.url }
-		});
-	}
+	await showReminders(worker, claimed, now);
 	return next;
 }
 

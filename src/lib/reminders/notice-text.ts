@@ -117,3 +117,29 @@ export const MAX_SHOWN = 200;
 export function withShown(shown: readonly string[], tags: readonly string[]): string[] {
 	return [...new Set([...shown, ...tags])].slice(-MAX_SHOWN);
 }
+
+/** What showing a notification needs (a ServiceWorkerRegistration, in a page or the worker). */
+interface NotificationShower {
+	showNotification(title: string, options: NotificationOptions): Promise<void>;
+}
+
+/**
+ * Shows reminders through the service worker's registration: "Time for …", or "Missed: …" when
+ * found late; the tag replaces any earlier one, and a tap opens `url` (the worker's
+ * notificationclick). Used by the page's timer and by the worker alike.
+ */
+export async function showReminders(
+	registration: NotificationShower,
+	notices: readonly ReminderNotice[],
+	now: number
+): Promise<void> {
+	for (const notice of notices) {
+		const { title, body } = noticeText(notice, isLate(notice, now));
+		await registration.showNotification(title, {
+			body,
+			tag: notice.tag,
+			icon: '/icons/icon-192.png',
+			data: { url: notice.url }
+		});
+	}
+}
