@@ -1,4 +1,4 @@
-// The message catalogue is complete: messages/<locale>.json for every locale has the same keys
+// The message catalogue is complete: messages/<locale>.json and messages/<part>/<locale>.json for every locale has the same keys
 // as English, each translation uses exactly the English message's {parameters}, no message is
 // empty, and no translation is left in English except where the words are the same in that
 // language (listed below, with the reason). See docs/i18n.md.
@@ -6,8 +6,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASE_LOCALE, LOCALES, type Locale } from './locale';
-
-const DIR = join(import.meta.dirname, '../../../messages');
 
 /** Translations allowed to equal the English, by key: the languages, and why. */
 const SAME_AS_ENGLISH: Readonly<Record<string, readonly Locale[]>> = {
@@ -17,18 +15,49 @@ const SAME_AS_ENGLISH: Readonly<Record<string, readonly Locale[]>> = {
 	player_image_alt: ['de', 'es']
 };
 
-function load(locale: Locale): Record<string, string> {
-	const json = JSON.parse(readFileSync(join(DIR, `${locale}.json`), 'utf8')) as Record<
-		string,
-		unknown
-	>;
+const ROOT = join(import.meta.dirname, '../../..');
+
+/** The catalogue's files, one pattern per part of the app ("./messages/{locale}.json",
+ *  "./messages/history/{locale}.json"…), as the inlang project lists them. */
+const PATTERNS: string[] = (() => {
+	const settings = JSON.parse(readFileSync(join(ROOT, 'project.inlang/settings.json'), 'utf8')) as {
+		'plugin.inlang.messageFormat': { pathPattern: string | string[] };
+	};
+	const pattern = settings['plugin.inlang.messageFormat'].pathPattern;
+	return Array.isArray(pattern) ? pattern : [pattern];
+})();
+
+function loadFile(path: string): Record<string, string> {
+	const json = JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as Record<string, unknown>;
 	const messages: Record<string, string> = {};
 	for (const [key, value] of Object.entries(json)) {
 		if (key === '$schema') continue;
-		if (typeof value !== 'string') throw new Error(`${locale}.json: ${key} is not a string`);
+		if (typeof value !== 'string') throw new Error(`${path}: ${key} is not a string`);
 		messages[key] = value;
 	}
 	return messages;
+}
+
+function filesOf(locale: Locale): Record<string, string>[] {
+	return PATTERNS.map((pattern) => loadFile(pattern.replace('{locale}', locale)));
+}
+
+/** Keys found in more than one of a language's files (Paraglide would keep one of them). */
+function duplicateKeys(files: Record<string, string>[]): string[] {
+	const seen = new Set<string>();
+	const twice: string[] = [];
+	for (const file of files) {
+		for (const key of Object.keys(file)) {
+			if (seen.has(key)) twice.push(key);
+			seen.add(key);
+		}
+	}
+	return twice;
+}
+
+/** Every message of a language, from all its files. */
+function load(locale: Locale): Record<string, string> {
+	return Object.assign({}, ...filesOf(locale)) as Record<string, string>;
 }
 
 /** The {parameters} of a message, sorted, each once. */
@@ -77,6 +106,10 @@ describe('the message catalogue', () => {
 		expect(emptyKeys(english)).toEqual([]);
 	});
 
+	it.each(LOCALES)('defines each %s key in one file only', (locale) => {
+		expect(duplicateKeys(filesOf(locale))).toEqual([]);
+	});
+
 	it('allows English words only for keys and languages that exist', () => {
 		for (const [key, locales] of Object.entries(SAME_AS_ENGLISH)) {
 			expect(english, key).toHaveProperty(key);
@@ -113,5 +146,6 @@ describe('the message catalogue', () => {
 		expect(untranslated(en, de, 'de')).toEqual(['b']);
 		expect(untranslated(en, de, 'es')).toEqual(['b', 'player_pause']);
 		expect(parameters('{ name } and {name}, {count}')).toEqual(['count', 'name']);
+		expect(duplicateKeys([{ a: 'x', b: 'y' }, { b: 'z' }, { c: 'w' }])).toEqual(['b']);
 	});
 });
