@@ -12,7 +12,7 @@ import { programsPlugin } from './scripts/programs-plugin';
  * gzip; docs/quality.md).
  */
 const RUNTIME_MODULES =
-	/node_modules\/(svelte|@sveltejs\/kit)\/|vite\/preload-helper|__sveltekit\/|src\/lib\/(defer|lazy-import|paths|pwa\/early-install|catalog\/builtin|program\/(duration-text|program-ids))\.ts$/;
+	/node_modules\/(svelte|@sveltejs\/kit)\/|vite\/preload-helper|__sveltekit\/|src\/lib\/(defer|lazy-import|paths|pwa\/early-install|catalog\/builtin|program\/(duration-text|program-ids)|i18n\/(hint|shell-words\.svelte))\.ts$|messages\/shell\/en\.json$/;
 
 /**
  * What the library's first load starts from: SvelteKit's client entry and the root layout,

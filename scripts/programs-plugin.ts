@@ -26,6 +26,7 @@ import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { buildCatalogue, CATALOGUE_PATH, type CatalogueEntry } from '../src/lib/builder/catalogue';
 import { hasSelfPaced, programTotalMs } from '../src/lib/program/dose';
+import { cardTranslations } from '../src/lib/program/localize';
 import { PROGRAM_SCHEMA_FILE, programJsonSchemaText } from '../src/lib/program/json-schema';
 import type { Program, ProgramIndexEntry } from '../src/lib/program/types';
 import { moreProblemsText } from '../src/lib/validation/problems';
@@ -85,6 +86,8 @@ export function indexEntry(program: Program): ProgramIndexEntry {
 		totalMs: programTotalMs(program),
 		hasSelfPaced: hasSelfPaced(program),
 		schedule: { timesPerDay, daysPerWeek },
+		...(program.language !== 'en' ? { language: program.language } : {}),
+		...(cardTranslations(program) ? { cardTranslations: cardTranslations(program) } : {}),
 		...(program.progression
 			? {
 					progression: {

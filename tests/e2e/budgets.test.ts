@@ -29,7 +29,7 @@ const KB = 1024;
  * library's Today section, to 240 KB by the built-in routines' German, Spanish and French
  * texts (15.3 KB of program files, offline like the English), and to 260 KB by the player's,
  * the cues' and the safety check's words in those languages (docs/quality.md). */
-export const FIRST_LOAD_JS_BUDGET = 35 * KB;
+export const FIRST_LOAD_JS_BUDGET = 36 * KB;
 export const PRECACHE_BUDGET = 260 * KB;
 /** The library's first paint: its stylesheets (layout, page); the scripts it preloads after. */
 const FIRST_LOAD_STYLESHEETS = 2;

@@ -1,8 +1,7 @@
 // Languages end to end: a browser whose preferred language is German gets the built-in routines
 // in German (the routine's page and the player's words from the routine), marked with `lang`;
 // choosing Español in Settings changes them at once and survives a reload; "Automatic" follows
-// the browser again. (The interface's own words are still English outside the player and the
-// language section: docs/i18n.md.)
+// the browser again. The library's first-load words come from messages/shell (docs/i18n.md).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readSetting } from './helpers/idb';
@@ -21,7 +20,9 @@ test('a German browser gets the routines in German; Español in Settings changes
 	page
 }) => {
 	const heading = await routineHeading(page, 'Sanfte Linderung');
-	await expect(heading).toHaveAttribute('lang', 'de');
+	// The page is German (<html lang>), so the routine's German words need no `lang` of their own.
+	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+	await expect(heading).not.toHaveAttribute('lang', /./);
 	await expect(
 		page.getByText(
 			'Hören Sie auf, wenn Sie einen stechenden Schmerz spüren oder wenn Schmerzen, Kribbeln oder Taubheitsgefühl ins Bein ausstrahlen.'
@@ -65,10 +66,8 @@ test('a German browser gets the routines in German; Español in Settings changes
 
 	await routineHeading(page, 'Alivio suave');
 	await page.reload();
-	await expect(page.getByRole('heading', { level: 1, name: 'Alivio suave' })).toHaveAttribute(
-		'lang',
-		'es'
-	);
+	await expect(page.getByRole('heading', { level: 1, name: 'Alivio suave' })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'es');
 
 	// English is English again, with no `lang` of its own (the page's is English).
 	await page.goto('/settings/');
@@ -81,9 +80,71 @@ test('a German browser gets the routines in German; Español in Settings changes
 	await expect(english).not.toHaveAttribute('lang', /./);
 });
 
+test('the library opens in German: its heading, the menu, the cards; <html lang> follows', async ({
+	page
+}) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Programme' })).toBeVisible();
+	const menu = page.getByRole('navigation', { name: 'Hauptmenü' });
+	await expect(menu.getByRole('link', { name: 'Verlauf' })).toBeVisible();
+	await expect(menu.getByRole('link', { name: 'Einstellungen' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Neues Programm' })).toBeVisible();
+	const card = page.getByRole('article', { name: 'Sanfte Linderung' });
+	await expect(card.getByText('Häufigkeit', { exact: true })).toBeVisible();
+	await expect(card.getByText(/täglich, (jeden Tag|\d Tage? pro Woche)$/)).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+	await expect(page).toHaveTitle('Programme · Limber');
+	// Nothing stays hidden once the words have switched.
+	await expect(page.locator('html')).not.toHaveClass(/i18n-wait/);
+	await expect(page.getByRole('main')).toBeVisible();
+
+	// The device remembers the language for the next load's first paint: when the page first
+	// paints (before any script of the app runs), <html lang> is German already and the
+	// prerendered English words are hidden.
+	await expect.poll(() => page.evaluate(() => localStorage.getItem('limber-language'))).toBe('de');
+	await page.addInitScript(() => {
+		new PerformanceObserver((list) => {
+			if (!list.getEntriesByName('first-contentful-paint')[0]) return;
+			const root = document.documentElement;
+			(window as unknown as { atPaint: unknown }).atPaint = {
+				lang: root.lang,
+				waiting: root.classList.contains('i18n-wait'),
+				hydrated: !!document.getElementById('svelte-announcer')
+			};
+		}).observe({ type: 'paint', buffered: true });
+	});
+	await page.reload();
+	await expect
+		.poll(() => page.evaluate(() => (window as unknown as { atPaint?: unknown }).atPaint))
+		.toEqual({ lang: 'de', waiting: true, hydrated: false });
+	await expect(page.getByRole('heading', { level: 1, name: 'Programme' })).toBeVisible();
+	await expect(page.locator('html')).not.toHaveClass(/i18n-wait/);
+
+	// Español in Settings: the menu changes at once, and the library after a reload too.
+	await page.goto('/settings/');
+	await page
+		.getByRole('region', { name: 'Sprache' })
+		.getByRole('radio', { name: 'Español', exact: true })
+		.check();
+	await expect(
+		page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Historial' })
+	).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+	await page.goto('/');
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1, name: 'Programas' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Nueva rutina' })).toBeVisible();
+});
+
 test('the translated routine page and the language section: no axe violations', async ({
 	page
 }) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Programme' })).toBeVisible();
+	const onLibrary = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	expect(onLibrary.violations.map((v) => v.id)).toEqual([]);
 	await routineHeading(page, 'Sanfte Linderung');
 	const onRoutine = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])

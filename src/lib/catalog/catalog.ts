@@ -2,6 +2,7 @@
 // (/programs/index.json and /programs/<id>.json); imported ones live in IndexedDB.
 import { lazyImport } from '$lib/lazy-import';
 import { expandTimeline } from '$lib/program/timeline';
+import { cardTranslations } from '$lib/program/localize';
 import { fetchBuiltinProgram } from './builtin-program';
 import type { Program, ProgramIndexEntry } from '$lib/program/types';
 
@@ -27,6 +28,8 @@ export function summarizeProgram(program: Program, imported: boolean): ProgramSu
 		hasSelfPaced: timeline.hasSelfPaced,
 		schedule: program.schedule,
 		progression: program.progression,
+		language: program.language,
+		cardTranslations: cardTranslations(program),
 		imported
 	};
 }

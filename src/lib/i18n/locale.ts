@@ -2,6 +2,8 @@
 // languages and the person's choice come in. Messages are compiled by Paraglide from
 // messages/<locale>.json into $lib/paraglide (docs/i18n.md).
 
+export { LANGUAGE_HINT_KEY, LANGUAGE_WAIT_CLASS } from './hint';
+
 /** The interface's languages, English (the base) first. */
 export const LOCALES = ['en', 'de', 'es', 'fr'] as const;
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { holdExercise, makeProgram, phasesExercise } from '$lib/test-factories';
 import { adviseProgram } from './advice';
-import { bestTranslation, fitTranslations, localizeProgram, programLanguages } from './localize';
+import {
+	bestTranslation,
+	cardTranslations,
+	fitTranslations,
+	localizeProgram,
+	programLanguages
+} from './localize';
 import { expandTimeline } from './timeline';
 import type { Program } from './types';
 import { validateProgram } from './validate';
@@ -66,6 +72,29 @@ function program(overrides: Partial<Program> = {}): Program {
 		...overrides
 	});
 }
+
+describe('cardTranslations', () => {
+	it("gives a card each language's title and summary, by primary tag, the first tag winning", () => {
+		const program = makeProgram({
+			language: 'en-GB',
+			translations: {
+				'de-AT': { title: 'Servus' },
+				de: { title: 'Hallo', summary: 'Kurz' },
+				fr: { summary: 'Bref' },
+				en: { title: 'Hello' },
+				es: { safety: ['Pare si duele.'] }
+			}
+		});
+		expect(cardTranslations(program)).toEqual({
+			de: { title: 'Servus' },
+			fr: { summary: 'Bref' }
+		});
+	});
+
+	it('is absent when no translation has a title or a summary', () => {
+		expect(cardTranslations(makeProgram())).toBeUndefined();
+	});
+});
 
 describe('programLanguages', () => {
 	it('lists the program’s own language first, then the translations’ tags', () => {

@@ -14,6 +14,26 @@ const primary = (tag: string) => tag.split(/[-_]/)[0]!.toLowerCase();
 
 const hasOwn = (value: object, key: string) => Object.prototype.hasOwnProperty.call(value, key);
 
+/**
+ * What a library card needs of a program's translations: the title and summary in each language,
+ * by primary tag ("de-AT" → "de"; the first tag of each wins), leaving out the program's own.
+ */
+export function cardTranslations(
+	program: Program
+): Record<string, { title?: string; summary?: string }> | undefined {
+	const cards: Record<string, { title?: string; summary?: string }> = {};
+	for (const [tag, texts] of Object.entries(program.translations ?? {})) {
+		const language = primary(tag);
+		if (language === primary(program.language) || hasOwn(cards, language)) continue;
+		if (texts.title === undefined && texts.summary === undefined) continue;
+		cards[language] = {
+			...(texts.title !== undefined ? { title: texts.title } : {}),
+			...(texts.summary !== undefined ? { summary: texts.summary } : {})
+		};
+	}
+	return Object.keys(cards).length > 0 ? cards : undefined;
+}
+
 /** The program's languages: its own `language` first, then its translations' tags in order. */
 export function programLanguages(program: Program): string[] {
 	const languages = [program.language];

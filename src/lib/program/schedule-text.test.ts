@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useShellLocale } from '$lib/i18n/shell-words.svelte';
 import { describeSchedule, sessionsPerWeek } from './schedule-text';
 
 describe('describeSchedule', () => {
@@ -12,6 +13,28 @@ describe('describeSchedule', () => {
 
 	it('uses digits from four times a day', () => {
 		expect(describeSchedule({ timesPerDay: 10, daysPerWeek: 7 })).toBe('10 times a day, every day');
+	});
+
+	describe('in the interface language', () => {
+		afterEach(() => useShellLocale('en'));
+
+		it('speaks German, Spanish and French, with their plurals', async () => {
+			await useShellLocale('de');
+			expect(describeSchedule({ timesPerDay: 2, daysPerWeek: 7 })).toBe(
+				'zweimal täglich, jeden Tag'
+			);
+			expect(describeSchedule({ timesPerDay: 4, daysPerWeek: 1 })).toBe(
+				'4-mal täglich, 1 Tag pro Woche'
+			);
+			await useShellLocale('es');
+			expect(describeSchedule({ timesPerDay: 1, daysPerWeek: 5 })).toBe(
+				'una vez al día, 5 días a la semana'
+			);
+			await useShellLocale('fr');
+			expect(describeSchedule({ timesPerDay: 3, daysPerWeek: 1 })).toBe(
+				'trois fois par jour, 1 jour par semaine'
+			);
+		});
 	});
 
 	it('counts the sessions expected in a week', () => {

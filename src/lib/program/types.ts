@@ -135,6 +135,10 @@ export interface ProgramIndexEntry {
 	hasSelfPaced: boolean;
 	schedule: Schedule;
 	progression?: Progression;
+	/** The language of `title` and `summary` (absent: English). */
+	language?: string;
+	/** The title and summary in other languages, by primary language tag ("de"), for the card. */
+	cardTranslations?: Record<string, { title?: string; summary?: string }>;
 }
 
 /** The dose form of an exercise, derived from which of hold / phases / duration is present. */

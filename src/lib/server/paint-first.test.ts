@@ -77,7 +77,13 @@ function scriptSources(html: string): string[] {
  * test says so; `import()` is recorded. `paintTiming: false` is a browser whose
  * PerformanceObserver throws on paint timing.
  */
-function browser({ hidden = false, paintTiming = true } = {}) {
+function browser({
+	hidden = false,
+	paintTiming = true,
+	stored = null as string | null,
+	languages = ['en-US'] as string[]
+} = {}) {
+	const root = { lang: 'en', classes: new Set<string>() };
 	const frames: (() => void)[] = [];
 	const timers: { run: () => void; delay: number }[] = [];
 	type PaintList = { getEntriesByName(name: string): unknown[] };
@@ -99,8 +105,24 @@ function browser({ hidden = false, paintTiming = true } = {}) {
 	const window = {
 		URL,
 		location: new URL('https://limber.example/programs/'),
+		localStorage: {
+			getItem: (key: string) => (key === 'limber-language' ? stored : null)
+		},
+		navigator: { languages },
 		document: {
 			hidden,
+			documentElement: {
+				get lang() {
+					return root.lang;
+				},
+				set lang(value: string) {
+					root.lang = value;
+				},
+				classList: {
+					add: (name: string) => root.classes.add(name),
+					remove: (name: string) => root.classes.delete(name)
+				}
+			},
 			currentScript: { parentElement: body },
 			head: {
 				append: (...links: { rel: string; href: string }[]) => {
@@ -146,7 +168,8 @@ function browser({ hidden = false, paintTiming = true } = {}) {
 		preloaded,
 		imported,
 		started,
-		body
+		body,
+		root
 	};
 }
 
@@ -254,11 +277,62 @@ describe('paintFirst', () => {
 		expect(scriptSources(out)).toEqual(["'self'", `'${scriptHash(script)}'`]);
 	});
 
-	it('leaves pages with nothing to paint, or no bootstrap, as they are', () => {
+	it('gives a page with nothing to paint only the language hint, and keeps its preloads', () => {
 		const fallback = page({ content: '' });
-		expect(paintFirst(fallback)).toBe(fallback);
+		const rewritten = paintFirst(fallback);
+		const script = scriptOf(rewritten);
+		expect(script.endsWith(BOOTSTRAP)).toBe(true);
+		expect(script.startsWith('try{')).toBe(true);
+		expect(rewritten.match(/rel="modulepreload"/g)).toHaveLength(PRELOADS.length);
+		expect(scriptSources(rewritten)).toEqual(["'self'", `'${scriptHash(script)}'`]);
+	});
+
+	it('leaves a page without a bootstrap as it is', () => {
 		const staticPage = page({ bootstraps: [], hashes: [] });
 		expect(paintFirst(staticPage)).toBe(staticPage);
+	});
+
+	describe('the language hint', () => {
+		const script = () => scriptOf(paintFirst(page()));
+
+		it('sets the language this device showed last, and hides the words until the app switches them', () => {
+			const window = browser({ stored: 'de', languages: ['fr-FR'] });
+			window.run(script());
+			expect(window.root.lang).toBe('de');
+			expect([...window.root.classes]).toEqual(['i18n-wait']);
+			// At most 3 s hidden, whatever happens to the app.
+			window.timers(3000);
+			expect([...window.root.classes]).toEqual([]);
+		});
+
+		it("takes the browser's first language Limber speaks when the device has none stored", () => {
+			const window = browser({ languages: ['pt-BR', 'es-MX', 'de'] });
+			window.run(script());
+			expect(window.root.lang).toBe('es');
+			expect(window.root.classes.has('i18n-wait')).toBe(true);
+		});
+
+		it('changes nothing for English, or a language Limber does not speak', () => {
+			for (const options of [
+				{ stored: 'en', languages: ['de-DE'] },
+				{ languages: ['pt-BR', 'ja'] },
+				{ stored: 'xx', languages: ['de'] }
+			]) {
+				const window = browser(options);
+				window.run(script());
+				expect(window.root.lang).toBe('en');
+				expect(window.root.classes.size).toBe(0);
+			}
+		});
+
+		it('still starts the app when storage refuses to be read', () => {
+			const window = browser({ languages: ['de'] });
+			const run = script().replace('localStorage.getItem', '(()=>{throw new Error("denied")})');
+			window.run(run);
+			expect(window.root.lang).toBe('en');
+			window.paint('first-contentful-paint');
+			expect(window.preloaded).toHaveLength(PRELOADS.length);
+		});
 	});
 
 	it('refuses pages it does not understand rather than write one the policy would block', () => {

@@ -20,6 +20,32 @@
 // The bootstrap is allowed by its SHA-256 in the page's Content Security Policy (kit.csp, hash
 // mode), so the rewrite puts the new script's hash in place of the old one.
 import { createHash } from 'node:crypto';
+import { LANGUAGE_HINT_KEY, LANGUAGE_WAIT_CLASS } from '$lib/i18n/hint';
+import { BASE_LOCALE, LOCALES } from '$lib/i18n/locale';
+
+/**
+ * The page's language before it paints (see $lib/i18n/shell-words): the one this device showed
+ * last (localStorage), else the first of the browser's languages that Limber speaks. Another
+ * than English goes on <html lang>, and the page's English words stay hidden (LANGUAGE_WAIT_CLASS,
+ * src/app.css) until the app has switched them, or for 3 s at most. Unminified:
+ *
+ *     try {
+ *       const root = document.documentElement;
+ *       const lang = localStorage.getItem(HINT_KEY)
+ *         ?? navigator.languages.map((tag) => tag.split("-")[0].toLowerCase()).find((l) => LOCALES.includes(l));
+ *       if (lang && lang != "en" && LOCALES.includes(lang)) {
+ *         root.lang = lang;
+ *         root.classList.add(WAIT_CLASS);
+ *         setTimeout(() => root.classList.remove(WAIT_CLASS), 3000);
+ *       }
+ *     } catch {}
+ */
+const LANGUAGE_HINT =
+	`try{const d=document.documentElement,L=${JSON.stringify(LOCALES)},` +
+	`l=localStorage.getItem(${JSON.stringify(LANGUAGE_HINT_KEY)})??` +
+	'navigator.languages.map(t=>t.split("-")[0].toLowerCase()).find(t=>L.includes(t));' +
+	`if(l&&l!="${BASE_LOCALE}"&&L.includes(l)){d.lang=l;d.classList.add("${LANGUAGE_WAIT_CLASS}");` +
+	`setTimeout(()=>d.classList.remove("${LANGUAGE_WAIT_CLASS}"),3e3)}}catch{}`;
 
 /** A preload tag exactly as SvelteKit writes it (kit.output.preloadStrategy 'modulepreload'). */
 const PRELOAD_TAG = /[ \t]*<link href="([^"]+)" rel="modulepreload">\n?/g;
@@ -76,6 +102,21 @@ function nothingToPaint(html: string, bootstrapTag: string): boolean {
 	return /^(\s*<[a-z][^>]*>)*\s*$/i.test(before);
 }
 
+/** The bootstrap's body rewritten to start the client after the first paint. */
+function paintFirstBody(html: string, body: string): string {
+	const startAt = body.indexOf(START_STATEMENT);
+	const blockEnd = body.lastIndexOf('}');
+	if (startAt < 0 || blockEnd < startAt || body.indexOf(START_STATEMENT, startAt + 1) >= 0) {
+		throw new Error('paintFirst: SvelteKit bootstrap has an unexpected shape');
+	}
+	const start = body.slice(startAt, blockEnd).trim();
+	if (!start.endsWith('});')) throw new Error('paintFirst: unexpected start-up statement');
+
+	const preloads = [...html.matchAll(PRELOAD_TAG)].map(([, href = '']) => href);
+	if (preloads.length === 0) throw new Error('paintFirst: no preload tags in the shape expected');
+	return deferredBootstrap(body.slice(0, startAt), start, body.slice(blockEnd), preloads);
+}
+
 /**
  * Rewrites a prerendered page so that it requests no script before its first paint (see the
  * top of this file). A page without SvelteKit's bootstrap (no client-side rendering), or with
@@ -92,24 +133,9 @@ export function paintFirst(html: string): string {
 	if (!bootstrap) return html;
 	if (others.length > 0) throw new Error('paintFirst: more than one SvelteKit bootstrap');
 	const { tag, body } = bootstrap;
-	if (nothingToPaint(html, tag)) return html;
-
-	const startAt = body.indexOf(START_STATEMENT);
-	const blockEnd = body.lastIndexOf('}');
-	if (startAt < 0 || blockEnd < startAt || body.indexOf(START_STATEMENT, startAt + 1) >= 0) {
-		throw new Error('paintFirst: SvelteKit bootstrap has an unexpected shape');
-	}
-	const start = body.slice(startAt, blockEnd).trim();
-	if (!start.endsWith('});')) throw new Error('paintFirst: unexpected start-up statement');
-
-	const preloads = [...html.matchAll(PRELOAD_TAG)].map(([, href = '']) => href);
-	if (preloads.length === 0) throw new Error('paintFirst: no preload tags in the shape expected');
-	const rewritten = deferredBootstrap(
-		body.slice(0, startAt),
-		start,
-		body.slice(blockEnd),
-		preloads
-	);
+	// A page rendered in the browser only gets the language hint and keeps its preloads.
+	const browserOnly = nothingToPaint(html, tag);
+	const rewritten = LANGUAGE_HINT + (browserOnly ? body : paintFirstBody(html, body));
 
 	const oldSource = `'${scriptHash(body)}'`;
 	const policy = html.match(/<meta http-equiv="content-security-policy" content="([^"]*)">/);
@@ -119,10 +145,10 @@ export function paintFirst(html: string): string {
 	const newPolicy = policy[0].replace(oldSource, () => `'${scriptHash(rewritten)}'`);
 
 	const result = html
-		.replace(PRELOAD_TAG, '')
+		.replace(browserOnly ? '' : PRELOAD_TAG, '')
 		.replace(policy[0], () => newPolicy)
 		.replace(tag, () => `<script>${rewritten}</script>`);
-	if (/<link[^>]*modulepreload/i.test(result)) {
+	if (!browserOnly && /<link[^>]*modulepreload/i.test(result)) {
 		throw new Error('paintFirst: a preload tag in a shape it does not know is left in the page');
 	}
 	return result;
