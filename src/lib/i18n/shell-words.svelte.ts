@@ -74,7 +74,8 @@ export async function useShellLocale(locale: Locale): Promise<void> {
 			current = { locale, table };
 		}
 	} finally {
-		const root = globalThis.document?.documentElement;
+		// (No document outside a browser, e.g. in unit tests.)
+		const root = (globalThis as { document?: Document }).document?.documentElement;
 		if (root && wanted === locale) {
 			root.lang = current.locale;
 			root.classList.remove(LANGUAGE_WAIT_CLASS);
@@ -84,6 +85,6 @@ export async function useShellLocale(locale: Locale): Promise<void> {
 
 /** The language the bootstrap chose for this page before it painted (<html lang>), or English. */
 export function hintedLocale(): Locale {
-	const lang = globalThis.document?.documentElement.lang ?? '';
+	const lang = (globalThis as { document?: Document }).document?.documentElement.lang ?? '';
 	return lang in loaders ? (lang as Locale) : 'en';
 }
