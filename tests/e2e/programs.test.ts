@@ -3,7 +3,9 @@
 // text that must only ever be shown as text.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { describeDose, formatDuration } from '../../src/lib/program/dose';
-import { describeSchedule } from '../../src/lib/program/schedule-text';
+import { readFileSync } from 'node:fs';
+import { fill } from '../../src/lib/i18n/fill';
+import { describeSchedule, type ScheduleWords } from '../../src/lib/program/schedule-text';
 import { expandTimeline } from '../../src/lib/program/timeline';
 import type { Program } from '../../src/lib/program/types';
 import {
@@ -21,6 +23,16 @@ import {
 	readFixture,
 	startProgram
 } from './helpers/app';
+
+/** The first-load words in English (messages/shell/en.json), as the library's cards use them. */
+const english = JSON.parse(readFileSync('messages/shell/en.json', 'utf8')) as Record<
+	string,
+	string
+>;
+const ENGLISH: ScheduleWords = {
+	word: (key, params) => fill(english[key]!, params),
+	countedWord: (key, count) => fill(english[`${key}_${count === 1 ? 'one' : 'other'}`]!, { count })
+};
 
 const builtins: Program[] = BUILTIN_IDS.map((id) => programOf(readBuiltin(id)));
 const HOME_PLAN = 'programs/e2e/home-plan.json';
@@ -63,7 +75,7 @@ test('the library lists the built-in programs with summary, length, exercises an
 		await expect(card.getByText(program.summary ?? '', { exact: true })).toBeVisible();
 		await expect(fact(card, 'Length')).toHaveText(lengthText(program));
 		await expect(fact(card, 'Exercises')).toHaveText(String(program.exercises.length));
-		await expect(fact(card, 'Schedule')).toHaveText(describeSchedule(program.schedule));
+		await expect(fact(card, 'Schedule')).toHaveText(describeSchedule(program.schedule, ENGLISH));
 		await expect(card.getByText('Imported', { exact: true })).toHaveCount(0);
 	}
 	// One spot check written out by hand, so the wording itself is pinned too.

@@ -5,6 +5,7 @@ import type { FollowPeriod } from '$lib/adherence/follow';
 import { describeDose } from '$lib/program/dose';
 import { applyLevel, maxLevel } from '$lib/program/progression';
 import { describeSchedule } from '$lib/program/schedule-text';
+import { shellWords } from '$lib/i18n/shell-words.svelte';
 import type { Program } from '$lib/program/types';
 import { OUTCOME_TEXT } from '$lib/session/outcome';
 import type { ExerciseRecord, SessionRecord } from '$lib/session/record';
@@ -45,7 +46,7 @@ export function reportRoutines(
 			id: program.id,
 			title: program.title,
 			since: period.since,
-			schedule: describeSchedule(program.schedule),
+			schedule: describeSchedule(program.schedule, shellWords),
 			exercises: played.exercises.map((exercise) => ({
 				name: exercise.name,
 				dose: describeDose(exercise)

@@ -15,6 +15,7 @@
 // that any later chunk uses from it ($lib/i18n/locale and plural are for those).
 import english from '../../../messages/shell/en.json';
 import { LANGUAGE_WAIT_CLASS } from './hint';
+import { fill } from './fill';
 import type { Locale } from './locale';
 
 export type ShellKey = Exclude<keyof typeof english, '$schema'>;
@@ -30,6 +31,14 @@ const loaders: Readonly<Record<Exclude<Locale, 'en'>, () => Promise<{ default: T
 let current = $state.raw<{ locale: Locale; table: Table }>({ locale: 'en', table: english });
 let wanted: Locale = 'en';
 let plurals: Intl.PluralRules | null = null;
+
+/** The words as a pure function takes them (describeSchedule). */
+export const shellWords = {
+	word: (key: ShellKey, params?: Readonly<Record<string, string | number>>) => word(key, params),
+	countedWord: (key: 'shell_days_a_week', count: number) => countedWord(key, count)
+};
+
+export { fill };
 
 /** The language these words are in now (reactive). */
 export function shellLocale(): Locale {
@@ -51,13 +60,6 @@ export function countedWord(
 		plurals = new Intl.PluralRules(current.locale);
 	const form = plurals.select(count) === 'one' ? 'one' : 'other';
 	return word(`${key}_${form}`, { count, ...params });
-}
-
-export function fill(template: string, params?: Readonly<Record<string, string | number>>): string {
-	if (!params) return template;
-	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-		name in params ? String(params[name]) : whole
-	);
 }
 
 /**
