@@ -31,6 +31,9 @@ test('History speaks German: headings, a session with its German date, calendar 
 }) => {
 	await germanHistoryWithSessions(page);
 	await expect(page).toHaveTitle('Verlauf · Limber');
+	await expect(
+		page.locator('[lang="de"]').getByRole('heading', { level: 1, name: 'Verlauf' })
+	).toBeVisible();
 	for (const name of ['Serie', 'Diese Woche', 'Kalender', 'Schmerz in den letzten 4 Wochen']) {
 		await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
 	}
@@ -113,6 +116,7 @@ test('the report speaks German: headings, tables and dates', async ({ page }) =>
 		page.getByRole('heading', { level: 1, name: 'Übungsbericht: die letzten 4 Wochen' })
 	).toBeVisible();
 	await expect(page).toHaveTitle('Bericht für Ihre Behandlung · Limber');
+	await expect(page.locator('.report')).toHaveAttribute('lang', 'de');
 	await expect(
 		page.getByText(/^15\. Mai – 11\. Juni\. 4 Trainings erfasst\. Aktuelle Serie: \d+ Tage?\.$/)
 	).toBeVisible();
