@@ -3,6 +3,9 @@
 import { localDay } from '$lib/adherence/days';
 import { fetchBuiltinIds } from '$lib/catalog/builtin';
 import { downloadText } from '$lib/download';
+import type { Locale } from '$lib/i18n/locale';
+import { formatNumber, pluralForm } from '$lib/i18n/plural';
+import * as m from '$lib/paraglide/messages';
 import type { Problem } from '$lib/program/types';
 import { settings } from '$lib/settings.svelte';
 import { exportBackup, importBackup, parseBackup } from '$lib/storage/backup';
@@ -26,14 +29,21 @@ export class BackupState {
 	readonly #restored: () => Promise<void>;
 	/** Tells the page what was done, for its status line. */
 	readonly #say: (text: string) => void;
+	/** The interface's language now: of what is said, and of the CSV's header row. */
+	readonly #locale: () => Locale;
 
 	constructor(
 		appVersion: string,
-		page: { restored: () => Promise<void>; say: (text: string) => void }
+		page: {
+			restored: () => Promise<void>;
+			say: (text: string) => void;
+			locale?: () => Locale;
+		}
 	) {
 		this.#appVersion = appVersion;
 		this.#restored = page.restored;
 		this.#say = page.say;
+		this.#locale = page.locale ?? (() => 'en');
 	}
 
 	/** Downloads a backup of everything on this device and notes when it was made. */
@@ -42,8 +52,8 @@ export class BackupState {
 			const text = await exportBackup(Date.now(), this.#appVersion);
 			downloadText(`limber-backup-${localDay(Date.now())}.json`, text, 'application/json');
 			await settings.set('lastBackupAt', isoTime(Date.now()));
-			return 'Backup file saved.';
-		}, 'Could not export');
+			return m.history_backup_saved({}, { locale: this.#locale() });
+		});
 	}
 
 	/** Downloads every session as CSV (whole records are read only now, for the file). */
@@ -52,11 +62,11 @@ export class BackupState {
 			const records = await listSessions();
 			downloadText(
 				`limber-sessions-${localDay(Date.now())}.csv`,
-				sessionsToCsv(records),
+				sessionsToCsv(records, { locale: this.#locale() }),
 				'text/csv'
 			);
-			return 'CSV file saved.';
-		}, 'Could not export');
+			return m.history_csv_saved({}, { locale: this.#locale() });
+		});
 	}
 
 	/** Restores a backup file: every problem listed and nothing stored unless all of it is valid. */
@@ -75,10 +85,18 @@ export class BackupState {
 				return;
 			}
 			const result = await importBackup(parsed.value);
-			const added = `${result.sessionsAdded} ${result.sessionsAdded === 1 ? 'session' : 'sessions'} added`;
 			// The history is read again first: "restored" is said once the restored sessions show.
 			await this.#restored();
-			this.#say(`Backup restored: ${added}, ${result.sessionsSkipped} already here.`);
+			const locale = this.#locale();
+			const inputs = {
+				added: formatNumber(result.sessionsAdded, locale),
+				skipped: formatNumber(result.sessionsSkipped, locale)
+			};
+			this.#say(
+				pluralForm(result.sessionsAdded, locale) === 'one'
+					? m.history_backup_restored_one(inputs, { locale })
+					: m.history_backup_restored_other(inputs, { locale })
+			);
 		} catch (error) {
 			this.problems = [{ path: '(file)', message: messageOf(error) }];
 		} finally {
@@ -86,12 +104,12 @@ export class BackupState {
 		}
 	}
 
-	async #run(action: () => Promise<string>, failure: string): Promise<void> {
+	async #run(action: () => Promise<string>): Promise<void> {
 		this.busy = true;
 		try {
 			this.#say(await action());
 		} catch (error) {
-			this.#say(`${failure}: ${messageOf(error)}`);
+			this.#say(m.history_export_failed({ problem: messageOf(error) }, { locale: this.#locale() }));
 		} finally {
 			this.busy = false;
 		}

@@ -1,14 +1,16 @@
 // What the clinician report says of each routine followed and of each session, in plain words
 // (pure): the routine's exercises with their doses as the person plays them now (at their level),
-// and for a session, what it did not do.
+// and for a session, what it did not do. In `locale` (default English); the doses are still
+// English ($lib/program/dose is the library's, not translated yet).
 import type { FollowPeriod } from '$lib/adherence/follow';
 import { describeDose } from '$lib/program/dose';
 import { applyLevel, maxLevel } from '$lib/program/progression';
-import { describeSchedule } from '$lib/program/schedule-text';
-import { shellWords } from '$lib/i18n/shell-words.svelte';
+import type { Locale } from '$lib/i18n/locale';
+import { formatNumber, pluralForm } from '$lib/i18n/plural';
+import * as m from '$lib/paraglide/messages';
 import type { Program } from '$lib/program/types';
-import { OUTCOME_TEXT } from '$lib/session/outcome';
-import type { ExerciseRecord, SessionRecord } from '$lib/session/record';
+import type { ExerciseRecord, SessionRecord, SkipReason } from '$lib/session/record';
+import { scheduleText } from './words';
 
 export interface ReportRoutine {
 	id: string;
@@ -30,7 +32,8 @@ export function reportRoutines(
 	programs: readonly Program[],
 	levels: Readonly<Record<string, number>>,
 	from: string,
-	to: string
+	to: string,
+	locale: Locale = 'en'
 ): ReportRoutine[] {
 	const routines: ReportRoutine[] = [];
 	for (const program of programs) {
@@ -46,7 +49,7 @@ export function reportRoutines(
 			id: program.id,
 			title: program.title,
 			since: period.since,
-			schedule: describeSchedule(program.schedule, shellWords),
+			schedule: scheduleText(program.schedule, locale),
 			exercises: played.exercises.map((exercise) => ({
 				name: exercise.name,
 				dose: describeDose(exercise)
@@ -59,35 +62,66 @@ export function reportRoutines(
 	return routines;
 }
 
-function repsText(exercise: ExerciseRecord): string {
+/** "3 of 6 reps", per side when it has sides (the summary's words). */
+function repsText(exercise: ExerciseRecord, locale: Locale): string {
 	const { none, left, right } = exercise.repsDone;
-	if (left + right > 0) return `left ${left}, right ${right} of ${exercise.repsPlanned}`;
-	return `${none} of ${exercise.repsPlanned} reps`;
+	const planned = exercise.repsPlanned;
+	const n = (value: number) => formatNumber(value, locale);
+	const one = pluralForm(planned, locale) === 'one';
+	const options = { locale };
+	if (left + right > 0) {
+		const inputs = { left: n(left), right: n(right), planned: n(planned) };
+		return one
+			? m.summary_reps_sides_one(inputs, options)
+			: m.summary_reps_sides_other(inputs, options);
+	}
+	const inputs = { done: n(none), planned: n(planned) };
+	return one ? m.summary_reps_one(inputs, options) : m.summary_reps_other(inputs, options);
+}
+
+/** Why an exercise was skipped, in the words the summary offered. */
+export function skipReasonText(reason: SkipReason, locale: Locale = 'en'): string {
+	const options = { locale };
+	switch (reason) {
+		case 'pain':
+			return m.report_reason_pain({}, options);
+		case 'time':
+			return m.report_reason_time({}, options);
+		case 'equipment':
+			return m.report_reason_equipment({}, options);
+		default:
+			return m.report_reason_other({}, options);
+	}
 }
 
 /**
  * What a session did not do, exercise by exercise: "Bird-dog: partly done (3 of 6 reps);
  * Superman: skipped (pain); Triangle pose: not reached". Empty when everything was done.
  */
-export function missedText(session: Pick<SessionRecord, 'exercises'>): string {
-	return session.exercises
-		.filter((exercise) => exercise.outcome !== 'done')
-		.map((exercise) => {
-			const outcome = OUTCOME_TEXT[exercise.outcome];
-			if (exercise.outcome === 'partial')
-				return `${exercise.name}: ${outcome} (${repsText(exercise)})`;
-			if (exercise.outcome === 'skipped' && exercise.skipReason) {
-				return `${exercise.name}: ${outcome} (${SKIP_REASON_TEXT[exercise.skipReason]})`;
-			}
-			return `${exercise.name}: ${outcome}`;
-		})
-		.join('; ');
+export function missedText(
+	session: Pick<SessionRecord, 'exercises'>,
+	locale: Locale = 'en'
+): string {
+	const options = { locale };
+	return (
+		session.exercises
+			.filter((exercise) => exercise.outcome !== 'done')
+			.map((exercise) => {
+				const name = exercise.name;
+				if (exercise.outcome === 'partial') {
+					return m.report_missed_partly({ name, reps: repsText(exercise, locale) }, options);
+				}
+				if (exercise.outcome === 'skipped') {
+					return exercise.skipReason
+						? m.report_missed_skipped_reason(
+								{ name, reason: skipReasonText(exercise.skipReason, locale) },
+								options
+							)
+						: m.report_missed_skipped({ name }, options);
+				}
+				return m.report_missed_not_reached({ name }, options);
+			})
+			// French puts a narrow no-break space before the semicolon.
+			.join(locale === 'fr' ? '\u202f; ' : '; ')
+	);
 }
-
-/** Why an exercise was skipped, in the words the summary offered. */
-export const SKIP_REASON_TEXT = {
-	pain: 'pain',
-	time: 'no time',
-	equipment: 'no equipment',
-	other: 'other'
-} as const;

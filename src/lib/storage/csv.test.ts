@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, csvCell, csvFileName, sessionsToCsv } from './csv';
+import { CSV_COLUMNS, csvCell, csvFileName, csvHeader, sessionsToCsv } from './csv';
 import { makeExerciseRecord, makeSessionRecord } from '$lib/test-factories';
 
 /** A small RFC 4180 reader, to check that the output parses back into the same cells. */
@@ -203,5 +203,52 @@ describe('csvCell', () => {
 
 	it('names the file by the local day', () => {
 		expect(csvFileName(new Date(2025, 0, 9, 10))).toBe('limber-sessions-2025-01-09.csv');
+	});
+});
+
+describe("the header row in the person's language", () => {
+	it('is English by default: the column names', () => {
+		expect(csvHeader()).toEqual([...CSV_COLUMNS]);
+	});
+
+	it('is German with locale "de", and the cells stay machine-readable', () => {
+		const session = makeSessionRecord({
+			startedAt: '2025-03-15T18:05:00.000Z',
+			durationSeconds: 750,
+			effort: 'too hard'
+		});
+		const english = parseCsv(sessionsToCsv([session], { timeZone: 'Europe/Berlin' }));
+		const german = parseCsv(sessionsToCsv([session], { timeZone: 'Europe/Berlin', locale: 'de' }));
+		expect(german[0]?.slice(0, 7)).toEqual([
+			'Datum',
+			'Startzeit',
+			'Programm',
+			'Programmversion',
+			'Stufe',
+			'Training',
+			'Trainingsminuten'
+		]);
+		expect(german[0]).toHaveLength(CSV_COLUMNS.length);
+		expect(german[0]).toContain('Schmerz vorher');
+		// ISO dates, 24-hour times, "12.5" with a point, the recorded codes: as in English.
+		expect(german.slice(1)).toEqual(english.slice(1));
+		expect(german[1]?.slice(0, 7)).toEqual([
+			'2025-03-15',
+			'19:05',
+			'Gentle start',
+			'1',
+			'',
+			'completed',
+			'12.5'
+		]);
+	});
+
+	it('has a header in each language, none of them English', () => {
+		for (const locale of ['de', 'es', 'fr'] as const) {
+			const header = csvHeader(locale);
+			expect(new Set(header).size).toBe(CSV_COLUMNS.length);
+			for (const [i, name] of header.entries()) expect(name).not.toBe(CSV_COLUMNS[i]);
+		}
+		expect(csvHeader('fr')[15]).toBe('Raison du passage');
 	});
 });

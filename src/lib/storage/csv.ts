@@ -1,5 +1,10 @@
 // A spreadsheet of the session log for a clinician (pure): one row per exercise per session,
-// RFC 4180 quoting, and no cell a spreadsheet would run as a formula.
+// RFC 4180 quoting, and no cell a spreadsheet would run as a formula. The header row is in the
+// person's language; the cells stay machine-readable in every language: ISO dates, 24-hour
+// times, numbers with a '.', and the recorded codes for the session, the outcome, the skip
+// reason and the effort (docs/i18n.md, "History, report and CSV").
+import type { Locale } from '$lib/i18n/locale';
+import * as m from '$lib/paraglide/messages';
 import { OUTCOME_TEXT } from '$lib/session/outcome';
 import type { ExerciseRecord, SessionRecord } from '$lib/session/record';
 
@@ -8,9 +13,11 @@ export interface CsvOptions {
 	timeZone?: string;
 	/** Start with a byte-order mark, which Excel needs to read UTF-8 (default false). */
 	bom?: boolean;
+	/** The language of the header row (default English, the column names below). */
+	locale?: Locale;
 }
 
-/** The header row, in column order. */
+/** The header row in English, in column order: the columns' names. */
 export const CSV_COLUMNS = [
 	'date',
 	'start time',
@@ -36,6 +43,36 @@ export const CSV_COLUMNS = [
 
 type Cell = string | number | undefined;
 
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+const HEADERS: Record<CsvColumn, (inputs: object, options: { locale: Locale }) => string> = {
+	date: m.history_csv_date,
+	'start time': m.history_csv_start_time,
+	program: m.history_csv_program,
+	'program version': m.history_csv_program_version,
+	level: m.history_csv_level,
+	session: m.history_csv_session,
+	'session minutes': m.history_csv_session_minutes,
+	exercise: m.history_csv_exercise,
+	'sets done': m.history_csv_sets_done,
+	'sets planned': m.history_csv_sets_planned,
+	'reps done': m.history_csv_reps_done,
+	'reps left': m.history_csv_reps_left,
+	'reps right': m.history_csv_reps_right,
+	seconds: m.history_csv_seconds,
+	outcome: m.history_csv_outcome,
+	'skip reason': m.history_csv_skip_reason,
+	'pain before': m.history_csv_pain_before,
+	'pain after': m.history_csv_pain_after,
+	effort: m.history_csv_effort,
+	note: m.history_csv_note
+};
+
+/** The header row in `locale`, in column order. */
+export function csvHeader(locale: Locale = 'en'): string[] {
+	return CSV_COLUMNS.map((column) => HEADERS[column]({}, { locale }));
+}
+
 /** The sessions as CSV text (CRLF line ends), oldest session first. */
 export function sessionsToCsv(
 	sessions: readonly SessionRecord[],
@@ -50,7 +87,7 @@ export function sessionsToCsv(
 		minute: '2-digit',
 		hourCycle: 'h23'
 	});
-	const rows: Cell[][] = [[...CSV_COLUMNS]];
+	const rows: Cell[][] = [csvHeader(options.locale)];
 	const ordered = [...sessions].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
 	for (const session of ordered) {
 		const { day, time } = localParts(format, session.startedAt);
