@@ -95,7 +95,10 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 		'components',
 		'cues',
 		'defer',
+		'i18n',
+		'language',
 		'lazy-import',
+		'paraglide',
 		'paths',
 		'player',
 		'recorder',
@@ -107,7 +110,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 		'today'
 	],
 	styles: [],
-	server: []
+	server: ['i18n']
 };
 
 /** The folder a path under src/lib belongs to; a top-level module is its own (time.ts → time). */
