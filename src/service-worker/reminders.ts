@@ -4,11 +4,11 @@
 // plan the page stored (the `reminderPlan` setting, worked out from the session log after every
 // check and every saved session) and the tags already shown, straight from IndexedDB; and the
 // person's `language` setting, so that a reminder speaks the language the app does.
-import { isLocale, resolveLocale, type LanguageChoice, type Locale } from '$lib/i18n/locale';
 import { sessionPlayingOnDevice } from '$lib/pwa/device-busy';
 import {
 	isReminderTag,
 	missedReminders,
+	reminderLocale,
 	showReminders,
 	withShown,
 	type OpenReminderMessage,
@@ -49,15 +49,6 @@ function stillOn(plan: unknown, reminders: unknown): ReminderNotice[] {
 		const setting = Object.hasOwn(reminders, entry.programId) ? reminders[entry.programId] : null;
 		return isObject(setting) && setting.on === true && isReminderTag(entry.tag);
 	});
-}
-
-/**
- * The language of the notifications: the stored `language` setting, with 'auto' (the default,
- * also when nothing is stored) the browser's preferred languages, as the pages resolve it.
- */
-export function workerLocale(stored: unknown, preferred: readonly string[]): Locale {
-	const choice: LanguageChoice = isLocale(stored) ? stored : 'auto';
-	return resolveLocale(choice, preferred);
 }
 
 /**
@@ -119,7 +110,7 @@ export async function showMissedReminders(
 	} finally {
 		db.close();
 	}
-	await showReminders(registration, claimed, now, workerLocale(language, navigator.languages));
+	await showReminders(registration, claimed, now, reminderLocale(language, navigator.languages));
 	if (claimed.length > 0) {
 		const channel = new BroadcastChannel(SETTINGS_CHANNEL);
 		channel.postMessage({ key: 'remindersShown' });

@@ -3,7 +3,7 @@
 // messages, so the service worker can use it without carrying the adherence code. The words are
 // in the locale the caller passes (the worker reads the person's `language` setting). See
 // docs/reminders.md and docs/i18n.md.
-import type { Locale } from '$lib/i18n/locale';
+import { isLocale, resolveLocale, type LanguageChoice, type Locale } from '$lib/i18n/locale';
 import * as m from '$lib/paraglide/messages';
 
 /** The Periodic Background Sync tag under which the worker is woken for missed reminders. */
@@ -80,6 +80,16 @@ export interface OpenReminderMessage {
 /** Whether a tag is one of the reminders' (and not some other notification's). */
 export function isReminderTag(tag: string): boolean {
 	return tag.startsWith('limber-reminder ');
+}
+
+/**
+ * The language of the notifications as the worker reads it: the stored `language` setting, with
+ * 'auto' (the default, also when nothing or something unknown is stored) the browser's preferred
+ * languages, as the pages resolve it ($lib/language.svelte).
+ */
+export function reminderLocale(stored: unknown, preferred: readonly string[]): Locale {
+	const choice: LanguageChoice = isLocale(stored) ? stored : 'auto';
+	return resolveLocale(choice, preferred);
 }
 
 /**

@@ -11,7 +11,7 @@ import { checkReminderDraft } from './draft';
 import { dueText } from './due';
 import { reminderCalendar } from './ics';
 import { todaySection } from './today-section';
-import { noticeText, showReminders, type ReminderNotice } from './notice-text';
+import { noticeText, reminderLocale, showReminders, type ReminderNotice } from './notice-text';
 import { joinWords, reminderText } from './settings-list';
 import { weekdayName } from './times';
 
@@ -257,11 +257,10 @@ describe('formatBytes', () => {
 });
 
 describe('the service worker’s language', () => {
-	it('is the stored language setting, or with auto (or nothing stored) the browser’s', async () => {
-		const { workerLocale } = await import('../../service-worker/reminders');
-		expect(workerLocale('de', ['es-ES'])).toBe('de');
-		expect(workerLocale('auto', ['es-ES', 'en'])).toBe('es');
-		expect(workerLocale(undefined, ['fr-CA'])).toBe('fr');
-		expect(workerLocale('pt', ['pt-BR'])).toBe('en');
+	it('is the stored language setting, or with auto (or nothing stored) the browser’s', () => {
+		expect(reminderLocale('de', ['es-ES'])).toBe('de');
+		expect(reminderLocale('auto', ['es-ES', 'en'])).toBe('es');
+		expect(reminderLocale(undefined, ['fr-CA'])).toBe('fr');
+		expect(reminderLocale('pt', ['pt-BR'])).toBe('en');
 	});
 });
