@@ -2,11 +2,13 @@
 // reminder opens its routine, and Periodic Background Sync (Chromium, installed app) shows a
 // reminder that was missed while no page was open. The worker does no counting: it reads the
 // plan the page stored (the `reminderPlan` setting, worked out from the session log after every
-// check and every saved session) and the tags already shown, straight from IndexedDB.
+// check and every saved session) and the tags already shown, straight from IndexedDB; and the
+// person's `language` setting, so that a reminder speaks the language the app does.
 import { sessionPlayingOnDevice } from '$lib/pwa/device-busy';
 import {
 	isReminderTag,
 	missedReminders,
+	reminderLocale,
 	showReminders,
 	withShown,
 	type OpenReminderMessage,
@@ -50,14 +52,18 @@ function stillOn(plan: unknown, reminders: unknown): ReminderNotice[] {
 }
 
 /**
- * In one read-write transaction: reads the plan, the reminder settings and the shown tags, picks
- * the reminders to show at `now`, and records them as shown (so a page checking at the same
- * moment does not show them too). Resolves once the transaction has committed.
+ * In one read-write transaction: reads the plan, the reminder settings, the shown tags and the
+ * language, picks the reminders to show at `now`, and records them as shown (so a page checking
+ * at the same moment does not show them too). Resolves once the transaction has committed.
  */
-function claimMissed(db: IDBDatabase, now: number): Promise<ReminderNotice[]> {
+function claimMissed(
+	db: IDBDatabase,
+	now: number
+): Promise<{ claimed: ReminderNotice[]; language: unknown }> {
 	return new Promise((resolve, reject) => {
 		const tx = db.transaction(SETTINGS_STORE, 'readwrite');
 		const store = tx.objectStore(SETTINGS_STORE);
+		const language = store.get('language');
 		const plan = store.get('reminderPlan');
 		const reminders = store.get('reminders');
 		const shown = store.get('remindersShown');
@@ -77,7 +83,7 @@ function claimMissed(db: IDBDatabase, now: number): Promise<ReminderNotice[]> {
 				);
 			}
 		};
-		tx.oncomplete = () => resolve(claimed);
+		tx.oncomplete = () => resolve({ claimed, language: language.result });
 		tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
 		tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
 	});
@@ -96,14 +102,15 @@ export async function showMissedReminders(
 	const db = await openExisting();
 	if (!db) return 0;
 	let claimed: ReminderNotice[];
+	let language: unknown;
 	try {
-		claimed = await claimMissed(db, now);
+		({ claimed, language } = await claimMissed(db, now));
 	} catch {
 		return 0;
 	} finally {
 		db.close();
 	}
-	await showReminders(registration, claimed, now);
+	await showReminders(registration, claimed, now, reminderLocale(language, navigator.languages));
 	if (claimed.length > 0) {
 		const channel = new BroadcastChannel(SETTINGS_CHANNEL);
 		channel.postMessage({ key: 'remindersShown' });

@@ -6,11 +6,16 @@
 // service worker uses for missed reminders when no page is open, and shows through the service
 // worker the reminders due now that were not shown yet — never while a session plays on this
 // device (in any tab: the player's Web Lock) or has answers waiting on this page.
-// Loaded by the shell only when some reminder is on. See docs/reminders.md, "Notifications".
+// The notifications speak the interface's language (and the routine's title in it, where the
+// routine has that translation). Loaded by the shell only when some reminder is on. See
+// docs/reminders.md, "Notifications".
 import { defaultTimeZone } from '$lib/adherence/days';
 import type { ScheduledProgram } from '$lib/adherence/weekly';
 import { findProgram } from '$lib/catalog/catalog';
+import type { Locale } from '$lib/i18n/locale';
+import { interfaceLocale } from '$lib/language.svelte';
 import { programPath } from '$lib/paths';
+import { localizeProgram } from '$lib/program/localize';
 import { sessionActivity } from '$lib/pwa/session-activity.svelte';
 import { missedReminders, showReminders, withShown } from '$lib/reminders/notice-text';
 import { reminderPlan } from '$lib/reminders/notices';
@@ -23,13 +28,16 @@ import { notificationState, setPeriodicReminders } from './support';
 /** The longest the timer waits (a clock set forward or back is noticed within this). */
 const MAX_WAIT_MS = 60 * 60 * 1000;
 
-async function programsWithReminders(ids: readonly string[]): Promise<ScheduledProgram[]> {
+async function programsWithReminders(
+	ids: readonly string[],
+	locale: Locale
+): Promise<ScheduledProgram[]> {
 	const found = await Promise.all(ids.map((id) => findProgram(fetch, id).catch(() => null)));
-	return found.flatMap((entry) =>
-		entry
-			? [{ id: entry.program.id, title: entry.program.title, schedule: entry.program.schedule }]
-			: []
-	);
+	return found.flatMap((entry) => {
+		if (!entry) return [];
+		const { id, schedule } = entry.program;
+		return [{ id, title: localizeProgram(entry.program, locale).title, schedule }];
+	});
 }
 
 function pageUrl(programId: string): string {
@@ -50,8 +58,9 @@ async function checkOnce(): Promise<number | null> {
 	const { reminders, follows } = settings.values;
 	const now = Date.now();
 	const timeZone = defaultTimeZone();
+	const locale = interfaceLocale();
 	const ids = Object.keys(reminders).filter((id) => reminders[id]?.on);
-	const programs = ids.length > 0 ? await programsWithReminders(ids) : [];
+	const programs = ids.length > 0 ? await programsWithReminders(ids, locale) : [];
 	const sessions = programs.length > 0 ? await listSessionDigests() : [];
 	const plan = reminderPlan(programs, sessions, follows, reminders, now, pageUrl, { timeZone });
 	if (JSON.stringify(plan) !== JSON.stringify(settings.values.reminderPlan)) {
@@ -77,7 +86,7 @@ async function checkOnce(): Promise<number | null> {
 			claimed.map((notice) => notice.tag)
 		);
 	});
-	await showReminders(worker, claimed, now);
+	await showReminders(worker, claimed, now, locale);
 	return next;
 }
 

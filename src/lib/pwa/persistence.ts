@@ -58,9 +58,14 @@ export async function readStorageInfo(
 }
 
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'] as const;
+/** French counts octets: "1,2 Mo". */
+const FRENCH_UNITS = ['o', 'ko', 'Mo', 'Go', 'To'] as const;
 
-/** Formats a byte count for people: "0 B", "980 B", "1.2 MB", "35 MB", "2.1 GB" (powers of 1000). */
-export function formatBytes(bytes: number): string {
+/**
+ * Formats a byte count for people: "0 B", "980 B", "1.2 MB", "35 MB", "2.1 GB" (powers of 1000),
+ * with the locale's decimal separator ("1,2 MB" in German, "1,2 Mo" in French).
+ */
+export function formatBytes(bytes: number, locale: string = 'en'): string {
 	if (!Number.isFinite(bytes) || bytes < 0) return '—';
 	let value = bytes;
 	let unit = 0;
@@ -68,9 +73,17 @@ export function formatBytes(bytes: number): string {
 		value /= 1000;
 		unit++;
 	}
-	if (unit === 0) return `${Math.round(value)} B`;
+	const units = locale === 'fr' ? FRENCH_UNITS : UNITS;
+	const space = locale === 'fr' ? '\u00a0' : ' ';
+	const separator =
+		new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')
+			?.value ?? '.';
+	const decimal = (text: string) => text.replace('.', separator);
+	if (unit === 0) return `${Math.round(value)}${space}${units[0]}`;
 	// One decimal below 10 ("1.2 MB"), whole numbers above ("35 MB"); 9.96 rounds up to "10 MB".
 	const text = value < 9.95 ? value.toFixed(1) : String(Math.round(value));
-	if (text === '1000' && unit < UNITS.length - 1) return `1.0 ${UNITS[unit + 1]}`;
-	return `${text} ${UNITS[unit]}`;
+	if (text === '1000' && unit < UNITS.length - 1) {
+		return `${decimal('1.0')}${space}${units[unit + 1]}`;
+	}
+	return `${decimal(text)}${space}${units[unit]}`;
 }

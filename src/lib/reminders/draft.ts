@@ -3,6 +3,9 @@
 // clock. The stored shape and its schema are in times.ts; see docs/reminders.md.
 import * as v from 'valibot';
 import type { Weekday } from '$lib/adherence/days';
+import type { Locale } from '$lib/i18n/locale';
+import { pluralForm } from '$lib/i18n/plural';
+import * as m from '$lib/paraglide/messages';
 import {
 	clockMinutes,
 	clockTime,
@@ -30,22 +33,30 @@ export type DraftCheck =
 	  };
 
 /** What is wrong with one time field (given the fields before it), or null. */
-function timeProblem(time: string, before: readonly string[]): string | null {
-	if (time === '') return 'Enter a time, such as 08:00.';
-	if (!isClockTime(time)) return 'Enter a time of day, such as 08:00.';
-	if (before.includes(time)) return 'This time is already in the list.';
+function timeProblem(time: string, before: readonly string[], locale: Locale): string | null {
+	if (time === '') return m.reminders_time_empty({}, { locale });
+	if (!isClockTime(time)) return m.reminders_time_invalid({}, { locale });
+	if (before.includes(time)) return m.reminders_time_repeated({}, { locale });
 	return null;
+}
+
+function tooManyTimes(locale: Locale): string {
+	const count = MAX_REMINDER_TIMES;
+	return pluralForm(count, locale) === 'one'
+		? m.reminders_time_too_many_one({ count }, { locale })
+		: m.reminders_time_too_many_other({ count }, { locale });
 }
 
 /**
  * Checks the form: each time filled in and each once, at least one time and one day. When all is
- * well, the setting to store (times and days sorted, as the stored setting keeps them).
+ * well, the setting to store (times and days sorted, as the stored setting keeps them). The
+ * problems are in `locale` (English unless told).
  */
-export function checkReminderDraft(draft: ReminderDraft): DraftCheck {
-	const times = draft.times.map((time, i) => timeProblem(time, draft.times.slice(0, i)));
-	if (draft.times.length === 0) times.push('Add at least one time.');
-	if (draft.times.length > MAX_REMINDER_TIMES) times.push(`At most ${MAX_REMINDER_TIMES} times.`);
-	const days = draft.days.length === 0 ? 'Choose at least one day.' : null;
+export function checkReminderDraft(draft: ReminderDraft, locale: Locale = 'en'): DraftCheck {
+	const times = draft.times.map((time, i) => timeProblem(time, draft.times.slice(0, i), locale));
+	if (draft.times.length === 0) times.push(m.reminders_time_none({}, { locale }));
+	if (draft.times.length > MAX_REMINDER_TIMES) times.push(tooManyTimes(locale));
+	const days = draft.days.length === 0 ? m.reminders_days_none({}, { locale }) : null;
 	if (days !== null || times.some((problem) => problem !== null)) return { ok: false, times, days };
 	const value: ReminderSetting = {
 		times: [...draft.times].sort((a, b) => clockMinutes(a) - clockMinutes(b)),
@@ -54,7 +65,11 @@ export function checkReminderDraft(draft: ReminderDraft): DraftCheck {
 	};
 	// The stored setting's own schema has the last word (it also bounds what a backup may hold).
 	if (!v.is(ReminderSchema, value)) {
-		return { ok: false, times: times.map(() => null), days: 'These reminders cannot be saved.' };
+		return {
+			ok: false,
+			times: times.map(() => null),
+			days: m.reminders_cannot_save({}, { locale })
+		};
 	}
 	return { ok: true, value };
 }

@@ -11,6 +11,8 @@ import {
 	type Weekday
 } from '$lib/adherence/days';
 import { followedOn, followPeriods, type FollowChoice } from '$lib/adherence/follow';
+import type { Locale } from '$lib/i18n/locale';
+import * as m from '$lib/paraglide/messages';
 import { indexSessions, type SummarySession } from '$lib/adherence/session-index';
 import { todayOf } from '$lib/adherence/summarize';
 import {
@@ -63,6 +65,8 @@ export interface TodayOptions {
 	/** IANA time zone (default: the runtime's). */
 	timeZone?: string;
 	weekStartsOn?: Weekday;
+	/** The language of the words (`text`): English unless told. */
+	locale?: Locale;
 }
 
 /** The day's figures worked out once from the log, for one or many routines. */
@@ -84,17 +88,19 @@ function prepare(
 	return { timeZone, today, counts: countByProgramDay(index), index };
 }
 
-function dueText(kind: DueKind, done: number, of: number): string {
-	if (kind === 'done') return 'done today';
-	if (kind === 'rest-day') return 'rest day';
-	return `${done} of ${of} today`;
+/** "1 of 3 today", "done today", "rest day", in `locale`. */
+export function dueText(kind: DueKind, done: number, of: number, locale: Locale = 'en'): string {
+	if (kind === 'done') return m.reminders_due_done({}, { locale });
+	if (kind === 'rest-day') return m.reminders_due_rest({}, { locale });
+	return m.reminders_due_count({ done, of }, { locale });
 }
 
 function dueIn(
 	program: ScheduledProgram,
 	follows: Readonly<Record<string, FollowChoice>>,
 	context: TodayContext,
-	weekStartsOn: Weekday
+	weekStartsOn: Weekday,
+	locale: Locale = 'en'
 ): DueToday | null {
 	const schedule = validSchedule(program.schedule);
 	if (!schedule) return null;
@@ -135,7 +141,7 @@ function dueIn(
 		sessions,
 		week: { done: week.done, expected: week.expected },
 		progress: { count: done, startedAt },
-		text: dueText(kind, done, of)
+		text: dueText(kind, done, of, locale)
 	};
 }
 
@@ -152,7 +158,13 @@ export function dueToday(
 	options: TodayOptions = {}
 ): DueToday | null {
 	const context = prepare(sessions, now, options.timeZone ?? defaultTimeZone());
-	return dueIn(program, follow ? { [program.id]: follow } : {}, context, options.weekStartsOn ?? 1);
+	return dueIn(
+		program,
+		follow ? { [program.id]: follow } : {},
+		context,
+		options.weekStartsOn ?? 1,
+		options.locale
+	);
 }
 
 /** Today for every routine followed today, in the order of `programs` (the log read once). */
@@ -169,7 +181,7 @@ export function todayList(
 	for (const program of programs) {
 		if (seen.has(program.id)) continue;
 		seen.add(program.id);
-		const due = dueIn(program, follows, context, options.weekStartsOn ?? 1);
+		const due = dueIn(program, follows, context, options.weekStartsOn ?? 1, options.locale);
 		if (due) list.push(due);
 	}
 	return list;

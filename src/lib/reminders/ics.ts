@@ -3,7 +3,10 @@
 // zone (DTSTART;TZID=… with its VTIMEZONE, so each occurrence stays at that local time across
 // daylight-saving changes), an alarm at the start and a link to the routine's page. Written by
 // ical-generator; the VTIMEZONE comes from timezones-ical-library and the local start time from
-// @date-fns/tz (a plain Date would be read in the runtime's own zone). See docs/reminders.md.
+// @date-fns/tz (a plain Date would be read in the runtime's own zone). The words a person reads
+// (the calendar's name, each event's description and alarm) are in the request's locale; the
+// machine fields (UID, RRULE, times, PRODID) are the same in every language. See
+// docs/reminders.md and docs/i18n.md.
 import { TZDate } from '@date-fns/tz';
 import ical, { ICalAlarmType, ICalEventRepeatingFreq, ICalWeekday } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
@@ -15,6 +18,8 @@ import {
 	type Instant,
 	type Weekday
 } from '$lib/adherence/days';
+import type { Locale } from '$lib/i18n/locale';
+import * as m from '$lib/paraglide/messages';
 import { formatProblem } from '$lib/validation/problems';
 import { check } from '$lib/validation/schemas';
 import { clockMinutes, clockTime, ReminderSchema } from './times';
@@ -40,7 +45,7 @@ const BYDAY: Readonly<Record<Weekday, ICalWeekday>> = {
 
 export interface CalendarRequest {
 	programId: string;
-	/** The routine's title, shown as each event's summary. */
+	/** The routine's title (in the person's language), shown as each event's summary. */
 	title: string;
 	/** Local times of day, "HH:MM", earliest first (as the reminder setting stores them). */
 	times: readonly string[];
@@ -54,6 +59,8 @@ export interface CalendarRequest {
 	now: Instant;
 	/** Each event's length in minutes (default 15). */
 	minutes?: number;
+	/** The language of the calendar's words (default English). */
+	locale?: Locale;
 }
 
 export interface CalendarFile {
@@ -108,16 +115,19 @@ export function reminderCalendar(request: CalendarRequest): CalendarFile {
 	if (vtimezone(timeZone) === null) throw new RangeError(`No time zone data for ${timeZone}`);
 	const nowMs = toMs(request.now);
 	const minutes = request.minutes ?? DEFAULT_EVENT_MINUTES;
+	const locale = request.locale ?? 'en';
+	const { title, url } = request;
 
 	const today = localDay(nowMs, timeZone);
 	const calendar = ical({
-		name: 'Limber reminders',
+		name: m.reminders_calendar_name({}, { locale }),
 		prodId: { company: 'Limber', product: 'Reminders', language: 'EN' },
 		// No calendar-wide zone (it would write DTSTAMP in local time); each event names its own,
 		// and the generator adds that zone's VTIMEZONE.
 		timezone: { name: '', generator: vtimezone }
 	});
-	const description = `Time for ${request.title}. Open it in Limber: ${request.url}`;
+	const description = m.reminders_calendar_description({ title, url }, { locale });
+	const alarm = m.reminders_notice_title({ title }, { locale });
 	for (const time of checked.value.times) {
 		const start = firstStart(today, checked.value.days, clockMinutes(time), timeZone);
 		calendar.createEvent({
@@ -127,16 +137,14 @@ export function reminderCalendar(request: CalendarRequest): CalendarFile {
 			start,
 			end: new TZDate(start.getTime() + minutes * 60_000, timeZone),
 			timezone: timeZone,
-			summary: request.title,
+			summary: title,
 			description,
 			url: request.url,
 			repeating: {
 				freq: ICalEventRepeatingFreq.WEEKLY,
 				byDay: checked.value.days.map((weekday) => BYDAY[weekday])
 			},
-			alarms: [
-				{ type: ICalAlarmType.display, trigger: 0, description: `Time for ${request.title}` }
-			]
+			alarms: [{ type: ICalAlarmType.display, trigger: 0, description: alarm }]
 		});
 	}
 	return {

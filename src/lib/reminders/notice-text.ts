@@ -1,6 +1,10 @@
 // A reminder notification: what it carries, its tag, its words, and which stored ones the service
-// worker shows as missed. Kept apart from the counting (./notices.ts) and free of imports, so
-// the service worker can use it without carrying the adherence code. See docs/reminders.md.
+// worker shows as missed. Kept apart from the counting (./notices.ts) and free of imports but its
+// messages, so the service worker can use it without carrying the adherence code. The words are
+// in the locale the caller passes (the worker reads the person's `language` setting). See
+// docs/reminders.md and docs/i18n.md.
+import { isLocale, resolveLocale, type LanguageChoice, type Locale } from '$lib/i18n/locale';
+import * as m from '$lib/paraglide/messages';
 
 /** The Periodic Background Sync tag under which the worker is woken for missed reminders. */
 export const PERIODIC_TAG = 'limber-reminders';
@@ -14,8 +18,12 @@ export interface ReminderNotice {
 	title: string;
 	/** The slot's reminder time, "HH:MM" local. */
 	time: string;
-	/** Today's progress when the notice was worked out: "1 of 3 today". */
+	/** Today's progress when the notice was worked out: "1 of 3 today" (in English). */
 	progress: string;
+	/** The same in figures, for the words in the person's language: sessions done today… */
+	done?: number;
+	/** …of the sessions a day the schedule asks for. (Older stored plans have only `progress`.) */
+	of?: number;
 	/** The routine's page (same origin), which a tap on the notification opens. */
 	url: string;
 	/** When the slot opens (ms): the reminder time on its day. */
@@ -74,19 +82,39 @@ export function isReminderTag(tag: string): boolean {
 	return tag.startsWith('limber-reminder ');
 }
 
-/** The notification's title and body: on time, or late (shown after its time by the worker). */
+/**
+ * The language of the notifications as the worker reads it: the stored `language` setting, with
+ * 'auto' (the default, also when nothing or something unknown is stored) the browser's preferred
+ * languages, as the pages resolve it ($lib/language.svelte).
+ */
+export function reminderLocale(stored: unknown, preferred: readonly string[]): Locale {
+	const choice: LanguageChoice = isLocale(stored) ? stored : 'auto';
+	return resolveLocale(choice, preferred);
+}
+
+/**
+ * The notification's title and body: on time, or late (shown after its time by the worker), in
+ * `locale` (English unless told). Today's progress is written from its figures when the notice
+ * has them, else the stored words are used.
+ */
 export function noticeText(
-	notice: Pick<ReminderNotice, 'title' | 'time' | 'progress'>,
-	late = false
+	notice: Pick<ReminderNotice, 'title' | 'time' | 'progress' | 'done' | 'of'>,
+	late = false,
+	locale: Locale = 'en'
 ): { title: string; body: string } {
+	const { title, time } = notice;
+	const progress =
+		typeof notice.done === 'number' && typeof notice.of === 'number'
+			? m.reminders_due_count({ done: notice.done, of: notice.of }, { locale })
+			: notice.progress;
 	return late
 		? {
-				title: `Missed: ${notice.title} at ${notice.time}`,
-				body: `Not done yet (${notice.progress}). There is still time today.`
+				title: m.reminders_missed_title({ title, time }, { locale }),
+				body: m.reminders_missed_body({ progress }, { locale })
 			}
 		: {
-				title: `Time for ${notice.title}`,
-				body: `Your ${notice.time} session (${notice.progress}).`
+				title: m.reminders_notice_title({ title }, { locale }),
+				body: m.reminders_notice_body({ time, progress }, { locale })
 			};
 }
 
@@ -126,15 +154,17 @@ interface NotificationShower {
 /**
  * Shows reminders through the service worker's registration: "Time for …", or "Missed: …" when
  * found late; the tag replaces any earlier one, and a tap opens `url` (the worker's
- * notificationclick). Used by the page's timer and by the worker alike.
+ * notificationclick). Used by the page's timer and by the worker alike, each passing the person's
+ * language.
  */
 export async function showReminders(
 	registration: NotificationShower,
 	notices: readonly ReminderNotice[],
-	now: number
+	now: number,
+	locale: Locale = 'en'
 ): Promise<void> {
 	for (const notice of notices) {
-		const { title, body } = noticeText(notice, isLate(notice, now));
+		const { title, body } = noticeText(notice, isLate(notice, now), locale);
 		await registration.showNotification(title, {
 			body,
 			tag: notice.tag,

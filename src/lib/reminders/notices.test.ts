@@ -65,6 +65,8 @@ describe('remindersDue', () => {
 			title: 'Gentle relief',
 			time: '13:00',
 			progress: '0 of 3 today',
+			done: 0,
+			of: 3,
 			url: 'https://limber.test/programs/gentle-relief/',
 			at: ms('2025-06-04T13:00:00+02:00'),
 			until: ms('2025-06-04T19:00:00+02:00')

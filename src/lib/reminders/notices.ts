@@ -57,6 +57,8 @@ export const ReminderNoticeSchema = record({
 	title: text(1, 500),
 	time: v.custom<string>(isClockTime, 'must be a time of day written HH:MM'),
 	progress: text(1, 200),
+	done: v.optional(number(0, 1000)),
+	of: v.optional(number(1, 1000)),
 	url: text(1, 2000),
 	at: number(0, 8.64e15),
 	until: number(0, 8.64e15)
@@ -117,6 +119,8 @@ export function remindersDue(
 			title: item.title,
 			time,
 			progress: item.text,
+			done: item.done,
+			of: item.of,
 			url: url(item.programId),
 			at,
 			until: slotEnd(remind, at, timeZone)

@@ -5,8 +5,10 @@ import type { Instant } from '$lib/adherence/days';
 import type { FollowChoice } from '$lib/adherence/follow';
 import type { SummarySession } from '$lib/adherence/session-index';
 import { validSchedule, type ScheduledProgram } from '$lib/adherence/weekly';
+import * as m from '$lib/paraglide/messages';
+import type { Locale } from '$lib/i18n/locale';
 import { todayList, type TodayOptions } from './due';
-import { defaultReminder, type ReminderSetting } from './times';
+import { defaultReminder, weekdayName, type ReminderSetting } from './times';
 import type { Schedule } from '$lib/program/types';
 
 export interface ReminderRow {
@@ -21,26 +23,31 @@ export interface ReminderRow {
 	text: string;
 }
 
-const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
-function joinWords(items: readonly string[]): string {
-	if (items.length <= 1) return items.join('');
-	return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+/**
+ * Items joined the language's way: "a, b and c", "a, b und c", "a, b y c". English is written
+ * without the serial comma (British English, as the rest of the app).
+ */
+export function joinWords(items: readonly string[], locale: string = 'en'): string {
+	const tag = locale === 'en' ? 'en-GB' : locale;
+	return new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' }).format(items);
 }
 
 /** A setting's times and days in words: "08:00 and 19:00, Monday to Friday". */
-export function reminderText(setting: Pick<ReminderSetting, 'times' | 'days'>): string {
+export function reminderText(
+	setting: Pick<ReminderSetting, 'times' | 'days'>,
+	locale: Locale = 'en'
+): string {
 	const days = [...setting.days].sort((a, b) => a - b);
 	const key = days.join(',');
-	const dayText =
-		key === '1,2,3,4,5,6,7'
-			? 'every day'
-			: key === '1,2,3,4,5'
-				? 'Monday to Friday'
-				: key === '6,7'
-					? 'at weekends'
-					: `on ${joinWords(days.map((day) => DAY_NAMES[day - 1]!))}`;
-	return `${joinWords(setting.times)}, ${dayText}`;
+	const times = joinWords(setting.times, locale);
+	if (key === '1,2,3,4,5,6,7') return m.reminders_days_every({ times }, { locale });
+	if (key === '1,2,3,4,5') return m.reminders_days_weekdays({ times }, { locale });
+	if (key === '6,7') return m.reminders_days_weekends({ times }, { locale });
+	const names = joinWords(
+		days.map((day) => weekdayName(day, locale)),
+		locale
+	);
+	return m.reminders_days_on({ times, days: names }, { locale });
 }
 
 /**
@@ -73,7 +80,7 @@ export function reminderRows(
 			schedule,
 			setting,
 			stored: own !== undefined,
-			text: reminderText(setting)
+			text: reminderText(setting, options.locale)
 		});
 	}
 	return rows;

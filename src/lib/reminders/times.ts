@@ -53,6 +53,17 @@ export function isClockTime(value: unknown): value is string {
 	return typeof value === 'string' && CLOCK_PATTERN.test(value);
 }
 
+/**
+ * A weekday's name in a language, from Intl ("Monday", "Montag", "lunes", "lundi": Spanish and
+ * French write them in lower case, as inside a sentence).
+ */
+export function weekdayName(day: Weekday, locale: string = 'en'): string {
+	// 1 January 2024 was a Monday.
+	return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(
+		Date.UTC(2024, 0, day)
+	);
+}
+
 /** Minutes since midnight of a time of day written "HH:MM"; throws on anything else. */
 export function clockMinutes(time: string): number {
 	const match = CLOCK_PATTERN.exec(time);

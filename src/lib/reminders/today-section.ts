@@ -22,10 +22,16 @@ export interface TodaySection {
 	next: { programId: string; title: string; text: string } | null;
 }
 
+/** "Gentle relief: 1 of 3 today" (French puts a no-break space before the colon). */
+function lineText(title: string, status: string, locale: string): string {
+	return `${title}${locale === 'fr' ? '\u00a0' : ''}: ${status}`;
+}
+
 /**
  * The Today section as of `now`, or null when no routine is followed today (then the library
  * shows no Today section at all). `reminders` are the stored reminder settings by program id
- * (routines without one use the default times for their timesPerDay).
+ * (routines without one use the default times for their timesPerDay). The words are in
+ * `options.locale` (English unless told).
  */
 export function todaySection(
 	programs: readonly ScheduledProgram[],
@@ -42,7 +48,7 @@ export function todaySection(
 		lines: items.map((item) => ({
 			programId: item.programId,
 			kind: item.kind,
-			text: `${item.title}: ${item.text}`
+			text: lineText(item.title, item.text, options.locale ?? 'en')
 		})),
 		next: next && { programId: next.programId, title: next.title, text: next.text }
 	};
