@@ -5,6 +5,8 @@ import {
 	copyTitle,
 	customExercise,
 	DEFAULT_RELEASE_SECONDS,
+	doseFields,
+	doseForms,
 	duplicateExercise,
 	forSaving,
 	idForSaving,
@@ -227,6 +229,50 @@ describe('withDoseForm', () => {
 			const p = { ...newProgram(), title: 'T', exercises: [withDoseForm(base, form)] };
 			expect(validateProgram(p).ok, form).toBe(true);
 		}
+	});
+});
+
+describe('the builder’s words for a dose', () => {
+	it('names the dose forms and their fields in English by default', () => {
+		expect(doseForms().map((f) => f.label)).toEqual([
+			'Hold',
+			'Paced steps',
+			'At my own pace',
+			'For a time'
+		]);
+		expect(doseFields('hold').map((f) => [f.field, f.label, f.unit])).toEqual([
+			['hold', 'Hold for', 's'],
+			['reps', 'Times', 'times'],
+			['restBetweenReps', 'Relax between', 's']
+		]);
+	});
+
+	it('names them in German when asked', () => {
+		expect(doseForms('de').map((f) => f.label)).toEqual([
+			'Halten',
+			'Schritte im Takt',
+			'In meinem Tempo',
+			'Eine Zeit lang'
+		]);
+		expect(doseFields('phases', 'de').map((f) => f.label)).toEqual([
+			'Durchgänge durch diese Schritte',
+			'Pause dazwischen'
+		]);
+	});
+
+	it('starts paced steps with cues in the routine’s language, and a new routine in the language given', () => {
+		const base = exercise('a');
+		expect(withDoseForm(base, 'phases').phases).toEqual([
+			{ cue: 'Move', seconds: 3 },
+			{ cue: 'Return', seconds: 3 }
+		]);
+		expect(withDoseForm(base, 'phases', 'fr').phases?.map((p) => p.cue)).toEqual([
+			'Bougez',
+			'Revenez'
+		]);
+		expect(newProgram().language).toBe('en');
+		expect(newProgram('de').language).toBe('de');
+		expect(validateProgram({ ...newProgram('de'), title: 'T', exercises: [base] }).ok).toBe(true);
 	});
 });
 
