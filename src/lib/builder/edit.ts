@@ -2,8 +2,8 @@
 // exercise) and returns a new one, leaving the old untouched, so that Undo is keeping the old
 // value. The builder edits a `Program` and nothing else; whether the result is valid is the
 // validator's business (validateProgram), never decided here.
-import { BASE_LOCALE, type Locale } from '$lib/i18n/locale';
-import * as m from '$lib/paraglide/messages';
+import { BASE_LOCALE, type Locale } from '../i18n/locale';
+import * as m from '../paraglide/messages';
 import { fitTranslations } from '../program/localize';
 import { PROGRAM_DEFAULTS, PROGRAM_LIMITS } from '../program/schema';
 import { doseForm } from '../program/dose';

@@ -2,9 +2,9 @@
 // plays (expandTimeline), one row per step, in the interface's language (the exercises' own
 // words, their names and cues, as the routine has them).
 import { formatClock } from '../program/clock-text';
-import { BASE_LOCALE, type Locale } from '$lib/i18n/locale';
-import { formatNumber, pluralForm } from '$lib/i18n/plural';
-import * as m from '$lib/paraglide/messages';
+import { BASE_LOCALE, type Locale } from '../i18n/locale';
+import { formatNumber, pluralForm } from '../i18n/plural';
+import * as m from '../paraglide/messages';
 import type { Exercise, Program } from '../program/types';
 import type { Step, Timeline } from '../program/timeline-types';
 
