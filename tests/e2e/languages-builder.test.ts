@@ -82,6 +82,18 @@ test('the builder speaks French, and a simple routine is made, saved and shared'
 	expect(await axeViolations(page)).toEqual([]);
 });
 
+test('a copy of a built-in routine is in French, as its page shows it', async ({ page }) => {
+	await page.goto('/builder/?copy=gentle-relief');
+	await expect(
+		page.getByText(`Une copie à modifier${NBSP}: l’original reste tel quel.`)
+	).toBeVisible();
+	await expect(page.getByLabel('Nom', { exact: true }).first()).toHaveValue(
+		'Soulagement en douceur (ma version)'
+	);
+	const cards = page.getByRole('region', { name: 'Exercices' }).getByRole('article');
+	await expect(cards.first().getByRole('heading', { level: 3 })).toHaveText('1. Respiration lente');
+});
+
 test('the Import page speaks French and refuses a program in French, its problems in English', async ({
 	page
 }) => {

@@ -101,6 +101,9 @@ describe('new routines and copies', () => {
 			translations: { de: { title: 'Täglich' } }
 		};
 		expect('translations' in copyProgram(original, new Set())).toBe(false);
+		// A copy of a routine in German says so in German.
+		const german = copyProgram({ ...original, title: 'Täglich', language: 'de' }, new Set());
+		expect(german.title).toBe('Täglich (meine Version)');
 		expect(original.translations).toEqual({ de: { title: 'Täglich' } });
 	});
 
@@ -108,6 +111,8 @@ describe('new routines and copies', () => {
 		expect(copyTitle('t'.repeat(80))).toBe(`${'t'.repeat(67)} (my version)`);
 		expect(copyTitle('t'.repeat(80)).length).toBe(80);
 		expect(copyTitle('Mine (my version)')).toBe('Mine (my version)');
+		expect(copyTitle('Le mien', 'fr')).toBe('Le mien (ma version)');
+		expect(copyTitle('Le mien (ma version)', 'fr')).toBe('Le mien (ma version)');
 	});
 
 	it('saves a new routine under an id from its title, a stored one under its own id', () => {

@@ -2,7 +2,7 @@
 // exercise) and returns a new one, leaving the old untouched, so that Undo is keeping the old
 // value. The builder edits a `Program` and nothing else; whether the result is valid is the
 // validator's business (validateProgram), never decided here.
-import { BASE_LOCALE, type Locale } from '../i18n/locale';
+import { BASE_LOCALE, localeOf, type Locale } from '../i18n/locale';
 import * as m from '../paraglide/messages';
 import { fitTranslations } from '../program/localize';
 import { PROGRAM_DEFAULTS, PROGRAM_LIMITS } from '../program/schema';
@@ -84,18 +84,25 @@ export function cloneProgram(program: Program): Program {
 	return structuredClone(program);
 }
 
-/** The title of a person's copy: "<title> (my version)", cut to the format's title length. */
-export function copyTitle(title: string): string {
-	const suffix = ' (my version)';
+/**
+ * The title of a person's copy: "<title> (my version)", in `locale` (the routine's language:
+ * "(ma version)" in French), cut to the format's title length.
+ */
+export function copyTitle(title: string, locale: Locale = BASE_LOCALE): string {
+	const suffix = ` (${m.builder_my_version({}, { locale })})`;
 	if (title.endsWith(suffix)) return title;
 	return `${title.slice(0, PROGRAM_LIMITS.titleLength - suffix.length).trimEnd()}${suffix}`;
 }
 
-/** A copy of a program to change: a new id, "(my version)" in its title, version 1. */
+/**
+ * A copy of a program to change: a new id, "(my version)" in its title (in the program's
+ * language when Limber speaks it), version 1. The builder copies a routine localized to the
+ * interface's language (localizeProgram), so the copy is in the words the person saw.
+ */
 export function copyProgram(program: Program, takenIds: ReadonlySet<string>): Program {
 	const copy = cloneProgram(program);
 	copy.id = uniqueId(`${program.id}-my-version`, takenIds);
-	copy.title = copyTitle(program.title);
+	copy.title = copyTitle(program.title, localeOf(program.language) ?? BASE_LOCALE);
 	copy.version = 1;
 	// A copy is the person's own routine, in the language they edit it in: the original's
 	// translations (of its title, its exercises) would say something else as soon as it changes.
