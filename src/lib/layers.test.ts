@@ -21,7 +21,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 	adherence: ['program', 'session', 'time'],
 	reminders: ['adherence', 'program', 'validation'],
 	safety: ['i18n', 'paraglide', 'program'],
-	builder: ['program'],
+	builder: ['i18n', 'paraglide', 'program'],
 	share: ['program'],
 	cues: ['i18n', 'paraglide', 'player', 'program'],
 	storage: [
@@ -88,7 +88,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 		'today',
 		'validation'
 	],
-	editor: ['builder', 'program', 'storage', 'time'],
+	editor: ['builder', 'i18n', 'language', 'paraglide', 'program', 'storage', 'time'],
 	library: [
 		'adherence',
 		'catalog',

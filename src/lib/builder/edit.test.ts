@@ -5,6 +5,8 @@ import {
 	copyTitle,
 	customExercise,
 	DEFAULT_RELEASE_SECONDS,
+	doseFields,
+	doseForms,
 	duplicateExercise,
 	forSaving,
 	idForSaving,
@@ -99,6 +101,9 @@ describe('new routines and copies', () => {
 			translations: { de: { title: 'Täglich' } }
 		};
 		expect('translations' in copyProgram(original, new Set())).toBe(false);
+		// A copy of a routine in German says so in German.
+		const german = copyProgram({ ...original, title: 'Täglich', language: 'de' }, new Set());
+		expect(german.title).toBe('Täglich (meine Version)');
 		expect(original.translations).toEqual({ de: { title: 'Täglich' } });
 	});
 
@@ -106,6 +111,8 @@ describe('new routines and copies', () => {
 		expect(copyTitle('t'.repeat(80))).toBe(`${'t'.repeat(67)} (my version)`);
 		expect(copyTitle('t'.repeat(80)).length).toBe(80);
 		expect(copyTitle('Mine (my version)')).toBe('Mine (my version)');
+		expect(copyTitle('Le mien', 'fr')).toBe('Le mien (ma version)');
+		expect(copyTitle('Le mien (ma version)', 'fr')).toBe('Le mien (ma version)');
 	});
 
 	it('saves a new routine under an id from its title, a stored one under its own id', () => {
@@ -227,6 +234,50 @@ describe('withDoseForm', () => {
 			const p = { ...newProgram(), title: 'T', exercises: [withDoseForm(base, form)] };
 			expect(validateProgram(p).ok, form).toBe(true);
 		}
+	});
+});
+
+describe('the builder’s words for a dose', () => {
+	it('names the dose forms and their fields in English by default', () => {
+		expect(doseForms().map((f) => f.label)).toEqual([
+			'Hold',
+			'Paced steps',
+			'At my own pace',
+			'For a time'
+		]);
+		expect(doseFields('hold').map((f) => [f.field, f.label, f.unit])).toEqual([
+			['hold', 'Hold for', 's'],
+			['reps', 'Times', 'times'],
+			['restBetweenReps', 'Relax between', 's']
+		]);
+	});
+
+	it('names them in German when asked', () => {
+		expect(doseForms('de').map((f) => f.label)).toEqual([
+			'Halten',
+			'Schritte im Takt',
+			'In meinem Tempo',
+			'Eine Zeit lang'
+		]);
+		expect(doseFields('phases', 'de').map((f) => f.label)).toEqual([
+			'Durchgänge durch diese Schritte',
+			'Pause dazwischen'
+		]);
+	});
+
+	it('starts paced steps with cues in the routine’s language, and a new routine in the language given', () => {
+		const base = exercise('a');
+		expect(withDoseForm(base, 'phases').phases).toEqual([
+			{ cue: 'Move', seconds: 3 },
+			{ cue: 'Return', seconds: 3 }
+		]);
+		expect(withDoseForm(base, 'phases', 'fr').phases?.map((p) => p.cue)).toEqual([
+			'Bougez',
+			'Revenez'
+		]);
+		expect(newProgram().language).toBe('en');
+		expect(newProgram('de').language).toBe('de');
+		expect(validateProgram({ ...newProgram('de'), title: 'T', exercises: [base] }).ok).toBe(true);
 	});
 });
 

@@ -2,6 +2,8 @@
 // exercise) and returns a new one, leaving the old untouched, so that Undo is keeping the old
 // value. The builder edits a `Program` and nothing else; whether the result is valid is the
 // validator's business (validateProgram), never decided here.
+import { BASE_LOCALE, localeOf, type Locale } from '../i18n/locale';
+import * as m from '../paraglide/messages';
 import { fitTranslations } from '../program/localize';
 import { PROGRAM_DEFAULTS, PROGRAM_LIMITS } from '../program/schema';
 import { doseForm } from '../program/dose';
@@ -17,11 +19,17 @@ export const DOSE_STARTS = {
 	hold: 10,
 	duration: 60,
 	reps: 10,
-	phases: [
-		{ cue: 'Move', seconds: 3 },
-		{ cue: 'Return', seconds: 3 }
-	]
+	/** Paced steps: "Move" 3 s, "Return" 3 s (in the routine's language: startPhases). */
+	phaseSeconds: 3
 } as const;
+
+/** The paced steps an exercise starts with, their cues in `locale` (the routine's language). */
+export function startPhases(locale: Locale = BASE_LOCALE): Phase[] {
+	return [
+		{ cue: m.builder_phase_move({}, { locale }), seconds: DOSE_STARTS.phaseSeconds },
+		{ cue: m.builder_phase_return({}, { locale }), seconds: DOSE_STARTS.phaseSeconds }
+	];
+}
 
 /** A slug of some text for an id: "Pelvic tilts (lying)" → "pelvic-tilts-lying"; "" when none. */
 export function slugify(text: string, maxLength: number = PROGRAM_LIMITS.idLength): string {
@@ -49,14 +57,17 @@ export function uniqueId(base: string, taken: ReadonlySet<string>, fallback = 'r
 	}
 }
 
-/** An empty routine: the format's defaults, a title to fill in and no exercises yet. */
-export function newProgram(): Program {
+/**
+ * An empty routine: the format's defaults, a title to fill in and no exercises yet, in
+ * `language` (the builder passes the interface's: the person writes its texts in it).
+ */
+export function newProgram(language: string = PROGRAM_DEFAULTS.language): Program {
 	return {
 		format: 1,
 		id: 'my-routine',
 		version: 1,
 		title: '',
-		language: PROGRAM_DEFAULTS.language,
+		language,
 		schedule: {
 			timesPerDay: PROGRAM_DEFAULTS.timesPerDay,
 			daysPerWeek: PROGRAM_DEFAULTS.daysPerWeek
@@ -73,18 +84,25 @@ export function cloneProgram(program: Program): Program {
 	return structuredClone(program);
 }
 
-/** The title of a person's copy: "<title> (my version)", cut to the format's title length. */
-export function copyTitle(title: string): string {
-	const suffix = ' (my version)';
+/**
+ * The title of a person's copy: "<title> (my version)", in `locale` (the routine's language:
+ * "(ma version)" in French), cut to the format's title length.
+ */
+export function copyTitle(title: string, locale: Locale = BASE_LOCALE): string {
+	const suffix = ` (${m.builder_my_version({}, { locale })})`;
 	if (title.endsWith(suffix)) return title;
 	return `${title.slice(0, PROGRAM_LIMITS.titleLength - suffix.length).trimEnd()}${suffix}`;
 }
 
-/** A copy of a program to change: a new id, "(my version)" in its title, version 1. */
+/**
+ * A copy of a program to change: a new id, "(my version)" in its title (in the program's
+ * language when Limber speaks it), version 1. The builder copies a routine localized to the
+ * interface's language (localizeProgram), so the copy is in the words the person saw.
+ */
 export function copyProgram(program: Program, takenIds: ReadonlySet<string>): Program {
 	const copy = cloneProgram(program);
 	copy.id = uniqueId(`${program.id}-my-version`, takenIds);
-	copy.title = copyTitle(program.title);
+	copy.title = copyTitle(program.title, localeOf(program.language) ?? BASE_LOCALE);
 	copy.version = 1;
 	// A copy is the person's own routine, in the language they edit it in: the original's
 	// translations (of its title, its exercises) would say something else as soon as it changes.
@@ -221,19 +239,35 @@ export function duplicateExercise(program: Program, index: number): Program {
 	return { ...program, exercises };
 }
 
-/** The four dose forms in the order the builder offers them, with their plain-words names. */
-export const DOSE_FORMS: readonly { form: DoseForm; label: string }[] = [
-	{ form: 'hold', label: 'Hold' },
-	{ form: 'phases', label: 'Paced steps' },
-	{ form: 'selfPaced', label: 'At my own pace' },
-	{ form: 'duration', label: 'For a time' }
-];
+/** The four dose forms in the order the builder offers them. */
+export const DOSE_FORM_ORDER: readonly DoseForm[] = ['hold', 'phases', 'selfPaced', 'duration'];
+
+/** A dose form's plain-words name, in `locale`. */
+export function doseFormLabel(form: DoseForm, locale: Locale = BASE_LOCALE): string {
+	const options = { locale };
+	switch (form) {
+		case 'hold':
+			return m.builder_form_hold({}, options);
+		case 'phases':
+			return m.builder_form_phases({}, options);
+		case 'selfPaced':
+			return m.builder_form_self_paced({}, options);
+		case 'duration':
+			return m.builder_form_duration({}, options);
+	}
+}
+
+/** The four dose forms in the order the builder offers them, with their names in `locale`. */
+export function doseForms(locale: Locale = BASE_LOCALE): { form: DoseForm; label: string }[] {
+	return DOSE_FORM_ORDER.map((form) => ({ form, label: doseFormLabel(form, locale) }));
+}
 
 /** One number of a dose, as the builder asks for it. */
 export interface DoseFieldSpec {
 	field: 'hold' | 'reps' | 'restBetweenReps';
 	label: string;
-	unit: string;
+	/** 's' (seconds) or 'times'. */
+	unit: 's' | 'times';
 	min: number;
 	max: number;
 }
@@ -252,26 +286,48 @@ const between = (label: string): DoseFieldSpec => ({
 });
 
 /**
- * The fields of each dose form in plain words, in the order they read: "Hold for __ s, __ times,
- * relax __ s between"; "__ times through these steps"; "at my own pace: __ times". (A timed bout
- * is minutes and seconds, asked for apart.)
+ * The fields of a dose form in plain words (in `locale`), in the order they read: "Hold for __
+ * s, __ times, relax __ s between"; "__ times through these steps"; "at my own pace: __ times".
+ * (A timed bout is minutes and seconds, asked for apart.)
  */
-export const DOSE_FIELDS: Record<Exclude<DoseForm, 'duration'>, readonly DoseFieldSpec[]> = {
-	hold: [
-		{ field: 'hold', label: 'Hold for', unit: 's', ...PROGRAM_LIMITS.hold },
-		reps('Times'),
-		between('Relax between')
-	],
-	phases: [reps('Times through these steps'), between('Rest between')],
-	selfPaced: [reps('At my own pace')]
-};
+export function doseFields(
+	form: Exclude<DoseForm, 'duration'>,
+	locale: Locale = BASE_LOCALE
+): DoseFieldSpec[] {
+	const options = { locale };
+	switch (form) {
+		case 'hold':
+			return [
+				{
+					field: 'hold',
+					label: m.builder_field_hold_for({}, options),
+					unit: 's',
+					...PROGRAM_LIMITS.hold
+				},
+				reps(m.builder_field_times({}, options)),
+				between(m.builder_field_relax_between({}, options))
+			];
+		case 'phases':
+			return [
+				reps(m.builder_field_times_through({}, options)),
+				between(m.builder_field_rest_between({}, options))
+			];
+		case 'selfPaced':
+			return [reps(m.builder_form_self_paced({}, options))];
+	}
+}
 
 /**
  * The exercise with another dose form, keeping what it can: a hold starts at 10 s with a 5 s
- * release between reps (when it had none), paced steps at "Move 3 s, Return 3 s", a timed bout
+ * release between reps (when it had none), paced steps at "Move 3 s, Return 3 s" (their cues in
+ * `locale`, the routine's language), a timed bout
  * at 1 minute (one bout per set), self-paced reps at the reps it had.
  */
-export function withDoseForm(exercise: Exercise, form: DoseForm): Exercise {
+export function withDoseForm(
+	exercise: Exercise,
+	form: DoseForm,
+	locale: Locale = BASE_LOCALE
+): Exercise {
 	if (doseForm(exercise) === form) return exercise;
 	const next: Exercise = { ...exercise };
 	const fromDuration = next.duration !== undefined;
@@ -285,7 +341,7 @@ export function withDoseForm(exercise: Exercise, form: DoseForm): Exercise {
 			if (next.restBetweenReps === 0) next.restBetweenReps = DEFAULT_RELEASE_SECONDS;
 			break;
 		case 'phases':
-			next.phases = DOSE_STARTS.phases.map((phase) => ({ ...phase }));
+			next.phases = startPhases(locale);
 			break;
 		case 'duration':
 			next.duration = DOSE_STARTS.duration;

@@ -78,6 +78,45 @@ describe('previewRows', () => {
 		);
 	});
 
+	it('speaks the interface’s language when asked (French here), the exercises’ words as written', () => {
+		const program = valid({
+			format: 1,
+			id: 'p',
+			title: 'P',
+			prepareSeconds: 5,
+			restBetweenExercises: 15,
+			exercises: [
+				{
+					id: 'side',
+					name: 'Flexion latérale',
+					instructions: ['x'],
+					hold: 20,
+					sides: 'each',
+					sets: 2,
+					restBetweenSets: 10
+				},
+				{ id: 'own', name: 'Bascule', instructions: ['x'], reps: 1 },
+				{ id: 'walk', name: 'Marche', instructions: ['x'], duration: 90 }
+			]
+		});
+		const rows = previewRows(program, expandTimeline(program), 'fr');
+		const texts = rows.map((row) => row.what);
+		expect(texts[0]).toBe('Préparez-vous\u00a0: Flexion latérale');
+		expect(texts).toContain(
+			'Flexion latérale\u00a0: tenez, répétition 1 sur 1, côté gauche, série 1 sur 2'
+		);
+		expect(texts).toContain('Changez de côté\u00a0: Flexion latérale, côté droit');
+		expect(texts).toContain('Repos entre les séries');
+		expect(texts).toContain('Repos, puis Bascule');
+		expect(rows.find((row) => row.what.startsWith('Bascule'))).toEqual(
+			expect.objectContaining({
+				what: 'Bascule\u00a0: 1 répétition à votre rythme',
+				lasts: 'environ 4 s'
+			})
+		);
+		expect(rows.at(-1)).toEqual(expect.objectContaining({ what: 'Marche', lasts: '1 min 30 s' }));
+	});
+
 	it('says a whole minute as minutes', () => {
 		const program = valid({
 			format: 1,

@@ -19,6 +19,9 @@ import {
 } from '$lib/builder/edit';
 import type { CatalogueEntry } from '$lib/builder/catalogue';
 import { previewRows, type PreviewRow } from '$lib/builder/preview';
+import { BASE_LOCALE, type Locale } from '$lib/i18n/locale';
+import { formatNumber } from '$lib/i18n/plural';
+import * as m from '$lib/paraglide/messages';
 import { expandTimeline } from '$lib/program/timeline';
 import { fitTranslations } from '$lib/program/localize';
 import { validateProgram } from '$lib/program/validate';
@@ -56,6 +59,8 @@ export class RoutineEditor {
 	draftError = $state('');
 	/** What the last move, copy or removal did, for the page's status line. */
 	announcement = $state('');
+	/** The interface's language: of the announcements and the preview (the page keeps it up to date). */
+	locale: Locale = $state(BASE_LOCALE);
 	/** Whether the draft is in IndexedDB yet (a new routine or a copy is kept from its first change). */
 	stored: boolean;
 	/** Called once, when the draft is first written (the page then names it in its address). */
@@ -73,7 +78,9 @@ export class RoutineEditor {
 	readonly advice: Advice[] = $derived(this.result.ok ? this.result.advice : []);
 	readonly timeline = $derived(this.result.ok ? expandTimeline(this.result.value) : null);
 	readonly rows: PreviewRow[] = $derived(
-		this.result.ok && this.timeline ? previewRows(this.result.value, this.timeline) : []
+		this.result.ok && this.timeline
+			? previewRows(this.result.value, this.timeline, this.locale)
+			: []
 	);
 
 	#timer: ReturnType<typeof setTimeout> | undefined;
@@ -149,20 +156,29 @@ export class RoutineEditor {
 		this.set(addCatalogueExercise(this.snapshot, entry));
 	}
 
-	#name = (index: number) => this.snapshot.exercises[index]?.name || `exercise ${index + 1}`;
+	#n = (value: number) => formatNumber(value, this.locale);
+	#name = (index: number) =>
+		this.snapshot.exercises[index]?.name ||
+		m.builder_exercise_number({ number: this.#n(index + 1) }, { locale: this.locale });
 
 	move(from: number, to: number): void {
 		const name = this.#name(from);
 		this.set(moveExercise(this.snapshot, from, to));
 		const count = this.snapshot.exercises.length;
 		const at = Math.max(0, Math.min(to, count - 1));
-		this.announcement = `Moved ${name} to place ${at + 1} of ${count}.`;
+		this.announcement = m.builder_moved(
+			{ name, place: this.#n(at + 1), count: this.#n(count) },
+			{ locale: this.locale }
+		);
 	}
 
 	duplicate(index: number): void {
 		const name = this.#name(index);
 		this.set(duplicateExercise(this.snapshot, index));
-		this.announcement = `Added a copy of ${name} as exercise ${index + 2}.`;
+		this.announcement = m.builder_copied(
+			{ name, number: this.#n(index + 2) },
+			{ locale: this.locale }
+		);
 	}
 
 	remove(index: number): void {
@@ -170,7 +186,7 @@ export class RoutineEditor {
 		const { program, removed } = removeExercise(this.snapshot, index);
 		this.removed = removed;
 		this.set(program);
-		this.announcement = `Removed ${name}.`;
+		this.announcement = m.builder_removed({ name }, { locale: this.locale });
 	}
 
 	undoRemove(): void {
@@ -178,7 +194,12 @@ export class RoutineEditor {
 		const removed = this.removed;
 		this.removed = null;
 		this.set(restoreExercise(this.snapshot, removed));
-		this.announcement = `Put ${removed.exercise.name || 'the exercise'} back as exercise ${Math.min(removed.index, this.snapshot.exercises.length - 1) + 1}.`;
+		const name = removed.exercise.name || m.builder_the_exercise({}, { locale: this.locale });
+		const place = Math.min(removed.index, this.snapshot.exercises.length - 1) + 1;
+		this.announcement = m.builder_put_back(
+			{ name, number: this.#n(place) },
+			{ locale: this.locale }
+		);
 	}
 
 	/**
@@ -231,7 +252,7 @@ export type EditorRequest =
 	| { kind: 'draft'; id: string }
 	| { kind: 'copy'; program: Program; takenIds: ReadonlySet<string> }
 	| { kind: 'edit'; program: Program }
-	| { kind: 'new' };
+	| { kind: 'new'; language?: string };
 
 /** The draft id of editing a stored program in place: one per program, so it is found again. */
 export const editDraftId = (programId: string) => `edit:${programId}`;
@@ -275,7 +296,12 @@ export async function openDraft(
 			};
 			break;
 		case 'new':
-			draft = { id: newDraftId(), mode: 'new', program: newProgram(), updatedAt: now };
+			draft = {
+				id: newDraftId(),
+				mode: 'new',
+				program: newProgram(request.language),
+				updatedAt: now
+			};
 			break;
 	}
 	return { draft, stored: false };

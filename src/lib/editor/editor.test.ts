@@ -150,6 +150,25 @@ describe('RoutineEditor', () => {
 		expect(await listDrafts()).toEqual([]);
 	});
 
+	it('announces in the interface’s language, and writes a new routine in it', async () => {
+		useFreshStorage();
+		const opened = await openDraft({ kind: 'new', language: 'fr' });
+		expect(opened?.draft.program.language).toBe('fr');
+		const editor = new RoutineEditor(opened!.draft, opened!.stored);
+		editor.locale = 'fr';
+		editor.program.title = 'Mon dos';
+		editor.add(tilts);
+		editor.add({ ...tilts, id: 'cat', name: 'Chat' });
+		editor.move(1, 0);
+		expect(editor.announcement).toBe('Exercice déplacé\u00a0: Chat, à la place 1 sur 2.');
+		editor.remove(0);
+		expect(editor.announcement).toBe('Exercice retiré\u00a0: Chat.');
+		editor.undoRemove();
+		expect(editor.announcement).toBe('Exercice 1 remis\u00a0: Chat.');
+		expect(editor.rows[0]?.what).toBe('Préparez-vous\u00a0: Chat');
+		await editor.discard();
+	});
+
 	it('saves a new routine under an id from its title and removes its draft', async () => {
 		useFreshStorage();
 		const editor = await newEditor();

@@ -12,7 +12,9 @@ const SAME_AS_ENGLISH: Readonly<Record<string, readonly Locale[]>> = {
 	// "Pause" is the German and the French word too.
 	player_pause: ['de', 'fr'],
 	// No words: the exercise's name and its first instruction (French spaces its colon).
-	player_image_alt: ['de', 'es']
+	player_image_alt: ['de', 'es'],
+	// "minutes" is the French word too (the unit beside a number box in the builder).
+	builder_unit_minutes: ['fr']
 };
 
 const ROOT = join(import.meta.dirname, '../../..');
