@@ -11,7 +11,7 @@ const LIB = join(import.meta.dirname);
 /** Folder (or top-level module) → what it may import, besides itself and npm packages. */
 const MAY_IMPORT: Record<string, readonly string[]> = {
 	time: [],
-	i18n: [],
+	i18n: ['lazy-import'],
 	// Paraglide's compiled messages and runtime (generated from messages/*.json).
 	paraglide: [],
 	validation: ['time'],
@@ -19,7 +19,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 	session: ['program', 'validation'],
 	player: ['i18n', 'paraglide', 'program', 'session', 'time'],
 	adherence: ['program', 'session', 'time'],
-	reminders: ['adherence', 'program', 'validation'],
+	reminders: ['adherence', 'i18n', 'paraglide', 'program', 'validation'],
 	safety: ['i18n', 'paraglide', 'program'],
 	builder: ['i18n', 'paraglide', 'program'],
 	share: ['program'],
@@ -44,7 +44,18 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 	'lazy-import': [],
 	download: [],
 	pwa: [],
-	notify: ['adherence', 'catalog', 'paths', 'pwa', 'reminders', 'settings', 'storage'],
+	notify: [
+		'adherence',
+		'catalog',
+		'i18n',
+		'language',
+		'paths',
+		'program',
+		'pwa',
+		'reminders',
+		'settings',
+		'storage'
+	],
 	recorder: ['adherence', 'program', 'pwa', 'safety', 'session', 'settings', 'storage'],
 	history: [
 		'adherence',

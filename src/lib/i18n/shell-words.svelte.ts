@@ -15,6 +15,7 @@
 // that any later chunk uses from it ($lib/i18n/locale and plural are for those).
 import english from '../../../messages/shell/en.json';
 import { LANGUAGE_WAIT_CLASS } from './hint';
+import { lazyImport } from '$lib/lazy-import';
 import { fill } from './fill';
 import type { Locale } from './locale';
 
@@ -23,9 +24,9 @@ type Table = Readonly<Record<string, string>>;
 
 /** The other languages' words, each its own small file fetched when needed. */
 const loaders: Readonly<Record<Exclude<Locale, 'en'>, () => Promise<{ default: Table }>>> = {
-	de: () => import('../../../messages/shell/de.json'),
-	es: () => import('../../../messages/shell/es.json'),
-	fr: () => import('../../../messages/shell/fr.json')
+	de: () => lazyImport(() => import('../../../messages/shell/de.json')),
+	es: () => lazyImport(() => import('../../../messages/shell/es.json')),
+	fr: () => lazyImport(() => import('../../../messages/shell/fr.json'))
 };
 
 let current = $state.raw<{ locale: Locale; table: Table }>({ locale: 'en', table: english });
