@@ -4,7 +4,7 @@
 // validator's business (validateProgram), never decided here.
 import { fitTranslations } from '../program/localize';
 import { PROGRAM_DEFAULTS, PROGRAM_LIMITS } from '../program/schema';
-import { doseForm } from '../program/dose';
+import { doseForm } from '../program/dose-length';
 import { isReservedProgramId } from '../program/program-ids';
 import type { DoseForm, Exercise, Phase, Problem, Program } from '../program/types';
 import { exerciseFromEntry, type CatalogueEntry } from './catalogue';
