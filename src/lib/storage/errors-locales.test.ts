@@ -2,7 +2,12 @@
 // storageMessage(status, locale). An error's own `message` stays English (logs, tests).
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '$lib/i18n/locale';
-import { StorageError, storageErrorMessage, type StorageErrorKind } from './errors';
+import {
+	StorageError,
+	storageErrorMessage,
+	storageProblemText,
+	type StorageErrorKind
+} from './errors';
 import { storageMessage, type StorageStatusKind } from './storage-status.svelte';
 
 const NBSP = '\u00a0';
@@ -43,6 +48,17 @@ describe('storageErrorMessage', () => {
 			KINDS.forEach((kind, i) => expect(sentences[i]).not.toBe(storageErrorMessage(kind)));
 			if (locale === 'fr') for (const text of sentences) expect(text).not.toMatch(/ [:;?!]/);
 		}
+	});
+});
+
+describe('storageProblemText', () => {
+	it('translates a standard storage sentence and leaves any other text alone', () => {
+		const quota = new StorageError('quota').message;
+		expect(storageProblemText(quota, 'de')).toBe(storageErrorMessage('quota', 'de'));
+		expect(storageProblemText(quota)).toBe(quota);
+		expect(storageProblemText('This session is not stored on this device.', 'fr')).toBe(
+			'This session is not stored on this device.'
+		);
 	});
 });
 

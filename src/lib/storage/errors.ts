@@ -49,6 +49,18 @@ export function storageErrorMessage(kind: StorageErrorKind, locale: Locale = 'en
 	return MESSAGES[kind](locale);
 }
 
+/**
+ * A problem's sentence in `locale`: one of the standard storage sentences (an error's English
+ * `message`) becomes its translation; any other text is returned as it is.
+ */
+export function storageProblemText(message: string, locale: Locale = 'en'): string {
+	if (locale === 'en') return message;
+	const kind = (Object.keys(MESSAGES) as StorageErrorKind[]).find(
+		(kind) => storageErrorMessage(kind) === message
+	);
+	return kind ? storageErrorMessage(kind, locale) : message;
+}
+
 /** Tells whether a value is a StorageError (optionally of one kind). */
 export function isStorageError(error: unknown, kind?: StorageErrorKind): error is StorageError {
 	return error instanceof StorageError && (kind === undefined || error.kind === kind);
