@@ -25,7 +25,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { buildCatalogue, CATALOGUE_PATH, type CatalogueEntry } from '../src/lib/builder/catalogue';
-import { hasSelfPaced, programTotalMs } from '../src/lib/program/dose';
+import { hasSelfPaced, programTotalMs } from '../src/lib/program/dose-length';
 import { cardTranslations } from '../src/lib/program/localize';
 import { PROGRAM_SCHEMA_FILE, programJsonSchemaText } from '../src/lib/program/json-schema';
 import type { Program, ProgramIndexEntry } from '../src/lib/program/types';

@@ -6,7 +6,7 @@ import { BASE_LOCALE, localeOf, type Locale } from '../i18n/locale';
 import * as m from '../paraglide/messages';
 import { fitTranslations } from '../program/localize';
 import { PROGRAM_DEFAULTS, PROGRAM_LIMITS } from '../program/schema';
-import { doseForm } from '../program/dose';
+import { doseForm } from '../program/dose-length';
 import { isReservedProgramId } from '../program/program-ids';
 import type { DoseForm, Exercise, Phase, Problem, Program } from '../program/types';
 import { exerciseFromEntry, type CatalogueEntry } from './catalogue';

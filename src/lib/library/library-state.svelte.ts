@@ -4,6 +4,7 @@
 // components that show these parts, so the page's first load carries none of them.
 import { defaultTimeZone, localDay } from '$lib/adherence/days';
 import { findProgram, summarizeProgram, type ProgramSummary } from '$lib/catalog/catalog';
+import type { Locale } from '$lib/i18n/locale';
 import { lazyImport } from '$lib/lazy-import';
 import { assessMorning, needsMorningCheck } from '$lib/safety/pain-rule';
 import { progressLevel } from '$lib/recorder/levels';
@@ -169,25 +170,29 @@ export async function markMorningAsked(): Promise<void> {
 	await settings.set('lastMorningCheckDay', localDay(Date.now(), defaultTimeZone()));
 }
 
-/** Stores this morning's answer, eases levels back after a flare-up, returns the advice. */
+/** Stores this morning's answer, eases levels back after a flare-up, returns the advice in `locale`. */
 export async function answerMorning(
 	fetchFn: Fetch,
 	lastSession: SessionRecord | null,
-	pain: number
+	pain: number,
+	locale: Locale = 'en'
 ): Promise<string> {
 	const zone = defaultTimeZone();
 	const today = localDay(Date.now(), zone);
 	await settings.update('morningPain', (entries) => [...entries, { day: today, pain }]);
 	await settings.set('lastMorningCheckDay', today);
-	const assessment = assessMorning({
-		morningPain: pain,
-		previousBaseline: lastSession?.painBefore ?? null,
-		painAfterLastSession: lastSession?.painAfter ?? null
-	});
+	const assessment = assessMorning(
+		{
+			morningPain: pain,
+			previousBaseline: lastSession?.painBefore ?? null,
+			painAfterLastSession: lastSession?.painAfter ?? null
+		},
+		locale
+	);
 	if (assessment.rose) {
 		for (const id of Object.keys(settings.values.programLevels)) {
 			const found = await findProgram(fetchFn, id).catch(() => null);
-			if (found) await progressLevel(found.program);
+			if (found) await progressLevel(found.program, locale);
 		}
 	}
 	return assessment.advice;

@@ -1,79 +1,20 @@
-// Dose arithmetic and wording for a validated program: the total length (the same rules as the
-// timeline in timeline.ts, "How a program plays" in programs/README.md) and plain-words
-// descriptions for the program page. Pure: no clock, no DOM.
-import type { DoseForm, Exercise, Program } from './types';
+// Dose arithmetic and wording for a validated program: the arithmetic (the form, the total
+// length) from dose-length.ts, and plain-words descriptions for the program page. Pure: no clock,
+// no DOM. The descriptions' words are in messages/safety (`dose_` keys), in the locale passed in
+// (default English); units stay symbols.
+import type { Locale } from '$lib/i18n/locale';
+import { formatNumber, pluralForm } from '$lib/i18n/plural';
+import * as m from '$lib/paraglide/messages';
+import { doseForm } from './dose-length';
+import type { Exercise } from './types';
 
-/** The estimate used for one self-paced rep (the person counts reps with "Rep done"). */
-export const SELF_PACED_MS_PER_REP = 4000;
-
-/** Which dose form an exercise uses: hold, phases, duration, or none of them (self-paced). */
-export function doseForm(exercise: Exercise): DoseForm {
-	if (exercise.hold !== undefined) return 'hold';
-	if (exercise.phases !== undefined) return 'phases';
-	if (exercise.duration !== undefined) return 'duration';
-	return 'selfPaced';
-}
-
-/** The length of one movement (one rep on one side) in ms; null for self-paced reps. */
-function movementMs(exercise: Exercise): number | null {
-	switch (doseForm(exercise)) {
-		case 'hold':
-			return (exercise.hold ?? 0) * 1000;
-		case 'phases':
-			return (exercise.phases ?? []).reduce((sum, phase) => sum + phase.seconds, 0) * 1000;
-		case 'duration':
-			return (exercise.duration ?? 0) * 1000;
-		case 'selfPaced':
-			return null;
-	}
-}
-
-/** One set in ms: the reps as the dose form and sides say, with their rests and side switch. */
-function setMs(exercise: Exercise, prepareMs: number): number {
-	const movement = movementMs(exercise);
-	const restMs = exercise.restBetweenReps * 1000;
-	if (movement === null) {
-		// Self-paced: one step per set (per side-half for "each"), no rests between reps.
-		const perSide = exercise.reps * SELF_PACED_MS_PER_REP;
-		if (exercise.sides === 'each') return 2 * perSide + prepareMs;
-		if (exercise.sides === 'alternate') return 2 * perSide;
-		return perSide;
-	}
-	// A duration is one bout per side, whatever reps says (validation keeps reps at 1).
-	const reps = doseForm(exercise) === 'duration' ? 1 : exercise.reps;
-	const run = (movements: number) => movements * movement + (movements - 1) * restMs;
-	if (exercise.sides === 'each') return 2 * run(reps) + prepareMs;
-	if (exercise.sides === 'alternate') return run(2 * reps);
-	return run(reps);
-}
-
-/** The length of one exercise in ms: get ready, its sets and the rests between them. */
-export function exerciseMs(program: Program, exercise: Exercise): number {
-	const prepareMs = program.prepareSeconds * 1000;
-	const sets = exercise.sets;
-	return (
-		prepareMs + sets * setMs(exercise, prepareMs) + (sets - 1) * exercise.restBetweenSets * 1000
-	);
-}
-
-/** The nominal total length of a program in ms (self-paced reps at their estimate). */
-export function programTotalMs(program: Program): number {
-	let total = 0;
-	program.exercises.forEach((exercise, index) => {
-		total += exerciseMs(program, exercise);
-		if (index < program.exercises.length - 1) {
-			total += (exercise.restAfter ?? program.restBetweenExercises) * 1000;
-		}
-	});
-	return total;
-}
-
-/** True when some exercise is self-paced, so the program's total length is an estimate. */
-export function hasSelfPaced(program: Program): boolean {
-	return program.exercises.some((exercise) => doseForm(exercise) === 'selfPaced');
-}
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+export {
+	doseForm,
+	exerciseMs,
+	hasSelfPaced,
+	programTotalMs,
+	SELF_PACED_MS_PER_REP
+} from './dose-length';
 
 /** Seconds as a dose reads them: "45 s", "90 s", "2 min 30 s", "5 min", "1 h 10 min". */
 function doseSeconds(seconds: number): string {
@@ -84,37 +25,54 @@ function doseSeconds(seconds: number): string {
 	return formatDuration(seconds * 1000);
 }
 
-/** A cue inside a sentence: "Breathe in" → "breathe in" (acronyms such as "ABC" are kept). */
-function cueInSentence(cue: string): string {
+/** A cue inside a sentence: "Breathe in" → "breathe in" (acronyms such as "ABC" are kept; German
+ *  keeps every capital, since its nouns are capitalised: "Pause", "Hüften heben"). */
+function cueInSentence(cue: string, locale: Locale): string {
 	const trimmed = cue.trim();
+	if (locale === 'de') return trimmed;
 	const first = trimmed.charAt(0);
 	const second = trimmed.charAt(1);
 	if (second && second === second.toUpperCase() && second !== second.toLowerCase()) return trimmed;
 	return first.toLowerCase() + trimmed.slice(1);
 }
 
-/** The dose of an exercise in plain words for the program page, e.g. "2 sets × 10 reps, hold 5 s, each side". */
-export function describeDose(exercise: Exercise): string {
+/** "2 sets", "1 rep", "0 série": a count and its word, in the locale's plural form. */
+function counted(
+	count: number,
+	locale: Locale,
+	one: (inputs: { count: string }, options: { locale: Locale }) => string,
+	other: (inputs: { count: string }, options: { locale: Locale }) => string
+): string {
+	const inputs = { count: formatNumber(count, locale) };
+	return pluralForm(count, locale) === 'one' ? one(inputs, { locale }) : other(inputs, { locale });
+}
+
+/**
+ * The dose of an exercise in plain words for the program page, in `locale`, e.g. "2 sets × 10
+ * reps, hold 5 s, each side" or "2 Sätze × 10 Wiederholungen, 5 s halten, pro Seite".
+ */
+export function describeDose(exercise: Exercise, locale: Locale = 'en'): string {
+	const options = { locale };
 	const sides =
 		exercise.sides === 'each'
-			? ', each side'
+			? `, ${m.dose_each_side({}, options)}`
 			: exercise.sides === 'alternate'
-				? ', alternating sides'
+				? `, ${m.dose_alternating({}, options)}`
 				: '';
-	const sets = plural(exercise.sets, 'set', 'sets');
-	const reps = plural(exercise.reps, 'rep', 'reps');
+	const sets = counted(exercise.sets, locale, m.dose_sets_one, m.dose_sets_other);
+	const reps = counted(exercise.reps, locale, m.dose_reps_one, m.dose_reps_other);
 	switch (doseForm(exercise)) {
 		case 'hold':
-			return `${sets} × ${reps}, hold ${doseSeconds(exercise.hold ?? 0)}${sides}`;
+			return `${m.dose_hold({ sets, reps, time: doseSeconds(exercise.hold ?? 0) }, options)}${sides}`;
 		case 'phases': {
 			const phases = (exercise.phases ?? [])
 				.map((phase) => {
-					const cue = cueInSentence(phase.cue);
+					const cue = cueInSentence(phase.cue, locale);
 					const time = doseSeconds(phase.seconds);
 					return cue ? `${cue} ${time}` : time;
 				})
 				.join(' · ');
-			return `${sets} × ${reps}, paced: ${phases}${sides}`;
+			return `${m.dose_paced({ sets, reps, phases }, options)}${sides}`;
 		}
 		case 'duration': {
 			const bout = doseSeconds(exercise.duration ?? 0);
@@ -122,7 +80,7 @@ export function describeDose(exercise: Exercise): string {
 		}
 		case 'selfPaced': {
 			const count = exercise.sets > 1 ? `${sets} × ${reps}` : reps;
-			return `${count} at your own pace${sides}`;
+			return `${m.dose_self_paced({ count }, options)}${sides}`;
 		}
 	}
 }

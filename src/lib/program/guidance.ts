@@ -9,7 +9,7 @@
 // explicit argument that defaults to English.
 import type { Locale } from '$lib/i18n/locale';
 import * as m from '$lib/paraglide/messages';
-import { doseForm } from './dose';
+import { doseForm } from './dose-length';
 import type { Step } from './timeline-types';
 import type { Exercise, Program, Side } from './types';
 

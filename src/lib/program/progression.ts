@@ -1,6 +1,6 @@
 // Progression: a program with `progression` has dose levels 1..levels. Level 1 is the program as
 // written; each level above 1 adds the exercise's `progress` to its dose once more.
-import { doseForm } from './dose';
+import { doseForm } from './dose-length';
 import type { Exercise, Program } from './types';
 
 /** The highest level of a program: progression.levels, or 1 without progression. */

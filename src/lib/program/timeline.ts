@@ -4,7 +4,7 @@
 // before it starts. The rules are written out in docs/player.md ("The timeline").
 import type { DoseForm, Exercise, Program, Side } from '$lib/program/types';
 import type { RestKind, Step, Timeline } from '$lib/program/timeline-types';
-import { doseForm, SELF_PACED_MS_PER_REP } from './dose';
+import { doseForm, SELF_PACED_MS_PER_REP } from './dose-length';
 
 export { SELF_PACED_MS_PER_REP };
 

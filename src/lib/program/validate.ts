@@ -27,7 +27,8 @@
 // `npm run bench -- validator` times the worst inputs.
 import * as v from 'valibot';
 import { adviseProgram } from './advice';
-import { formatDuration, programTotalMs } from './dose';
+import { programTotalMs } from './dose-length';
+import { formatDuration } from './duration-text';
 import { findJsonSyntaxError } from './json-syntax';
 import {
 	formatPath,

@@ -1,6 +1,7 @@
 // After a session is saved (or a morning answer is given): which level the program moves to.
 // Glue between the session log and the pure rules in $lib/safety (progression, pain rule).
 import { localDay } from '$lib/adherence/days';
+import type { Locale } from '$lib/i18n/locale';
 import type { Program } from '$lib/program/types';
 import { assessMorning } from '$lib/safety/pain-rule';
 import {
@@ -48,7 +49,7 @@ export function morningChecks(
  * saved included) and the morning answers; null when the program has no progression. `today`
  * is the local day now ('YYYY-MM-DD'): answers dated after it (given while the device's clock
  * ran ahead) are ignored, or one such answer would count as a fresh flare-up on every session
- * and hold the level at 1 for ever.
+ * and hold the level at 1 for ever. The result's message is in `locale`.
  */
 export function levelAfter(
 	program: Program,
@@ -56,16 +57,20 @@ export function levelAfter(
 	sessionsNewestFirst: readonly SessionRecord[],
 	morning: readonly MorningPain[],
 	timeZone: string,
-	today: string
+	today: string,
+	locale: Locale = 'en'
 ): ProgressionResult | null {
 	if (!program.progression) return null;
 	const own = sessionsNewestFirst.filter((s) => s.programId === program.id);
 	const answered = morning.filter((entry) => entry.day <= today);
-	return nextLevel({
-		level: currentLevel,
-		levels: program.progression.levels,
-		sessionsToAdvance: program.progression.sessionsToAdvance,
-		recentSessions: own.slice(0, 50).map((s) => asLevelSession(s, timeZone)),
-		morningChecks: morningChecks(answered.slice(-30), sessionsNewestFirst.slice(0, 200), timeZone)
-	});
+	return nextLevel(
+		{
+			level: currentLevel,
+			levels: program.progression.levels,
+			sessionsToAdvance: program.progression.sessionsToAdvance,
+			recentSessions: own.slice(0, 50).map((s) => asLevelSession(s, timeZone)),
+			morningChecks: morningChecks(answered.slice(-30), sessionsNewestFirst.slice(0, 200), timeZone)
+		},
+		locale
+	);
 }

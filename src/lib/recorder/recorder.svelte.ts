@@ -15,6 +15,7 @@
 // requested once, and advice is kept for the summary to show.
 import { tryLocalDay } from '$lib/adherence/days';
 import { followChoice } from '$lib/adherence/follow';
+import type { Locale } from '$lib/i18n/locale';
 import type { Program } from '$lib/program/types';
 import { requestPersistence } from '$lib/pwa/persistence';
 import { assessSession } from '$lib/safety/pain-rule';
@@ -78,6 +79,8 @@ export class SessionRecorder {
 	#storing: Promise<boolean> | null = null;
 	/** Answers given before the record was stored, applied once it is. */
 	#pending: SessionAnswers | null = null;
+	/** The language of the advice: the one the answers were given in. */
+	#locale: Locale = 'en';
 
 	constructor(record: SessionRecord, options: RecorderOptions) {
 		this.record = record;
@@ -95,9 +98,11 @@ export class SessionRecorder {
 		return this.#storing;
 	}
 
-	/** Adds the summary's answers to the record (stored, or kept with it until it is). */
-	async answer(answers: SessionAnswers): Promise<boolean> {
+	/** Adds the summary's answers to the record (stored, or kept with it until it is); the advice
+	 *  that follows is in `locale`. */
+	async answer(answers: SessionAnswers, locale: Locale = 'en'): Promise<boolean> {
 		if (!hasAnswers(answers)) return true;
+		this.#locale = locale;
 		this.answerStatus = 'saving';
 		this.problem = '';
 		try {
@@ -191,12 +196,13 @@ export class SessionRecorder {
 	}
 
 	async #afterAnswers(): Promise<string[]> {
+		const locale = this.#locale;
 		const advice: string[] = [];
 		const { painBefore, painAfter } = this.record;
-		const pain = assessSession({ painBefore, painAfter });
+		const pain = assessSession({ painBefore, painAfter }, locale);
 		if (pain.acceptable !== null || painAfter !== undefined) advice.push(pain.message);
 		try {
-			const level = await this.#moveLevel();
+			const level = await this.#moveLevel(locale);
 			if (level) advice.push(level);
 		} catch {
 			// The answers are stored; the level stays where it was.
@@ -205,9 +211,9 @@ export class SessionRecorder {
 	}
 
 	/** Moves the program's level on; its message, or '' when there is no progression. */
-	async #moveLevel(): Promise<string> {
+	async #moveLevel(locale: Locale = 'en'): Promise<string> {
 		if (!this.#program) return '';
-		const result = await progressLevel(this.#program);
+		const result = await progressLevel(this.#program, locale);
 		return result?.message ?? '';
 	}
 }

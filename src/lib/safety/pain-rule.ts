@@ -1,6 +1,10 @@
 // The pain-monitoring rule: pain during or after exercise is acceptable up to about 3/10, or up
 // to 2 points above the day's starting pain, provided it settles by the next morning; when
 // next-morning pain is higher than the starting pain, ease back one level. (Sources: BIM, CH.)
+// The advice is in messages/safety (`pain_` keys), in the locale passed in (default English).
+import type { Locale } from '$lib/i18n/locale';
+import { formatNumber } from '$lib/i18n/plural';
+import * as m from '$lib/paraglide/messages';
 
 /** Pain up to this rating (0–10) is acceptable whatever the starting pain. */
 export const ACCEPTABLE_PAIN = 3;
@@ -46,11 +50,14 @@ function rating(value: unknown): number | null {
 		: null;
 }
 
-function show(value: number): string {
-	return `${Math.round(value * 10) / 10}/10`;
+function show(value: number, locale: Locale): string {
+	return `${formatNumber(Math.round(value * 10) / 10, locale)}/10`;
 }
 
-const RULE_WORDS = 'up to about 3/10, or up to 2 points above where you started';
+/** The pain rule in a few words, for a sentence: "up to about 3/10, or up to 2 points above…". */
+export function ruleWords(locale: Locale = 'en'): string {
+	return m.pain_rule_words({}, { locale });
+}
 
 /** The highest acceptable rating after exercise, given the starting pain (if known). */
 export function painLimit(painBefore?: number | null): number {
@@ -68,35 +75,42 @@ export function meetsPainRule(session: SessionPain): boolean | null {
 	return before === null ? null : false;
 }
 
-/** Checks a session's pain ratings against the rule, with advice for the session summary. */
-export function assessSession(session: SessionPain): SessionPainAssessment {
+/** Checks a session's pain ratings against the rule, with advice for the session summary in `locale`. */
+export function assessSession(session: SessionPain, locale: Locale = 'en'): SessionPainAssessment {
 	const before = rating(session.painBefore);
 	const after = rating(session.painAfter);
 	const acceptable = meetsPainRule(session);
 	const change = before !== null && after !== null ? after - before : null;
 	const limit =
 		after === null ? null : before === null && after > ACCEPTABLE_PAIN ? null : painLimit(before);
+	const options = { locale };
 	let message: string;
 	if (after === null) {
-		message =
-			'There is no pain rating for after the session, so it cannot be checked against the pain rule. Notice how your back feels tomorrow morning.';
+		message = m.pain_session_unrated({}, options);
 	} else if (before === null) {
+		const inputs = { after: show(after, locale) };
 		message =
 			acceptable === true
-				? `Pain after the session: ${show(after)}. Up to about 3/10 is fine, as long as it settles by tomorrow morning.`
-				: `Pain after the session: ${show(after)}. Without a rating from before the session, it is hard to tell whether this is more than usual for you. If it is more than 2 points above how you started, or it has not settled by tomorrow morning, make the next session easier: fewer repetitions, or an easier level where there is one.`;
-	} else if (after <= before) {
-		message = `Pain went from ${show(before)} to ${show(after)}: no rise. Gentle exercise often helps, so carry on at this level.`;
-	} else if (acceptable) {
-		message = `Pain went from ${show(before)} to ${show(after)}. That is within the usual limit (${RULE_WORDS}) and is fine as long as it settles by tomorrow morning. You will be asked how your back feels then.`;
+				? m.pain_session_after_ok(inputs, options)
+				: m.pain_session_after_unknown(inputs, options);
 	} else {
-		message = `Pain went from ${show(before)} to ${show(after)}, more than the usual limit (${RULE_WORDS}). Rest for now and keep moving gently through the day. If it has not settled by tomorrow morning, make the next session easier: fewer repetitions, or an easier level where there is one. If it keeps getting worse, contact your doctor or physiotherapist.`;
+		const inputs = { before: show(before, locale), after: show(after, locale) };
+		const rule = ruleWords(locale);
+		message =
+			after <= before
+				? m.pain_session_no_rise(inputs, options)
+				: acceptable
+					? m.pain_session_within({ ...inputs, rule }, options)
+					: m.pain_session_beyond({ ...inputs, rule }, options);
 	}
 	return { acceptable, message, limit, change };
 }
 
-/** Compares this morning's pain with the earlier starting pain: has yesterday's exercise settled? */
-export function assessMorning(input: MorningInput): MorningAssessment {
+/**
+ * Compares this morning's pain with the earlier starting pain: has yesterday's exercise settled?
+ * The advice is in `locale`.
+ */
+export function assessMorning(input: MorningInput, locale: Locale = 'en'): MorningAssessment {
 	const morning = rating(input.morningPain);
 	if (morning === null) throw new RangeError(`Not a pain rating (0–10): ${input.morningPain}`);
 	const baseline = rating(input.previousBaseline);
@@ -104,32 +118,40 @@ export function assessMorning(input: MorningInput): MorningAssessment {
 	const reference = baseline ?? afterSession;
 	const comparedWith =
 		baseline !== null ? 'baseline' : afterSession !== null ? 'after last session' : null;
+	const options = { locale };
 	if (reference === null) {
 		return {
 			rose: false,
 			comparedWith,
-			advice: `Thank you. Your back is at ${show(morning)} this morning. Your last session has no pain rating from before it to compare with, so this becomes your starting point.`
+			advice: m.pain_morning_first({ morning: show(morning, locale) }, options)
 		};
 	}
-	const what =
-		comparedWith === 'baseline'
-			? `${show(reference)} before your last session`
-			: `${show(reference)} straight after your last session`;
-	const afterNote =
+	const inputs = { morning: show(morning, locale), reference: show(reference, locale) };
+	// Compared with the baseline, the rating straight after the session is mentioned too.
+	const withAfter =
 		comparedWith === 'baseline' && afterSession !== null
-			? ` (it was ${show(afterSession)} straight after the session)`
-			: '';
+			? { ...inputs, after: show(afterSession, locale) }
+			: null;
 	if (morning > reference) {
+		const finding = withAfter
+			? m.pain_morning_rose_baseline_after(withAfter, options)
+			: comparedWith === 'baseline'
+				? m.pain_morning_rose_baseline(inputs, options)
+				: m.pain_morning_rose_after(inputs, options);
 		return {
 			rose: true,
 			comparedWith,
-			advice: `Your back is at ${show(morning)} this morning, higher than ${what}${afterNote}. Make today’s session easier: fewer repetitions, or an easier level where there is one. Flare-ups like this are common and usually settle; keep moving gently rather than stopping. If pain keeps rising over several days, contact your doctor or physiotherapist.`
+			advice: `${finding} ${m.pain_morning_rose_advice({}, options)}`
 		};
 	}
 	return {
 		rose: false,
 		comparedWith,
-		advice: `Your back is at ${show(morning)} this morning, no higher than ${what}${afterNote}: it has settled. Carry on at your current level.`
+		advice: withAfter
+			? m.pain_morning_settled_baseline_after(withAfter, options)
+			: comparedWith === 'baseline'
+				? m.pain_morning_settled_baseline(inputs, options)
+				: m.pain_morning_settled_after(inputs, options)
 	};
 }
 

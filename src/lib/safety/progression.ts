@@ -1,6 +1,10 @@
 // Progression between a program's levels: move up one level after enough sessions in a row at
 // the current level that met the pain rule, ease back one level after a flare-up, never leave
 // 1…levels. Pure: the caller stores the level and passes in what happened. (Sources: NHSi, ARUK.)
+// The message is in messages/safety (`progress_` keys), in the locale passed in (default English).
+import type { Locale } from '$lib/i18n/locale';
+import { formatNumber, pluralForm } from '$lib/i18n/plural';
+import * as m from '$lib/paraglide/messages';
 import { clampLevel } from '$lib/program/progression';
 import { meetsPainRule } from './pain-rule';
 
@@ -45,12 +49,12 @@ export interface ProgressionResult {
 	message: string;
 }
 
-function sessionWord(count: number): string {
-	return count === 1 ? 'session' : 'sessions';
-}
-
-/** Decides the level for the next session from recent sessions and morning checks. */
-export function nextLevel(input: ProgressionInput): ProgressionResult {
+/** Decides the level for the next session from recent sessions and morning checks; the message
+ *  is in `locale`. */
+export function nextLevel(input: ProgressionInput, locale: Locale = 'en'): ProgressionResult {
+	const options = { locale };
+	const n = (value: number) => formatNumber(value, locale);
+	const one = (count: number) => pluralForm(count, locale) === 'one';
 	const levels = clampLevel(input.levels, Number.MAX_SAFE_INTEGER);
 	const current = clampLevel(input.level, levels);
 	const needed = clampLevel(input.sessionsToAdvance, Number.MAX_SAFE_INTEGER);
@@ -62,7 +66,10 @@ export function nextLevel(input: ProgressionInput): ProgressionResult {
 		return {
 			level: current,
 			reason: 'hold',
-			message: `Start at level ${current}. After ${needed} ${sessionWord(needed)} in a row that stay within the pain rule, you can move up a level.`
+			message: (one(needed) ? m.progress_start_one : m.progress_start_other)(
+				{ level: n(current), count: n(needed) },
+				options
+			)
 		};
 	}
 
@@ -76,24 +83,26 @@ export function nextLevel(input: ProgressionInput): ProgressionResult {
 			return {
 				level: current,
 				reason: 'hold',
-				message: `You have already eased back to level ${current} after the flare-up. Stay here until your back settles.`
+				message: m.progress_eased_already({ level: n(current) }, options)
 			};
 		}
-		const cause = sessionFlare
-			? 'Pain rose more than the pain rule allows in your last session'
-			: 'Your back was more painful this morning than before your last session';
 		if (flareLevel <= 1) {
 			return {
 				level: 1,
 				reason: 'min',
-				message: `${cause}. You are already at the easiest level: keep the session gentle, do fewer repetitions if you need to, and keep moving rather than stopping. If the pain keeps getting worse, contact your doctor or physiotherapist.`
+				message: sessionFlare
+					? m.progress_min_session({}, options)
+					: m.progress_min_morning({}, options)
 			};
 		}
 		const eased = flareLevel - 1;
 		return {
 			level: eased,
 			reason: 'drop',
-			message: `${cause}, so the next session eases back to level ${eased}. Flare-ups are common and usually settle; keep moving gently rather than stopping.`
+			message: (sessionFlare ? m.progress_drop_session : m.progress_drop_morning)(
+				{ level: n(eased) },
+				options
+			)
 		};
 	}
 
@@ -121,19 +130,25 @@ export function nextLevel(input: ProgressionInput): ProgressionResult {
 			return {
 				level: current,
 				reason: 'max',
-				message: `You are at the top level (${levels}) and your sessions are going well. Keep it up, and talk to your physiotherapist if you would like a harder program.`
+				message: m.progress_max({ levels: n(levels) }, options)
 			};
 		}
 		return {
 			level: current + 1,
 			reason: 'advance',
-			message: `${needed} ${sessionWord(needed)} in a row at level ${current} stayed within the pain rule, so the next session moves up to level ${current + 1}: a little more each time. You can always choose an easier level.`
+			message: (one(needed) ? m.progress_advance_one : m.progress_advance_other)(
+				{ count: n(needed), level: n(current), next: n(current + 1) },
+				options
+			)
 		};
 	}
 
 	const left = needed - run;
 	const message = unrated
-		? `Stay at level ${current}. Rate your pain before and after each session so the app can tell when you are ready to move up.`
-		: `Stay at level ${current}: ${left} more ${sessionWord(left)} in a row within the pain rule before moving up.`;
+		? m.progress_unrated({ level: n(current) }, options)
+		: (one(left) ? m.progress_hold_one : m.progress_hold_other)(
+				{ level: n(current), count: n(left) },
+				options
+			);
 	return { level: current, reason: 'hold', message };
 }

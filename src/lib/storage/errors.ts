@@ -1,5 +1,9 @@
 // Typed storage errors with messages a person can act on. Every repository rejects with a
-// StorageError, never with a raw DOMException, so the UI can switch on `kind`.
+// StorageError, never with a raw DOMException, so the UI can switch on `kind`. An error's own
+// `message` is English (it is also what logs and tests see); the UI shows
+// storageErrorMessage(kind, locale) in the person's language.
+import type { Locale } from '$lib/i18n/locale';
+import * as m from '$lib/paraglide/messages';
 
 export type StorageErrorKind =
 	/** The device (or the browser's share of it) is out of space. Retrying later may work. */
@@ -15,32 +19,46 @@ export type StorageErrorKind =
 	/** Anything else. */
 	| 'unknown';
 
-const MESSAGES: Record<StorageErrorKind, string> = {
-	quota:
-		'Your device is out of storage space: free some space (for example old videos or apps you no longer use), then try again.',
-	unavailable:
-		'History cannot be kept in this browser mode (for example a private window): sessions play, but nothing is saved on this device.',
-	blocked:
-		'Limber is open in another tab with an older version: close the other Limber tabs, then try again.',
-	outdated: 'Limber was updated in another tab: reload this page.',
-	damaged: 'A record stored on this device is damaged and cannot be read.',
-	unknown: 'Something went wrong while saving or reading data on this device. Please try again.'
+/** The sentence for each kind, in messages/safety (`storage_` keys). */
+const MESSAGES: Record<StorageErrorKind, (locale: Locale) => string> = {
+	quota: (locale) => m.storage_quota({}, { locale }),
+	unavailable: (locale) => m.storage_unavailable({}, { locale }),
+	blocked: (locale) => m.storage_blocked({}, { locale }),
+	outdated: (locale) => m.storage_outdated({}, { locale }),
+	damaged: (locale) => m.storage_damaged({}, { locale }),
+	unknown: (locale) => m.storage_unknown({}, { locale })
 };
 
 /** The error every storage function rejects with. */
 export class StorageError extends Error {
 	readonly kind: StorageErrorKind;
 
-	constructor(kind: StorageErrorKind, message: string = MESSAGES[kind], options?: ErrorOptions) {
+	constructor(
+		kind: StorageErrorKind,
+		message: string = storageErrorMessage(kind),
+		options?: ErrorOptions
+	) {
 		super(message, options);
 		this.name = 'StorageError';
 		this.kind = kind;
 	}
 }
 
-/** The plain-language message for a kind of storage error. */
-export function storageErrorMessage(kind: StorageErrorKind): string {
-	return MESSAGES[kind];
+/** The plain-language message for a kind of storage error, in `locale`. */
+export function storageErrorMessage(kind: StorageErrorKind, locale: Locale = 'en'): string {
+	return MESSAGES[kind](locale);
+}
+
+/**
+ * A problem's sentence in `locale`: one of the standard storage sentences (an error's English
+ * `message`) becomes its translation; any other text is returned as it is.
+ */
+export function storageProblemText(message: string, locale: Locale = 'en'): string {
+	if (locale === 'en') return message;
+	const kind = (Object.keys(MESSAGES) as StorageErrorKind[]).find(
+		(kind) => storageErrorMessage(kind) === message
+	);
+	return kind ? storageErrorMessage(kind, locale) : message;
 }
 
 /** Tells whether a value is a StorageError (optionally of one kind). */

@@ -1,5 +1,7 @@
 // The storage connection's status, for the UI to show: a runes object that the database module
-// sets and any component reads (`storageStatus.kind`, `storageStatus.message`).
+// sets and any component reads (`storageStatus.kind`, `storageStatus.message` in English, or
+// `storageMessage(storageStatus.kind, locale)` in the person's language).
+import type { Locale } from '$lib/i18n/locale';
 import { storageErrorMessage } from './errors';
 
 export type StorageStatusKind =
@@ -22,14 +24,15 @@ export interface StorageStatus {
 	message: string | null;
 }
 
-function messageFor(kind: StorageStatusKind): string | null {
+/** The sentence for a status in `locale`, or null when there is nothing to say. */
+export function storageMessage(kind: StorageStatusKind, locale: Locale = 'en'): string | null {
 	switch (kind) {
 		case 'blocked':
 		case 'outdated':
 		case 'unavailable':
-			return storageErrorMessage(kind);
+			return storageErrorMessage(kind, locale);
 		case 'failed':
-			return storageErrorMessage('unknown');
+			return storageErrorMessage('unknown', locale);
 		default:
 			return null;
 	}
@@ -38,8 +41,9 @@ function messageFor(kind: StorageStatusKind): string | null {
 /** The status of this page's storage connection. */
 class StorageStatusState implements StorageStatus {
 	kind: StorageStatusKind = $state('idle');
-	/** A plain-language sentence for the person, or null when there is nothing to say. */
-	readonly message: string | null = $derived(messageFor(this.kind));
+	/** A plain-language sentence for the person (English), or null when there is nothing to say;
+	 *  storageMessage(kind, locale) gives it in another language. */
+	readonly message: string | null = $derived(storageMessage(this.kind));
 }
 
 /** The one status object (components read it; the database module sets it). */
