@@ -56,7 +56,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 		'settings',
 		'storage'
 	],
-	recorder: ['adherence', 'program', 'pwa', 'safety', 'session', 'settings', 'storage'],
+	recorder: ['adherence', 'i18n', 'program', 'pwa', 'safety', 'session', 'settings', 'storage'],
 	history: [
 		'adherence',
 		'catalog',

@@ -1,7 +1,6 @@
 // What the clinician report says of each routine followed and of each session, in plain words
 // (pure): the routine's exercises with their doses as the person plays them now (at their level),
-// and for a session, what it did not do. In `locale` (default English); the doses are still
-// English ($lib/program/dose is the library's, not translated yet).
+// and for a session, what it did not do. In `locale` (default English).
 import type { FollowPeriod } from '$lib/adherence/follow';
 import { describeDose } from '$lib/program/dose';
 import { applyLevel, maxLevel } from '$lib/program/progression';
@@ -52,7 +51,7 @@ export function reportRoutines(
 			schedule: scheduleText(program.schedule, locale),
 			exercises: played.exercises.map((exercise) => ({
 				name: exercise.name,
-				dose: describeDose(exercise)
+				dose: describeDose(exercise, locale)
 			}))
 		};
 		if (period.until !== undefined) routine.until = period.until;

@@ -12,6 +12,7 @@ import { recoverFinishedSessions } from '$lib/recorder/recorder.svelte';
 import type { SessionRecord } from '$lib/session/record';
 import { settings } from '$lib/settings.svelte';
 import { todaySection, type TodaySection } from '$lib/reminders/today-section';
+import { interfaceLocale } from '$lib/language.svelte';
 import { loadCheckpoints } from '$lib/storage/checkpoint';
 import { readDatabase } from '$lib/storage/database';
 import type { SessionDigest } from '$lib/storage/schema';
@@ -62,11 +63,15 @@ export class LibraryState {
 	readonly today: TodaySection | null = $derived(
 		this.todaySessions &&
 			todaySection(
-				[...this.#builtins, ...this.imported],
+				[...this.#builtins, ...this.imported].map((program) => ({
+					...program,
+					title: program.cardTranslations?.[interfaceLocale()]?.title ?? program.title
+				})),
 				this.todaySessions,
 				settings.values.follows,
 				settings.values.reminders,
-				this.clock.now
+				this.clock.now,
+				{ locale: interfaceLocale() }
 			)
 	);
 
