@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readSetting } from './helpers/idb';
+import { START } from './helpers/app';
 
 test.use({ locale: 'de-DE' });
 
@@ -32,7 +33,7 @@ test('a German browser gets the routines in German; Español in Settings changes
 
 	// The day's checklist asks in German; then the player shows the routine's words in German
 	// too (get ready: the starting position).
-	const start = page.getByRole('button', { name: 'Start', exact: true });
+	const start = page.getByRole('button', { name: START });
 	const none = page.getByRole('button', { name: 'Nichts davon trifft zu' });
 	await expect(async () => {
 		if (await start.isVisible()) await start.click();
@@ -204,7 +205,7 @@ for (const check of RED_FLAG_CHECKS) {
 			page
 		}) => {
 			await page.goto('/programs/gentle-relief/');
-			const start = page.getByRole('button', { name: 'Start', exact: true });
+			const start = page.getByRole('button', { name: START });
 			const checklist = page.getByRole('group', { name: check.question });
 			await expect(async () => {
 				if (await start.isVisible()) await start.click();

@@ -97,6 +97,9 @@ export function programCard(page: Page, title: string): Locator {
 }
 
 /** The safety checklist's "None of these apply", in every language of the interface. */
+/** The routine page's Start button in each language. */
+export const START = /^(Start|Starten|Empezar|Commencer)$/;
+
 const NONE_APPLY =
 	/^(None of these apply|Nichts davon trifft zu|No tengo ninguno|Aucun de ces signes)$/;
 
@@ -110,7 +113,7 @@ export async function startProgram(
 	options: { painBefore?: number } = {}
 ): Promise<void> {
 	await page.goto(`/programs/${id}/`);
-	const start = page.getByRole('button', { name: 'Start', exact: true });
+	const start = page.getByRole('button', { name: START, exact: true });
 	const none = page.getByRole('button', { name: NONE_APPLY });
 	const player = page.getByRole('button', { name: END_SESSION });
 	if (options.painBefore !== undefined) {
