@@ -266,6 +266,15 @@ describe('errors', () => {
 		]);
 		expect(report.pushed).toBe(1);
 		expect(local.entries.get('routine:forbidden-one')?.pending).toBe(true);
+		// The checkpoint stays before it, so the next sync sends it again (and only it).
+		local.write(session(2));
+		couch.log.length = 0;
+		const next = await replicate(options(couch, local));
+		expect(next.refused).toEqual(report.refused);
+		expect(next.pushed).toBe(1);
+		expect(couch.log.filter((line) => line.includes('_bulk_docs'))).toHaveLength(1);
+		expect(Object.keys(couch.liveDocs())).toEqual(['session:s1', 'session:s2']);
+		expect([...couch.docs.values()].every((doc) => doc.rev.startsWith('1-'))).toBe(true);
 	});
 });
 

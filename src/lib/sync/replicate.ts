@@ -171,14 +171,21 @@ class Replication {
 		}
 	}
 
-	/** Pushes the local changes after the push checkpoint; after a conflict, pulls and goes on. */
+	/**
+	 * Pushes the local changes after the push checkpoint; after a conflict, pulls and goes on.
+	 * The saved checkpoint stops before the first document refused in this sync (so it is sent
+	 * again next time); `cursor` is how far this sync has looked.
+	 */
 	async #push(): Promise<void> {
 		let done = 0;
 		let total = await this.#local.countPending(this.#checkpoint.push);
+		let cursor = this.#checkpoint.push;
+		let held = Infinity;
+		const refused = new Set<string>();
 		for (let round = 1; ;) {
-			const entries = await this.#local.changesSince(this.#checkpoint.push, this.#batch);
+			const entries = await this.#local.changesSince(cursor, this.#batch);
 			if (entries.length === 0) return;
-			const sending = entries.filter((entry) => entry.pending);
+			const sending = entries.filter((entry) => entry.pending && !refused.has(entry.doc._id));
 			const conflicts: LocalEntry[] = [];
 			const pushed: { id: string; rev: string; seq: number }[] = [];
 			if (sending.length > 0) {
@@ -192,6 +199,8 @@ class Replication {
 						pushed.push({ id: entry.doc._id, rev: answer.rev, seq: entry.seq });
 					} else if (answer.error === 'conflict') conflicts.push(entry);
 					else {
+						refused.add(entry.doc._id);
+						held = Math.min(held, entry.seq);
 						this.#report.refused.push({
 							id: entry.doc._id,
 							reason: reasonOf(answer) || 'no answer from the server'
@@ -199,10 +208,11 @@ class Replication {
 					}
 				});
 			}
-			// The checkpoint stops before the first conflict: those entries are looked at again.
+			// After a conflict, look again from the first one (once pulled and merged).
 			const last = entries.at(-1)!.seq;
-			const stop = conflicts.length > 0 ? Math.min(...conflicts.map((e) => e.seq)) - 1 : last;
-			this.#checkpoint = { ...this.#checkpoint, push: Math.max(this.#checkpoint.push, stop) };
+			cursor = conflicts.length > 0 ? Math.min(...conflicts.map((e) => e.seq)) - 1 : last;
+			const push = Math.max(this.#checkpoint.push, Math.min(cursor, held - 1));
+			this.#checkpoint = { ...this.#checkpoint, push };
 			await this.#local.markPushed(pushed, this.#checkpoint);
 			await this.#saveRemoteCheckpoint();
 			this.#report.pushed += pushed.length;
@@ -212,7 +222,7 @@ class Replication {
 				this.#report.conflicts += conflicts.length;
 				if (++round > MAX_PUSH_ROUNDS) throw new SyncError('conflicts');
 				await this.#pull();
-				total = done + (await this.#local.countPending(this.#checkpoint.push));
+				total = done + (await this.#local.countPending(cursor));
 			}
 		}
 	}
