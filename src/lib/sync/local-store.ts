@@ -61,13 +61,19 @@ export interface PulledWrite {
 }
 
 /**
- * The rule for taking in a pulled document (`remote` carries its `_rev`): merged with what is
- * stored; based on the server's revision; still to be pushed when the merge differs from it.
+ * The rule for taking in a pulled document (`remote` carries its `_rev`). A document with no
+ * change waiting here is replaced by the server's version, which was made from it (this device
+ * pushed or pulled it, and the server's history goes on from there). One with a change waiting
+ * is merged with the server's version, based on its revision, and still to be pushed when the
+ * merge differs from it.
  */
 export function resolvePulled(local: LocalEntry | undefined, remote: SyncDoc): PulledWrite {
 	const rev = remote._rev ?? '';
 	const incoming = contentOf(remote) as SyncDoc;
 	if (!local) return { doc: incoming, rev, pending: false, changed: !isDeleted(incoming) };
+	if (!local.pending) {
+		return { doc: incoming, rev, pending: false, changed: !sameContent(incoming, local.doc) };
+	}
 	const merged = mergeDocs(local.doc, incoming);
 	const pending = !sameContent(merged, incoming);
 	return { doc: merged, rev, pending, changed: !sameContent(merged, local.doc) };
