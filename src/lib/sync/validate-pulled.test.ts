@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { generateSessions } from '$lib/storage/seed';
 import { makeSessionRecord, makeStoredProgram } from '$lib/test-factories';
 import { checkToDoc, routineToDoc, sessionToDoc, settingsToDocs } from './documents';
 import { rebase, validatePulled, validatePulledDoc } from './validate-pulled';
@@ -148,6 +149,20 @@ describe('bad documents are skipped with their id and JSON paths', () => {
 		const result = validatePulled([bad, good], CONTEXT);
 		expect(result.docs.map((doc) => doc._id)).toEqual(['check:2025-03-14']);
 		expect(result.skipped.map((skip) => skip.id)).toEqual(['check:2025-03-13']);
+	});
+});
+
+describe('documents this app makes', () => {
+	it('pass: a realistic history of 2,000 sessions, in reasonable time', () => {
+		const sessions = generateSessions(2000, new Date('2024-01-01T00:00:00'));
+		const docs = sessions.map((session) => pulled(sessionToDoc(session, session.endedAt)));
+		const started = performance.now();
+		const result = validatePulled(docs, { ...CONTEXT, today: '2030-01-01' });
+		const ms = performance.now() - started;
+		expect(result.skipped).toEqual([]);
+		expect(result.docs).toHaveLength(2000);
+		// About a millisecond per document at most, even on a slow test machine.
+		expect(ms).toBeLessThan(2000);
 	});
 });
 
