@@ -224,11 +224,7 @@ export function rebase(path: string, from: string, to: string): string {
 	return path;
 }
 
-/** The envelope's problems plus the record's, or the checked envelope. */
-function envelope<T>(schema: v.GenericSchema<unknown, T>, input: unknown): ValidationResult<T> {
-	return check(schema, input);
-}
-
+/** The problems of several checks of one document together, or null when there are none. */
 function combine(...results: ValidationResult<unknown>[]): ValidationResult<never> | null {
 	const problems: Problem[] = [];
 	let more = 0;
@@ -245,7 +241,7 @@ function validateSession(
 	input: Record<string, unknown>,
 	context: BackupContext
 ): ValidationResult<SyncDoc> {
-	const outer = envelope(SessionEnvelope, input);
+	const outer = check(SessionEnvelope, input);
 	const inner = viaBackup({ sessions: [input.session] }, 'sessions[0]', 'session', context);
 	const refused = combine(outer, inner, answerFieldProblems(input.answeredAt));
 	if (refused) return refused;
@@ -280,7 +276,7 @@ function validateRoutine(
 	input: Record<string, unknown>,
 	context: BackupContext
 ): ValidationResult<SyncDoc> {
-	const outer = envelope(RoutineEnvelope, input);
+	const outer = check(RoutineEnvelope, input);
 	const inner = viaBackup({ programs: [input.routine] }, 'programs[0]', 'routine', context);
 	const refused = combine(outer, inner);
 	if (refused) return refused;
@@ -308,7 +304,7 @@ function validateSettings(
 		return refusal([{ path: '_id', message: `"${group}" is not a group of settings` }]);
 	}
 	const keys = SETTINGS_GROUPS[group as keyof typeof SETTINGS_GROUPS] as readonly SettingKey[];
-	const outer = envelope(SettingsEnvelope, input);
+	const outer = check(SettingsEnvelope, input);
 	const inner = viaBackup({ settings: input.values }, 'settings', 'values', context);
 	const problems: Problem[] = [];
 	for (const field of ['values', 'changedAt'] as const) {
@@ -332,7 +328,7 @@ function validateSettings(
 			}
 		}
 	}
-	const refused = combine(outer, inner, problems.length > 0 ? refusal(problems) : outer);
+	const refused = combine(outer, inner, refusal(problems));
 	if (refused) return refused;
 	if (!outer.ok || !inner.ok) return refusal([]);
 	const doc: SettingsDoc = {
@@ -349,7 +345,7 @@ function validateCheck(
 	input: Record<string, unknown>,
 	context: BackupContext
 ): ValidationResult<SyncDoc> {
-	const outer = envelope(CheckEnvelope, input);
+	const outer = check(CheckEnvelope, input);
 	const inner = viaBackup(
 		{ settings: { morningPain: [input.check] } },
 		'settings.morningPain[0]',
