@@ -71,6 +71,18 @@ describe('CouchClient', () => {
 		expect((await answering(404, '{}').request('GET', 'x', undefined, [404])).status).toBe(404);
 	});
 
+	it('a request with no answer in time is a network error', async () => {
+		const hanging = ((_url: string, init?: RequestInit) =>
+			new Promise<Response>((_resolve, reject) => {
+				init?.signal?.addEventListener('abort', () => reject(new Error('aborted')));
+			})) as unknown as typeof fetch;
+		const client = new CouchClient({ url: 'https://x', user: 'a', password: 'b' }, hanging, 20);
+		await expect(client.request('GET', '')).rejects.toMatchObject({
+			kind: 'network',
+			message: expect.stringContaining('no answer within 0 s') as unknown
+		});
+	});
+
 	it('reasonOf reads CouchDB error bodies', () => {
 		expect(reasonOf({ error: 'conflict', reason: 'Document update conflict.' })).toBe(
 			'conflict: Document update conflict.'

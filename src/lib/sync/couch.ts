@@ -62,12 +62,15 @@ export class CouchClient {
 	readonly #base: string;
 	readonly #auth: string;
 	readonly #fetch: typeof fetch;
+	readonly #timeoutMs: number;
 
-	constructor(target: SyncTarget, fetchImpl: typeof fetch) {
+	/** `timeoutMs`: how long a request may take, its answer read, before it counts as lost. */
+	constructor(target: SyncTarget, fetchImpl: typeof fetch, timeoutMs = 60_000) {
 		const root = target.url.replace(/\/+$/, '');
 		this.#base = `${root}/${encodeURIComponent(userDbName(target.user))}`;
 		this.#auth = basicAuth(target.user, target.password);
 		this.#fetch = fetchImpl;
+		this.#timeoutMs = timeoutMs;
 	}
 
 	/**
@@ -86,23 +89,36 @@ export class CouchClient {
 			Authorization: this.#auth
 		};
 		if (body !== undefined) headers['Content-Type'] = 'application/json';
+		const controller = new AbortController();
+		const timer = setTimeout(() => controller.abort(), this.#timeoutMs);
+		const seconds = Math.round(this.#timeoutMs / 1000);
 		let response: Response;
+		let parsed: unknown = null;
 		try {
 			response = await this.#fetch(path === '' ? this.#base : `${this.#base}/${path}`, {
 				method,
 				headers,
 				body: body === undefined ? undefined : JSON.stringify(body),
 				credentials: 'omit',
-				cache: 'no-store'
+				cache: 'no-store',
+				signal: controller.signal
 			});
+			try {
+				parsed = await response.json();
+			} catch {
+				if (controller.signal.aborted) throw new Error(`no answer within ${seconds} s`);
+				if (response.ok) throw new SyncError('server', `${method} ${path}: not JSON`);
+			}
 		} catch (error) {
-			throw new SyncError('network', error instanceof Error ? error.message : String(error));
-		}
-		let parsed: unknown = null;
-		try {
-			parsed = await response.json();
-		} catch {
-			if (response.ok) throw new SyncError('server', `${method} ${path}: not JSON`);
+			if (error instanceof SyncError) throw error;
+			const detail = controller.signal.aborted
+				? `no answer within ${seconds} s`
+				: error instanceof Error
+					? error.message
+					: String(error);
+			throw new SyncError('network', detail);
+		} finally {
+			clearTimeout(timer);
 		}
 		if (expected.includes(response.status)) return { status: response.status, body: parsed };
 		if (response.status === 401) throw new SyncError('unauthorized');

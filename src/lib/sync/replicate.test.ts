@@ -213,6 +213,24 @@ describe('bad documents on the server', () => {
 	});
 });
 
+describe('answers', () => {
+	it('_bulk_docs answers are matched by id, whatever their order', async () => {
+		const couch = new FakeCouch();
+		const local = new MemoryStore();
+		for (let day = 1; day <= 3; day++) local.write(session(day));
+		const reversing = (async (input: RequestInfo | URL, init?: RequestInit) => {
+			const response = await couch.fetch(input, init);
+			if (!String(input).endsWith('_bulk_docs')) return response;
+			const answers = (await response.json()) as unknown[];
+			return new Response(JSON.stringify(answers.reverse()), { status: 201 });
+		}) as typeof fetch;
+		await replicate({ ...options(couch, local), fetch: reversing });
+		for (const [id, entry] of local.entries) {
+			expect(entry.rev).toBe(couch.docs.get(id)?.rev);
+		}
+	});
+});
+
 describe('errors', () => {
 	it('a wrong password: a clear error, and nothing changes anywhere', async () => {
 		const couch = new FakeCouch();

@@ -44,6 +44,8 @@ export interface SyncOptions {
 	newId: () => string;
 	/** Documents per request (default 100). */
 	batchSize?: number;
+	/** How long one request may take before the sync stops with a network error (default 60 s). */
+	timeoutMs?: number;
 	onProgress?: (progress: SyncProgress) => void;
 }
 
@@ -108,7 +110,7 @@ class Replication {
 
 	constructor(options: SyncOptions) {
 		this.#options = options;
-		this.#client = new CouchClient(options.target, options.fetch);
+		this.#client = new CouchClient(options.target, options.fetch, options.timeoutMs);
 		this.#local = options.local;
 		this.#batch = Math.max(1, Math.floor(options.batchSize ?? 100));
 		this.#checkpointId = replicationId(options.deviceId);
@@ -192,9 +194,9 @@ class Replication {
 				const { body } = await this.#client.request('POST', '_bulk_docs', {
 					docs: sending.map(toCouch)
 				});
-				const answers = Array.isArray(body) ? (body as unknown[]) : [];
-				sending.forEach((entry, i) => {
-					const answer = (answers[i] ?? {}) as { id?: unknown; rev?: unknown; error?: unknown };
+				const answers = answersById(body);
+				sending.forEach((entry) => {
+					const answer = answers.get(entry.doc._id) ?? {};
 					if (typeof answer.rev === 'string' && answer.error === undefined) {
 						pushed.push({ id: entry.doc._id, rev: answer.rev, seq: entry.seq });
 					} else if (answer.error === 'conflict') conflicts.push(entry);
@@ -226,6 +228,17 @@ class Replication {
 			}
 		}
 	}
+}
+
+/** What `_bulk_docs` answered for each document, by id. */
+function answersById(body: unknown): Map<string, { rev?: unknown; error?: unknown }> {
+	const answers = new Map<string, { rev?: unknown; error?: unknown }>();
+	for (const answer of Array.isArray(body) ? (body as unknown[]) : []) {
+		if (typeof answer !== 'object' || answer === null) continue;
+		const { id } = answer as { id?: unknown };
+		if (typeof id === 'string') answers.set(id, answer as { rev?: unknown; error?: unknown });
+	}
+	return answers;
 }
 
 /** A document as sent to the server: its content and the revision it is based on. */
