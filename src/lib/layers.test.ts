@@ -36,6 +36,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 		'validation'
 	],
 	settings: ['storage'],
+	// Sync's core (no UI yet): documents over the stored records, checked by the backup validator.
+	sync: ['session', 'storage', 'validation'],
 	language: ['i18n', 'settings'],
 	catalog: ['lazy-import', 'program', 'storage'],
 	today: ['adherence'],
