@@ -9,7 +9,8 @@ import { settings } from '$lib/settings.svelte';
 
 /** The interface's language now (reactive in components: it reads the settings). */
 export function interfaceLocale(): Locale {
-	if (!settings.loaded) return shellLocale();
+	// Settings that could not be read are the defaults, not the person's: keep the device's language.
+	if (!settings.loaded || settings.problem) return shellLocale();
 	const preferred = typeof navigator === 'undefined' ? [] : navigator.languages;
 	return resolveLocale(settings.values.language, preferred);
 }

@@ -121,6 +121,13 @@ test('the library opens in German: its heading, the menu, the cards; <html lang>
 	await expect(page.getByRole('heading', { level: 1, name: 'Programme' })).toBeVisible();
 	await expect(page.locator('html')).not.toHaveClass(/i18n-wait/);
 
+	// A routine that is not on this device: the error page says so in German.
+	await page.goto('/programs/no-such-routine/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Nicht gefunden' })).toBeVisible();
+	await expect(
+		page.getByText('Auf diesem Gerät gibt es kein Programm „no-such-routine“.')
+	).toBeVisible();
+
 	// Español in Settings: the menu changes at once, and the library after a reload too.
 	await page.goto('/settings/');
 	await page

@@ -76,6 +76,8 @@ export async function useShellLocale(locale: Locale): Promise<void> {
 			if (wanted !== locale) return;
 			current = { locale, table };
 		}
+	} catch {
+		// The file could not be loaded (lazyImport showed the notice): the words stay as they are.
 	} finally {
 		// (No document outside a browser, e.g. in unit tests.)
 		const root = (globalThis as { document?: Document }).document?.documentElement;

@@ -11,6 +11,7 @@ export const load: PageLoad = async ({ fetch, params }) => {
 		? await builtinWhilePrerendering(params.id)
 		: await findProgram(fetch, params.id);
 	if (found) return found;
+	// The error page says this in the person's language (it reads the id from these words).
 	error(404, `There is no program “${params.id}” on this device.`);
 };
 
