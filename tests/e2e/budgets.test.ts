@@ -124,6 +124,23 @@ test('the first load of the library stays within its JavaScript budget (gzip)', 
 	const total = rows.reduce((sum, [, size]) => sum + size, 0);
 	await testInfo.attach('first-load-js.txt', { body: table(rows) });
 	expect(total, table(rows)).toBeLessThanOrEqual(FIRST_LOAD_JS_BUDGET);
+
+	// In German, Spanish or French the first load is the same plus that language's first-load
+	// words (messages/shell/<locale>.json, one small chunk fetched after the first paint):
+	// within 10 % of English's (docs/i18n.md, "First-load words").
+	const chunks = join(buildDir, '_app/immutable/chunks');
+	const scripts = readdirSync(chunks).filter((name) => name.endsWith('.js'));
+	for (const locale of ['de', 'es', 'fr']) {
+		const words = JSON.parse(readFileSync(`messages/shell/${locale}.json`, 'utf8')) as {
+			shell_library_intro: string;
+		};
+		const files = scripts.filter((name) =>
+			readFileSync(join(chunks, name), 'utf8').includes(words.shell_library_intro)
+		);
+		expect(files, `the ${locale} first-load words' chunk`).toHaveLength(1);
+		const size = gzipped(join(chunks, files[0]!));
+		expect(total + size, `${locale}: ${size} B of words`).toBeLessThanOrEqual(total * 1.1);
+	}
 });
 
 /** Opens the page (again: a retry comes from the same context) and reads its script timings. */
