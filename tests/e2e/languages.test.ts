@@ -232,3 +232,29 @@ for (const check of RED_FLAG_CHECKS) {
 		});
 	});
 }
+
+for (const { locale, heading } of [
+	{ locale: 'es-ES', heading: 'Programas' },
+	{ locale: 'fr-FR', heading: 'Programmes' }
+]) {
+	test.describe(`in a ${locale} browser`, () => {
+		test.use({ locale });
+
+		test('the library and a routine page: in that language, no axe violations', async ({
+			page
+		}) => {
+			for (const path of ['/', '/programs/gentle-relief/']) {
+				await page.goto(path);
+				await expect(page.locator('html')).toHaveAttribute('lang', locale.slice(0, 2));
+				await expect(page.locator('html')).not.toHaveClass(/i18n-wait/);
+				if (path === '/') {
+					await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+				}
+				const result = await new AxeBuilder({ page })
+					.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+					.analyze();
+				expect(result.violations.map((v) => v.id)).toEqual([]);
+			}
+		});
+	});
+}
