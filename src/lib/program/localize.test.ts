@@ -74,7 +74,7 @@ function program(overrides: Partial<Program> = {}): Program {
 }
 
 describe('cardTranslations', () => {
-	it("gives a card each language's title and summary, by primary tag, the first tag winning", () => {
+	it("gives a card each language's title and summary, by primary tag, as the routine's page chooses", () => {
 		const program = makeProgram({
 			language: 'en-GB',
 			translations: {
@@ -85,10 +85,13 @@ describe('cardTranslations', () => {
 				es: { safety: ['Pare si duele.'] }
 			}
 		});
+		// "de" before "de-AT" (bestTranslation); "en" is a translation of this en-GB routine.
 		expect(cardTranslations(program)).toEqual({
-			de: { title: 'Servus' },
-			fr: { summary: 'Bref' }
+			de: { title: 'Hallo', summary: 'Kurz' },
+			fr: { summary: 'Bref' },
+			en: { title: 'Hello' }
 		});
+		expect(cardTranslations(program)?.de?.title).toBe(localizeProgram(program, 'de').title);
 	});
 
 	it('is absent when no translation has a title or a summary', () => {

@@ -16,16 +16,20 @@ const hasOwn = (value: object, key: string) => Object.prototype.hasOwnProperty.c
 
 /**
  * What a library card needs of a program's translations: the title and summary in each language,
- * by primary tag ("de-AT" → "de"; the first tag of each wins), leaving out the program's own.
+ * by primary tag ("de-AT" → "de"), from the translation the routine's page would choose for that
+ * language (bestTranslation: "de" before "de-AT"), leaving out the program's own texts.
  */
 export function cardTranslations(
 	program: Program
 ): Record<string, { title?: string; summary?: string }> | undefined {
 	const cards: Record<string, { title?: string; summary?: string }> = {};
-	for (const [tag, texts] of Object.entries(program.translations ?? {})) {
-		const language = primary(tag);
-		if (language === primary(program.language) || hasOwn(cards, language)) continue;
-		if (texts.title === undefined && texts.summary === undefined) continue;
+	const translations = program.translations ?? {};
+	for (const language of new Set(Object.keys(translations).map(primary))) {
+		// The translation the routine's page and the player would choose for this language.
+		const tag = bestTranslation(program, [language]);
+		if (primary(tag) !== language || tag === program.language) continue;
+		const texts = translations[tag];
+		if (!texts || (texts.title === undefined && texts.summary === undefined)) continue;
 		cards[language] = {
 			...(texts.title !== undefined ? { title: texts.title } : {}),
 			...(texts.summary !== undefined ? { summary: texts.summary } : {})
