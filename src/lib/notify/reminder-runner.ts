@@ -22,7 +22,7 @@ import { reminderPlan } from '$lib/reminders/notices';
 import { settings } from '$lib/settings.svelte';
 import { onSessionsChanged } from '$lib/storage/session-events';
 import { listSessionDigests } from '$lib/storage/sessions';
-import { sessionPlayingOnDevice } from '$lib/pwa/device-busy';
+import { PLAYER_LOCK, sessionPlayingOnDevice } from '$lib/pwa/device-busy';
 import { notificationState, setPeriodicReminders } from './support';
 
 /** The longest the timer waits (a clock set forward or back is noticed within this). */
@@ -74,7 +74,11 @@ async function checkOnce(): Promise<number | null> {
 		periodicAsked = true;
 		void setPeriodicReminders(worker, true);
 	}
-	if (sessionActivity.busy || (await sessionPlayingOnDevice())) return next;
+	if (sessionActivity.busy) return next;
+	if (await sessionPlayingOnDevice()) {
+		checkWhenPlayerLeaves();
+		return next;
+	}
 	if (missedReminders(plan, settings.values.remindersShown, now).length === 0) return next;
 	// Claimed in one transaction before showing: whatever another tab or the worker recorded
 	// meanwhile is kept, and a slot it already showed is not shown again here.
@@ -88,6 +92,28 @@ async function checkOnce(): Promise<number | null> {
 	});
 	await showReminders(worker, claimed, now, locale);
 	return next;
+}
+
+/** Whether this page waits for another tab's session to leave the screen. */
+let waitingForPlayer = false;
+
+/**
+ * Checks again once no tab holds the player lock: a session ending in another tab writes to the
+ * log (which asks for a check) a moment before it lets the lock go, and nothing else would ask
+ * until the next reminder time. A shared request waits behind the player's exclusive lock and is
+ * let go at once; a player taking the lock steals it anyway.
+ */
+function checkWhenPlayerLeaves(): void {
+	const locks = (navigator as { locks?: LockManager }).locks;
+	if (!locks || waitingForPlayer) return;
+	waitingForPlayer = true;
+	locks
+		.request(PLAYER_LOCK, { mode: 'shared' }, () => Promise.resolve())
+		.catch(() => {})
+		.finally(() => {
+			waitingForPlayer = false;
+			if (active > 0) void checkReminders();
+		});
 }
 
 // One check at a time on this page, whichever runner (or button) asked: a request during a check
