@@ -49,7 +49,10 @@ const config = {
 				'img-src': ['self', 'data:'],
 				'media-src': ['self'],
 				'font-src': ['self'],
-				'connect-src': ['self'],
+				// The person's sync server is known only at run time: the built policy allows any HTTPS
+				// origin and this device's loopback (a CouchDB while developing), and every page's
+				// bootstrap narrows it at once to 'self' and the one server (docs/sync.md).
+				'connect-src': ['self', 'https:', 'http://localhost:*', 'http://127.0.0.1:*'],
 				'worker-src': ['self'],
 				'manifest-src': ['self'],
 				'object-src': ['none'],

@@ -1,6 +1,9 @@
 // Content Security Policy gate: every page of the build carries kit's CSP as a <meta> tag, script-src
 // allows only this origin and the hashes of kit's own inline scripts, and no screen of the app
-// triggers a single violation.
+// triggers a single violation. connect-src: the built policy allows any HTTPS origin and this
+// device's loopback (the person's sync server is known only at run time); each page's bootstrap
+// narrows it at once to the app's own origin, and the sync server's while sync is on — so with
+// sync off no screen sends a single request to another origin (docs/sync.md).
 import { expect, test, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -15,6 +18,9 @@ interface Violation {
 	source: string;
 	line: number;
 }
+
+/** The built policy's connect-src, which every page's bootstrap narrows (see the top). */
+const BUILT_CONNECT_SRC = ["'self'", 'https:', 'http://localhost:*', 'http://127.0.0.1:*'];
 
 /** Parses a policy into its directives: name → values. */
 function directives(policy: string): Map<string, string[]> {
@@ -56,7 +62,7 @@ function expectStrictPolicy(policy: string, where: string): void {
 	expect(map.get('default-src'), where).toEqual(["'self'"]);
 	expect(map.get('object-src'), where).toEqual(["'none'"]);
 	expect(map.get('base-uri'), where).toEqual(["'self'"]);
-	expect(map.get('connect-src'), where).toEqual(["'self'"]);
+	expect(map.get('connect-src'), where).toEqual(BUILT_CONNECT_SRC);
 	expect(map.get('img-src'), where).toEqual(["'self'", 'data:']);
 	expect(map.get('media-src'), where).toEqual(["'self'"]);
 	expect(map.get('worker-src'), where).toEqual(["'self'"]);
@@ -98,6 +104,13 @@ async function recordViolations(page: Page): Promise<Violation[]> {
 		});
 	});
 	return seen;
+}
+
+/** Every request the page (and its service worker) makes, by URL. */
+function recordRequests(page: Page): string[] {
+	const urls: string[] = [];
+	page.context().on('request', (request) => urls.push(request.url()));
+	return urls;
 }
 
 /** The SHA-256 sources of the page's inline scripts that run (not JSON data blocks). */
@@ -156,15 +169,20 @@ test('the policy is enforced: injected inline code is blocked and reported', asy
 });
 
 for (const screen of SCREENS) {
-	test(`${screen.name}: no CSP violation`, async ({ page }) => {
+	test(`${screen.name}: no CSP violation, no request to another origin`, async ({
+		page,
+		baseURL
+	}) => {
+		const urls = recordRequests(page);
 		const violations = await recordViolations(page);
 		await installClock(page);
 		await screen.reach(page);
-		const policy = await page
-			.locator('meta[http-equiv="content-security-policy"]')
-			.getAttribute('content');
-		expect(policy, 'the page has its CSP meta tag').not.toBeNull();
-		expectStrictPolicy(policy as string, screen.name);
+		const policies = await page
+			.locator('meta[http-equiv="content-security-policy" i]')
+			.evaluateAll((tags) => tags.map((tag) => tag.getAttribute('content') ?? ''));
+		expect(policies, 'the built policy, then the narrowing one').toHaveLength(2);
+		expectStrictPolicy(policies[0] ?? '', screen.name);
+		expect(policies[1]).toBe("connect-src 'self'");
 		// Late reports (an image or a style applied after the last step) get a moment to arrive.
 		await page.clock.resume();
 		await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
@@ -173,6 +191,12 @@ for (const screen of SCREENS) {
 			await page.evaluate(
 				() => (window as unknown as { __cspViolations: unknown[] }).__cspViolations
 			)
+		).toEqual([]);
+		// Sync is off: nothing this screen asked for went anywhere but the app's own origin.
+		const origin = new URL(baseURL ?? '').origin;
+		expect(urls.length).toBeGreaterThan(0);
+		expect(
+			urls.filter((url) => !/^(data|blob):/.test(url) && new URL(url).origin !== origin)
 		).toEqual([]);
 	});
 }
@@ -190,4 +214,51 @@ test('History: exports and a restored backup cause no CSP violation', async ({ p
 	await expect(page.getByRole('status').filter({ hasText: 'Backup restored' })).toHaveCount(1);
 	await expect(page.getByRole('button', { name: /^Delete/ })).toHaveCount(4);
 	expect(violations).toEqual([]);
+});
+
+test('with sync off, a request to another origin is refused by the narrowed policy', async ({
+	page
+}) => {
+	const urls = recordRequests(page);
+	const violations = await recordViolations(page);
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Programs' })).toBeVisible();
+	// Both allowed by the built policy (HTTPS, this device), refused by the page's narrowed one.
+	const outcomes = await page.evaluate(async () => {
+		const tries = ['https://couch.example.org/', 'http://127.0.0.1:9/'];
+		return Promise.all(
+			tries.map((url) =>
+				fetch(url).then(
+					() => 'sent',
+					() => 'refused'
+				)
+			)
+		);
+	});
+	expect(outcomes).toEqual(['refused', 'refused']);
+	await expect
+		.poll(() => violations.filter((v) => v.directive === 'connect-src').map((v) => v.blocked))
+		.toEqual(['https://couch.example.org/', 'http://127.0.0.1:9/']);
+	expect(urls.filter((url) => !url.startsWith(new URL(page.url()).origin))).toEqual([]);
+});
+
+test("with sync on, the page may reach the sync server's origin and no other", async ({ page }) => {
+	const violations = await recordViolations(page);
+	await page.addInitScript(() => localStorage.setItem('limber-sync-origin', 'http://127.0.0.1:9'));
+	await page.goto('/settings/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+	const narrowing = await page
+		.locator('meta[http-equiv="content-security-policy" i]')
+		.last()
+		.getAttribute('content');
+	expect(narrowing).toBe("connect-src 'self' http://127.0.0.1:9");
+	await page.evaluate(async () => {
+		// Port 9 (discard) is closed: the first fails on the network, the second by the policy.
+		for (const url of ['http://127.0.0.1:9/', 'https://couch.example.org/']) {
+			await fetch(url).catch(() => null);
+		}
+	});
+	await expect
+		.poll(() => violations.filter((v) => v.directive === 'connect-src').map((v) => v.blocked))
+		.toEqual(['https://couch.example.org/']);
 });

@@ -81,8 +81,11 @@ function browser({
 	hidden = false,
 	paintTiming = true,
 	stored = null as string | null,
+	syncOrigin = null as string | null,
 	languages = ['en-US'] as string[]
 } = {}) {
+	/** The policies the script added (`<meta http-equiv>`'s content). */
+	const policies: string[] = [];
 	const root = { lang: 'en', classes: new Set<string>() };
 	const frames: (() => void)[] = [];
 	const timers: { run: () => void; delay: number }[] = [];
@@ -106,7 +109,8 @@ function browser({
 		URL,
 		location: new URL('https://limber.example/programs/'),
 		localStorage: {
-			getItem: (key: string) => (key === 'limber-language' ? stored : null)
+			getItem: (key: string) =>
+				key === 'limber-language' ? stored : key === 'limber-sync-origin' ? syncOrigin : null
 		},
 		navigator: { languages },
 		document: {
@@ -125,16 +129,23 @@ function browser({
 			},
 			currentScript: { parentElement: body },
 			head: {
-				append: (...links: { rel: string; href: string }[]) => {
+				append: (
+					...links: { rel?: string; href?: string; httpEquiv?: string; content?: string }[]
+				) => {
 					for (const link of links) {
+						if (link.httpEquiv !== undefined) {
+							expect(link.httpEquiv).toBe('Content-Security-Policy');
+							policies.push(link.content ?? '');
+							continue;
+						}
 						expect(link.rel).toBe('modulepreload');
-						preloaded.push(link.href);
+						preloaded.push(link.href ?? '');
 					}
 				}
 			},
 			createElement: (name: string) => {
-				expect(name).toBe('link');
-				return { rel: '', href: '' };
+				expect(['link', 'meta']).toContain(name);
+				return name === 'link' ? { rel: '', href: '' } : { httpEquiv: '', content: '' };
 			}
 		},
 		requestAnimationFrame: (callback: () => void) => frames.push(callback),
@@ -169,7 +180,8 @@ function browser({
 		imported,
 		started,
 		body,
-		root
+		root,
+		policies
 	};
 }
 
@@ -292,6 +304,47 @@ describe('paintFirst', () => {
 		expect(paintFirst(staticPage)).toBe(staticPage);
 	});
 
+	describe('the connect-src narrowing', () => {
+		const script = () => scriptOf(paintFirst(page()));
+
+		it('lets the page connect to its own origin alone while sync is off', () => {
+			const window = browser();
+			window.run(script());
+			expect(window.policies).toEqual(["connect-src 'self'"]);
+		});
+
+		it("adds the sync server's origin stored by Settings → Sync", () => {
+			for (const origin of ['https://couch.example.org', 'http://127.0.0.1:5985']) {
+				const window = browser({ syncOrigin: origin });
+				window.run(script());
+				expect(window.policies).toEqual([`connect-src 'self' ${origin}`]);
+			}
+		});
+
+		it('puts nothing but an origin in the policy', () => {
+			for (const origin of [
+				'https://a.org; script-src *',
+				"'unsafe-inline'",
+				'https:',
+				'http://[::1]:5984',
+				'*',
+				'https://a.org/path'
+			]) {
+				const window = browser({ syncOrigin: origin });
+				window.run(script());
+				expect(window.policies).toEqual(["connect-src 'self'"]);
+			}
+		});
+
+		it('narrows to the own origin when storage refuses to be read, and the app still starts', () => {
+			const window = browser({ syncOrigin: 'https://couch.example.org', languages: ['de'] });
+			window.run(script().replaceAll('localStorage.getItem', '(()=>{throw new Error("denied")})'));
+			expect(window.policies).toEqual(["connect-src 'self'"]);
+			window.paint('first-contentful-paint');
+			expect(window.preloaded).toHaveLength(PRELOADS.length);
+		});
+	});
+
 	describe('the language hint', () => {
 		const script = () => scriptOf(paintFirst(page()));
 
@@ -327,7 +380,7 @@ describe('paintFirst', () => {
 
 		it('still starts the app when storage refuses to be read', () => {
 			const window = browser({ languages: ['de'] });
-			const run = script().replace('localStorage.getItem', '(()=>{throw new Error("denied")})');
+			const run = script().replaceAll('localStorage.getItem', '(()=>{throw new Error("denied")})');
 			window.run(run);
 			expect(window.root.lang).toBe('en');
 			window.paint('first-contentful-paint');

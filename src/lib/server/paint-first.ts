@@ -22,6 +22,7 @@
 import { createHash } from 'node:crypto';
 import { LANGUAGE_HINT_KEY, LANGUAGE_WAIT_CLASS } from '$lib/i18n/hint';
 import { BASE_LOCALE, LOCALES } from '$lib/i18n/locale';
+import { ORIGIN_PATTERN, SYNC_ORIGIN_KEY } from '$lib/sync/connect-hint';
 
 /**
  * The page's language before it paints (see $lib/i18n/shell-words): the one this device showed
@@ -46,6 +47,29 @@ const LANGUAGE_HINT =
 	'navigator.languages.map(t=>t.split("-")[0].toLowerCase()).find(t=>L.includes(t));' +
 	`if(l&&l!="${BASE_LOCALE}"&&L.includes(l)){d.lang=l;d.classList.add("${LANGUAGE_WAIT_CLASS}");` +
 	`setTimeout(()=>d.classList.remove("${LANGUAGE_WAIT_CLASS}"),3e3)}}catch{}`;
+
+/**
+ * The page may connect to its own origin and, while sync is on, to the person's server, and to
+ * nothing else. The built policy (svelte.config.js) allows `'self' https:` and this device's own
+ * loopback, since the server is only known at run time; this adds a second policy, which a
+ * browser enforces as well, narrowing `connect-src` to `'self'` and the one origin Settings → Sync
+ * stored (docs/sync.md, "The content security policy"). It runs before any of the app's scripts.
+ * Unminified:
+ *
+ *     try {
+ *       let origin = "";
+ *       try { origin = localStorage.getItem(SYNC_ORIGIN_KEY) ?? ""; } catch {} // storage refused
+ *       document.head.append(Object.assign(document.createElement("meta"), {
+ *         httpEquiv: "Content-Security-Policy",
+ *         content: "connect-src 'self'" + (ORIGIN_PATTERN.test(origin) ? " " + origin : "")
+ *       }));
+ *     } catch {}
+ */
+const CONNECT_NARROWING =
+	`try{let o="";try{o=localStorage.getItem(${JSON.stringify(SYNC_ORIGIN_KEY)})??""}catch{}` +
+	'document.head.append(Object.assign(document.createElement("meta"),' +
+	`{httpEquiv:"Content-Security-Policy",content:"connect-src 'self'"+` +
+	`(${ORIGIN_PATTERN.toString()}.test(o)?" "+o:"")}))}catch{}`;
 
 /** A preload tag exactly as SvelteKit writes it (kit.output.preloadStrategy 'modulepreload'). */
 const PRELOAD_TAG = /[ \t]*<link href="([^"]+)" rel="modulepreload">\n?/g;
@@ -135,7 +159,8 @@ export function paintFirst(html: string): string {
 	const { tag, body } = bootstrap;
 	// A page rendered in the browser only gets the language hint and keeps its preloads.
 	const browserOnly = nothingToPaint(html, tag);
-	const rewritten = LANGUAGE_HINT + (browserOnly ? body : paintFirstBody(html, body));
+	const rewritten =
+		CONNECT_NARROWING + LANGUAGE_HINT + (browserOnly ? body : paintFirstBody(html, body));
 
 	const oldSource = `'${scriptHash(body)}'`;
 	const policy = html.match(/<meta http-equiv="content-security-policy" content="([^"]*)">/);

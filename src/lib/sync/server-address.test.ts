@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectSources, parseServerAddress } from './server-address';
+import { connectSources, parseServerAddress, serverAddressProblem } from './server-address';
 
 const ok = (text: string) => {
 	const result = parseServerAddress(text);
@@ -17,7 +17,8 @@ describe('parseServerAddress', () => {
 	it('accepts plain HTTP only to this device', () => {
 		expect(ok('http://localhost:5984')).toBe('http://localhost:5984');
 		expect(ok('http://127.0.0.1:5984/')).toBe('http://127.0.0.1:5984');
-		expect(ok('http://[::1]:5984')).toBe('http://[::1]:5984');
+		// Not [::1]: a content security policy cannot name it, so the page could not reach it.
+		expect(ok('http://[::1]:5984')).toHaveLength(1);
 		expect(ok('http://192.168.1.20:5984')).toEqual([
 			'url: must start with https:// (your password is sent with every request)'
 		]);
@@ -45,5 +46,17 @@ describe('connectSources', () => {
 			'https://example.org:6984'
 		]);
 		expect(connectSources('http://192.168.1.20')).toEqual(["'self'"]);
+	});
+});
+
+describe('serverAddressProblem', () => {
+	it('names why an address is refused, for the Settings page to word', () => {
+		expect(serverAddressProblem(' ')).toBe('required');
+		expect(serverAddressProblem('couch.example.org')).toBe('not-url');
+		expect(serverAddressProblem('http://couch.example.org')).toBe('not-https');
+		expect(serverAddressProblem('https://a:b@couch.example.org')).toBe('credentials');
+		expect(serverAddressProblem('https://couch.example.org/#top')).toBe('extra');
+		expect(serverAddressProblem('https://couch.example.org')).toBeNull();
+		expect(serverAddressProblem('http://127.0.0.1:5984')).toBeNull();
 	});
 });

@@ -4,33 +4,55 @@
 // device itself (a CouchDB on localhost while developing), which browsers treat as secure.
 import { refusal, type ValidationResult } from '$lib/validation/problems';
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+// Not [::1]: a content security policy cannot name an IPv6 address.
+const LOOPBACK = new Set(['localhost', '127.0.0.1']);
+
+/** Why an address is refused, as a code the Settings page words in the person's language. */
+export type AddressProblem = 'required' | 'not-url' | 'not-https' | 'credentials' | 'extra';
+
+const PROBLEM_TEXT: Record<AddressProblem, string> = {
+	required: 'is required: the address of your CouchDB server',
+	'not-url': 'is not a web address (it should look like "https://couch.example.org")',
+	'not-https': 'must start with https:// (your password is sent with every request)',
+	credentials: 'must not hold a user name or password: enter them in their own fields',
+	extra: 'must not end with "?…" or "#…"'
+};
+
+/** The address in one form, or why it is refused. */
+function checkAddress(text: string): { value: string } | { problem: AddressProblem } {
+	const trimmed = text.trim();
+	if (trimmed === '') return { problem: 'required' };
+	let url: URL;
+	try {
+		url = new URL(trimmed);
+	} catch {
+		return { problem: 'not-url' };
+	}
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+		return { problem: 'not-https' };
+	}
+	if (url.username !== '' || url.password !== '') return { problem: 'credentials' };
+	if (url.search !== '' || url.hash !== '') return { problem: 'extra' };
+	const path = url.pathname.replace(/\/+$/, '');
+	return { value: `${url.origin}${path}` };
+}
+
+/** Why a server address is refused, or null when it is fine. */
+export function serverAddressProblem(text: string): AddressProblem | null {
+	const checked = checkAddress(text);
+	return 'problem' in checked ? checked.problem : null;
+}
 
 /**
  * Checks a server address and returns it in one form ("https://host[:port][/path]", no trailing
  * slash), or a problem under the path `url`. Never throws.
  */
 export function parseServerAddress(text: string): ValidationResult<string> {
-	const trimmed = text.trim();
-	const problem = (message: string) => refusal([{ path: 'url', message }]);
-	if (trimmed === '') return problem('is required: the address of your CouchDB server');
-	let url: URL;
-	try {
-		url = new URL(trimmed);
-	} catch {
-		return problem('is not a web address (it should look like "https://couch.example.org")');
+	const checked = checkAddress(text);
+	if ('problem' in checked) {
+		return refusal([{ path: 'url', message: PROBLEM_TEXT[checked.problem] }]);
 	}
-	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
-		return problem('must start with https:// (your password is sent with every request)');
-	}
-	if (url.username !== '' || url.password !== '') {
-		return problem('must not hold a user name or password: enter them in their own fields');
-	}
-	if (url.search !== '' || url.hash !== '') {
-		return problem('must not end with "?…" or "#…"');
-	}
-	const path = url.pathname.replace(/\/+$/, '');
-	return { ok: true, value: `${url.origin}${path}` };
+	return { ok: true, value: checked.value };
 }
 
 /** The `connect-src` sources once sync is on with this server (or off: null). */
