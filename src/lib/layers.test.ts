@@ -36,8 +36,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 		'validation'
 	],
 	settings: ['storage'],
-	// Sync's core (no UI yet): documents over the stored records, checked by the backup validator.
-	sync: ['session', 'storage', 'validation'],
+	// Sync: documents over the stored records, checked by the backup validator; its runner waits
+	// for the player (pwa) and checks pulled routines against the built-in ids (catalog).
+	sync: ['adherence', 'catalog', 'pwa', 'session', 'storage', 'time', 'validation'],
 	language: ['i18n', 'settings'],
 	catalog: ['lazy-import', 'program', 'storage'],
 	today: ['adherence'],
@@ -123,7 +124,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 		'today'
 	],
 	styles: [],
-	server: ['i18n']
+	server: ['i18n', 'sync']
 };
 
 /** The folder a path under src/lib belongs to; a top-level module is its own (time.ts → time). */
