@@ -8,6 +8,7 @@ import type { EngineDriver } from './driver';
 import { launchFirefox } from './firefox';
 import {
 	builderSave,
+	connectNarrowed,
 	endAndSave,
 	everyPageOffline,
 	historyAfterReload,
@@ -69,6 +70,9 @@ for (const engine of found.wanted) {
 		it('no uncaught error or console error so far', async () => {
 			expect(await context().driver.errors()).toEqual([]);
 		});
+		// After the console check: a refused request is reported on the console.
+		it('with sync off, the page may connect to its own origin only', () =>
+			connectNarrowed(context()));
 		it('the service worker controls the page after a reload', () =>
 			serviceWorkerInControl(context()));
 		it('reloads while the deferred parts load leave a working page', () =>

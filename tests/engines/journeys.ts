@@ -486,3 +486,34 @@ export async function shareLinkAdds({ driver, base }: JourneyContext): Promise<v
 	await clickText(driver, 'a', `Open ${SHARED.title}`);
 	await waitFor(driver, 'the shared program', headingIs, SHARED.title);
 }
+
+/**
+ * With sync off, the page's bootstrap narrows connect-src to the app's own origin (docs/sync.md):
+ * a request to this device's loopback, which the built policy allows, is refused by the policy.
+ */
+export async function connectNarrowed({ driver, base }: JourneyContext): Promise<void> {
+	await driver.goto(`${base}/`);
+	await waitFor(driver, 'the library', headingIs, 'Programs');
+	const policies = await driver.evaluate(() =>
+		Array.from(document.querySelectorAll('meta[http-equiv]'))
+			.filter(
+				(meta) => meta.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy'
+			)
+			.map((meta) => meta.getAttribute('content') ?? '')
+	);
+	expect(policies).toHaveLength(2);
+	expect(policies[1]).toBe("connect-src 'self'");
+	await driver.evaluate(() => {
+		const w = window as unknown as { __refused: string[] };
+		w.__refused = [];
+		document.addEventListener('securitypolicyviolation', (event) =>
+			w.__refused.push(`${event.effectiveDirective} ${event.blockedURI}`)
+		);
+		void fetch('http://127.0.0.1:9/').catch(() => {});
+	});
+	const refused = await waitFor(driver, 'the policy to refuse the request', () => {
+		const seen = (window as unknown as { __refused: string[] }).__refused;
+		return seen.length > 0 ? seen : null;
+	});
+	expect(refused).toEqual(['connect-src http://127.0.0.1:9/']);
+}
