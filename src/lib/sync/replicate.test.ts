@@ -466,6 +466,106 @@ describe('two devices converge', () => {
 	});
 });
 
+describe('a conflict the pull cannot resolve', () => {
+	it("the server's version fails the checks: the change here is held back and reported, not retried in a loop", async () => {
+		const couch = new FakeCouch();
+		const local = new MemoryStore();
+		local.write(session(1));
+		await replicate(options(couch, local));
+		// Another writer stores a version this device will not take in (skipped when pulled)...
+		const bad = session(1) as unknown as Record<string, unknown>;
+		(bad.session as Record<string, unknown>).painBefore = 42;
+		couch.put(bad);
+		// ...while this device answers the session again and records another one.
+		const mine = structuredClone(local.doc('session:s1') as SessionDoc);
+		mine.session.note = 'mine';
+		mine.answeredAt.note = T(9);
+		local.write(mine);
+		local.write(session(2));
+
+		couch.log.length = 0;
+		const report = await replicate(options(couch, local));
+		expect(report.skipped.map((skip) => skip.id)).toEqual(['session:s1']);
+		expect(report.conflicts).toBe(1);
+		expect(report.refused).toEqual([
+			{
+				id: 'session:s1',
+				reason:
+					"conflict: the server's version could not be taken in: session.painBefore: must be a whole number from 0 to 10"
+			}
+		]);
+		expect(report.pushed).toBe(1);
+		expect(couch.docs.get('session:s2')).toBeDefined();
+		expect(couch.log.filter((line) => line.includes('_bulk_docs'))).toHaveLength(1);
+		expect(local.entries.get('session:s1')).toMatchObject({ pending: true });
+
+		// Next time (the bad version no longer in _changes): one conflict, then held back again.
+		const again = await replicate(options(couch, local));
+		expect(again.conflicts).toBe(1);
+		expect(again.refused).toEqual([
+			{ id: 'session:s1', reason: "conflict: the server's version could not be taken in" }
+		]);
+		expect((local.doc('session:s1') as SessionDoc).session.note).toBe('mine');
+	});
+});
+
+describe('what moved, by type', () => {
+	function devices() {
+		const couch = new FakeCouch();
+		const a = new MemoryStore();
+		const b = new MemoryStore();
+		const syncA = () => replicate(options(couch, a, { deviceId: 'a' }));
+		const syncB = () => replicate(options(couch, b, { deviceId: 'b' }));
+		return { a, b, syncA, syncB };
+	}
+
+	it('counts documents changed here by pulls and documents pushed, deletions under their type', async () => {
+		const { a, b, syncA, syncB } = devices();
+		for (let day = 1; day <= 3; day++) a.write(session(day));
+		a.write(routineToDoc({ program: makeStoredProgram(), importedAt: T(1) }, T(1)));
+		for (const doc of settingsToDocs({ language: 'de', beeps: false }, {}, T(2))) a.write(doc);
+		a.write(checkToDoc({ day: '2025-03-03', pain: 4 }, T(3)));
+		expect((await syncA()).moved).toEqual({ sessions: 3, routines: 1, settings: 2, checks: 1 });
+		expect((await syncB()).moved).toEqual({ sessions: 3, routines: 1, settings: 2, checks: 1 });
+
+		b.write(deletionOf('routine:my-routine', 'routine', T(4)));
+		b.write(deletionOf('session:s1', 'session', T(4)));
+		expect((await syncB()).moved).toEqual({ sessions: 1, routines: 1, settings: 0, checks: 0 });
+		// A's own documents come back unchanged, and a deletion of what it never had is no change.
+		const pulled = await syncA();
+		expect(pulled.moved).toEqual({ sessions: 1, routines: 1, settings: 0, checks: 0 });
+		expect((await syncA()).moved).toEqual({ sessions: 0, routines: 0, settings: 0, checks: 0 });
+	});
+
+	it('a document merged on pull and pushed again counts twice', async () => {
+		const { a, b, syncA, syncB } = devices();
+		for (const doc of settingsToDocs({ language: 'de', textSize: 'normal' }, {}, T(1)))
+			a.write(doc);
+		await syncA();
+		await syncB();
+		for (const doc of settingsToDocs(
+			{ language: 'fr', textSize: 'normal' },
+			{ textSize: T(1) },
+			T(5)
+		))
+			a.write(doc);
+		await syncA();
+		for (const doc of settingsToDocs(
+			{ language: 'de', textSize: 'large' },
+			{ language: T(1) },
+			T(6)
+		))
+			b.write(doc);
+		const report = await syncB();
+		expect(report).toMatchObject({ changed: 1, pushed: 1 });
+		expect(report.moved).toEqual({ sessions: 0, routines: 0, settings: 2, checks: 0 });
+		expect((b.doc('settings:display') as SettingsDoc).values).toEqual({
+			language: 'fr',
+			textSize: 'large'
+		});
+	});
+});
+
 describe('starting over', () => {
 	it('when the server database is new, everything is pushed again without old revisions', async () => {
 		const first = new FakeCouch();

@@ -20,8 +20,8 @@ import {
 	type SyncCheckpoint
 } from './checkpoint';
 import { CouchClient, reasonOf, SyncError, type SyncTarget } from './couch';
-import type { SyncDoc } from './documents';
-import type { LocalEntry, LocalStore } from './local-store';
+import { parseDocId, type DocType, type SyncDoc } from './documents';
+import { resolvePulled, type LocalEntry, type LocalStore } from './local-store';
 import { validatePulled, type SkippedDoc } from './validate-pulled';
 import type { BackupContext } from '$lib/storage/backup-format';
 
@@ -55,6 +55,16 @@ export interface RefusedDoc {
 	reason: string;
 }
 
+/** How many documents of each type moved: changed here by pulls, or pushed (deletions too). */
+export type MovedCounts = Record<'sessions' | 'routines' | 'settings' | 'checks', number>;
+
+const MOVED_KEY: Record<DocType, keyof MovedCounts> = {
+	session: 'sessions',
+	routine: 'routines',
+	settings: 'settings',
+	check: 'checks'
+};
+
 /** What a sync did. */
 export interface SyncReport {
 	/** Documents received from the server. */
@@ -71,6 +81,12 @@ export interface SyncReport {
 	conflicts: number;
 	/** Whether sync started over (first sync, or the server's database is not the one it was). */
 	startedOver: boolean;
+	/**
+	 * Per type, the documents that changed here because of pulls plus those pushed (a deletion
+	 * counts under its type; a document pulled, merged and pushed again counts twice): what the
+	 * person is told moved ("12 sessions, 1 routine").
+	 */
+	moved: MovedCounts;
 }
 
 /** How many times a push is retried after conflicts (each after pulling again). */
@@ -105,7 +121,8 @@ class Replication {
 		skipped: [],
 		refused: [],
 		conflicts: 0,
-		startedOver: false
+		startedOver: false,
+		moved: { sessions: 0, routines: 0, settings: 0, checks: 0 }
 	};
 
 	constructor(options: SyncOptions) {
@@ -135,6 +152,18 @@ class Replication {
 		return this.#report;
 	}
 
+	/** Why a document that keeps meeting a conflict is held back. */
+	#stuckReason(id: string): string {
+		const skipped = this.#report.skipped.find((skip) => skip.id === id);
+		const why = skipped ? `: ${skipped.problem}` : '';
+		return `conflict: the server's version could not be taken in${why}`;
+	}
+
+	#countMoved(id: string): void {
+		const type = parseDocId(id)?.type;
+		if (type) this.#report.moved[MOVED_KEY[type]]++;
+	}
+
 	async #saveRemoteCheckpoint(): Promise<void> {
 		this.#remoteRev = await writeRemoteCheckpoint(
 			this.#client,
@@ -162,7 +191,13 @@ class Replication {
 			const checked = validatePulled(inputs, this.#options.context);
 			this.#report.skipped.push(...checked.skipped);
 			const checkpoint = { ...this.#checkpoint, pull: lastSeq };
+			// Which of them will change what is stored here, by the rule the store applies.
+			const before = await this.#local.getMany(checked.docs.map((doc) => doc._id));
+			const changing = checked.docs.filter(
+				(doc) => resolvePulled(before.get(doc._id), doc).changed
+			);
 			this.#report.changed += await this.#local.applyPulled(checked.docs, checkpoint);
+			for (const doc of changing) this.#countMoved(doc._id);
 			this.#checkpoint = checkpoint;
 			this.#report.pulled += checked.docs.length;
 			await this.#saveRemoteCheckpoint();
@@ -184,10 +219,26 @@ class Replication {
 		let cursor = this.#checkpoint.push;
 		let held = Infinity;
 		const refused = new Set<string>();
+		// The revision each document was based on when it met a conflict in this sync.
+		const conflictedAt = new Map<string, string | undefined>();
+		const refuse = (entry: LocalEntry, reason: string) => {
+			refused.add(entry.doc._id);
+			held = Math.min(held, entry.seq);
+			this.#report.refused.push({ id: entry.doc._id, reason });
+		};
 		for (let round = 1; ;) {
 			const entries = await this.#local.changesSince(cursor, this.#batch);
 			if (entries.length === 0) return;
-			const sending = entries.filter((entry) => entry.pending && !refused.has(entry.doc._id));
+			const sending: LocalEntry[] = [];
+			for (const entry of entries) {
+				if (!entry.pending || refused.has(entry.doc._id)) continue;
+				// Pulling after its conflict brought no newer version of it (the server's failed the
+				// checks, so it was skipped): sending it again would only meet the same conflict.
+				const id = entry.doc._id;
+				if (conflictedAt.has(id) && conflictedAt.get(id) === entry.rev) {
+					refuse(entry, this.#stuckReason(id));
+				} else sending.push(entry);
+			}
 			const conflicts: LocalEntry[] = [];
 			const pushed: { id: string; rev: string; seq: number }[] = [];
 			if (sending.length > 0) {
@@ -199,15 +250,10 @@ class Replication {
 					const answer = answers.get(entry.doc._id) ?? {};
 					if (typeof answer.rev === 'string' && answer.error === undefined) {
 						pushed.push({ id: entry.doc._id, rev: answer.rev, seq: entry.seq });
-					} else if (answer.error === 'conflict') conflicts.push(entry);
-					else {
-						refused.add(entry.doc._id);
-						held = Math.min(held, entry.seq);
-						this.#report.refused.push({
-							id: entry.doc._id,
-							reason: reasonOf(answer) || 'no answer from the server'
-						});
-					}
+					} else if (answer.error === 'conflict') {
+						conflicts.push(entry);
+						conflictedAt.set(entry.doc._id, entry.rev);
+					} else refuse(entry, reasonOf(answer) || 'no answer from the server');
 				});
 			}
 			// After a conflict, look again from the first one (once pulled and merged).
@@ -218,6 +264,7 @@ class Replication {
 			await this.#local.markPushed(pushed, this.#checkpoint);
 			await this.#saveRemoteCheckpoint();
 			this.#report.pushed += pushed.length;
+			for (const { id } of pushed) this.#countMoved(id);
 			done += pushed.length;
 			this.#options.onProgress?.({ phase: 'push', done, total: Math.max(total, done) });
 			if (conflicts.length > 0) {
