@@ -127,8 +127,19 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 	server: ['i18n', 'sync']
 };
 
+/**
+ * Modules counted with another folder than their own. `sync/documents.ts` is the pure mapping of
+ * storage's records to sync documents: storage builds them on every write (recording a change for
+ * sync in the same transaction), and sync carries them, so it is counted with storage (it imports
+ * only storage's schemas and the session record's type). Otherwise storage → sync → storage.
+ */
+const UNIT_OF_MODULE: Record<string, string> = { 'sync/documents': 'storage' };
+
 /** The folder a path under src/lib belongs to; a top-level module is its own (time.ts → time). */
 function unitOf(path: string): string {
+	const module = path.replace(/(\.svelte)?(\.(ts|js))?$/, '');
+	const moved = UNIT_OF_MODULE[module];
+	if (moved !== undefined) return moved;
 	const [first = '', ...rest] = path.split('/');
 	return rest.length > 0 ? first : first.replace(/(\.svelte)?(\.(ts|js))?$/, '');
 }

@@ -11,8 +11,10 @@ import {
 	type Settings
 } from '$lib/storage/settings-schema';
 
-/** The channel on which tabs announce a changed setting: `{ key }`. */
-export const SETTINGS_CHANNEL = 'limber-settings';
+import { SETTINGS_CHANNEL } from '$lib/storage/change-events';
+
+/** The channel on which tabs (and sync, for what it pulls) announce a changed setting: `{ key }`. */
+export { SETTINGS_CHANNEL };
 
 /** Settings as this page sees them (one per page: `settings`; tests make two to act as two tabs). */
 export class SettingsState {

@@ -1,8 +1,11 @@
 // How History and the report read their data: once on mount (with the settings and the page's
-// clock), and again when the database becomes usable after a failed read — another tab closed,
-// an upgrade finished — so the page mends itself without a reload.
+// clock), again when the database becomes usable after a failed read — another tab closed,
+// an upgrade finished — so the page mends itself without a reload, and again when sessions or
+// routines change elsewhere (another tab, or sync).
 import { onMount, untrack } from 'svelte';
 import { settings } from '$lib/settings.svelte';
+import { onProgramsChanged } from '$lib/storage/change-events';
+import { onSessionsChanged } from '$lib/storage/session-events';
 import { storageStatus } from '$lib/storage/storage-status.svelte';
 import type { PageNow } from '$lib/today.svelte';
 
@@ -15,7 +18,15 @@ export function loadPageData(
 	onMount(() => {
 		void settings.load();
 		void load();
-		return clock.start();
+		const stopClock = clock.start();
+		// Sessions or routines changed in another tab, or pulled by sync: read them again.
+		const stopSessions = onSessionsChanged(() => void load());
+		const stopPrograms = onProgramsChanged(() => void load());
+		return () => {
+			stopClock();
+			stopSessions();
+			stopPrograms();
+		};
 	});
 
 	$effect(() => {

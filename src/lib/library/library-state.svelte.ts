@@ -17,6 +17,7 @@ import { loadCheckpoints } from '$lib/storage/checkpoint';
 import { readDatabase } from '$lib/storage/database';
 import type { SessionDigest } from '$lib/storage/schema';
 import { onSessionsChanged } from '$lib/storage/session-events';
+import { onProgramsChanged } from '$lib/storage/change-events';
 import { listSessionDigests, listSessions } from '$lib/storage/sessions';
 import { PageNow } from '$lib/today.svelte';
 
@@ -135,6 +136,8 @@ export class LibraryState {
 	watchToday(): () => void {
 		const stopClock = this.clock.start();
 		const stopChannel = onSessionsChanged(() => void this.readToday());
+		// Routines pulled by sync (or saved in another tab) appear without a reload.
+		const stopPrograms = onProgramsChanged(() => void this.rereadImported().catch(() => {}));
 		const onVisible = () => {
 			if (document.visibilityState === 'visible') void this.readToday();
 		};
@@ -142,6 +145,7 @@ export class LibraryState {
 		return () => {
 			stopClock();
 			stopChannel();
+			stopPrograms();
 			document.removeEventListener('visibilitychange', onVisible);
 		};
 	}

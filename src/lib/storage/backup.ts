@@ -9,6 +9,13 @@ import { digestOf, putDigests } from './digests';
 import { checkStoredProgram } from './programs';
 import type { SessionDigest, StoredProgram } from './schema';
 import {
+	recordRoutine,
+	recordSession,
+	recordSetting,
+	SYNC_STORES,
+	syncStoresOf
+} from './sync-changes';
+import {
 	DEVICE_ONLY_SETTINGS,
 	isSettingKey,
 	isValidSetting,
@@ -95,7 +102,7 @@ export async function importBackup(backup: Backup): Promise<ImportReport> {
 	return withDatabase((db) =>
 		inTransaction(
 			db,
-			['sessions', 'sessionDigests', 'programs', 'settings'],
+			['sessions', 'sessionDigests', 'programs', 'settings', ...SYNC_STORES],
 			'readwrite',
 			async (tx) => {
 				const report: ImportReport = {
@@ -119,12 +126,15 @@ export async function importBackup(backup: Backup): Promise<ImportReport> {
 				const known = new Set<string>(await sessionStore.getAllKeys());
 				const storedDigests = await readDigestsForWrite(sessionStore, digestStore);
 				const added: SessionDigest[] = [];
+				const addedSessions: SessionRecord[] = [];
+				const addedPrograms: StoredProgram[] = [];
 				for (const session of backup.sessions) {
 					if (known.has(session.id)) {
 						report.sessionsSkipped++;
 						continue;
 					}
 					known.add(session.id);
+					addedSessions.push(session as SessionRecord);
 					write(sessionStore.put(session as SessionRecord));
 					added.push(digestOf(session as SessionRecord));
 					report.sessionsAdded++;
@@ -136,6 +146,7 @@ export async function importBackup(backup: Backup): Promise<ImportReport> {
 					const id = entry.program.id;
 					const existing = await programStore.get(id);
 					if (existing === undefined) {
+						addedPrograms.push(entry);
 						write(programStore.put(entry));
 						report.programsAdded.push(id);
 					} else if (sameJson(existing.program, entry.program)) {
@@ -156,6 +167,13 @@ export async function importBackup(backup: Backup): Promise<ImportReport> {
 				}
 
 				await Promise.all(writes);
+				// What was added is recorded for sync (while it is on), in the same transaction.
+				const sync = syncStoresOf(tx);
+				for (const session of addedSessions) await recordSession(sync, session, undefined);
+				for (const entry of addedPrograms) await recordRoutine(sync, entry);
+				for (const key of report.settingsFilled) {
+					await recordSetting(sync, settingsStore, key, undefined);
+				}
 				return report;
 			},
 			'strict'

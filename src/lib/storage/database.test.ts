@@ -54,7 +54,9 @@ describe('openDatabase', () => {
 			'programs',
 			'sessionDigests',
 			'sessions',
-			'settings'
+			'settings',
+			'syncEntries',
+			'syncMeta'
 		]);
 		const tx = db.transaction('sessions');
 		expect([...tx.store.indexNames].sort()).toEqual(['by-programId', 'by-startedAt']);

@@ -5,7 +5,8 @@
 import { isRecord } from '$lib/validation/problems';
 import type { Program } from '$lib/program/types';
 import { inTransaction, readDatabase, withDatabase } from './database';
-import type { DraftMode, StoredDraft } from './schema';
+import type { DraftMode, StoredDraft, StoredProgram } from './schema';
+import { recordRoutine, SYNC_STORES, syncStoresOf } from './sync-changes';
 
 export type { DraftMode, StoredDraft } from './schema';
 
@@ -65,13 +66,17 @@ export async function saveDraftAsProgram(program: Program, draftId: string): Pro
 	await withDatabase((db) =>
 		inTransaction(
 			db,
-			['programs', 'drafts'],
+			['programs', 'drafts', ...SYNC_STORES],
 			'readwrite',
 			async (tx) => {
-				await tx
-					.objectStore('programs')
-					.put({ program, importedAt: new Date().toISOString(), source: 'builder' });
+				const record: StoredProgram = {
+					program,
+					importedAt: new Date().toISOString(),
+					source: 'builder'
+				};
+				await tx.objectStore('programs').put(record);
 				await tx.objectStore('drafts').delete(draftId);
+				await recordRoutine(syncStoresOf(tx), record);
 			},
 			'strict'
 		)

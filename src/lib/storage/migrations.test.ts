@@ -6,13 +6,15 @@ import v2 from '../../../tests/fixtures/db/v2.json';
 import v3 from '../../../tests/fixtures/db/v3.json';
 import v4 from '../../../tests/fixtures/db/v4.json';
 import v5 from '../../../tests/fixtures/db/v5.json';
+import v6 from '../../../tests/fixtures/db/v6.json';
 import { loadCheckpoints } from './checkpoint';
 import { configureStorage, openDatabase } from './database';
 import { estimateDuration, LEGACY_SETTINGS_KEY, withOutcomes } from './migrations';
 import { getImportedProgram } from './programs';
 import { listDrafts, putDraft } from './drafts';
 import { DB_VERSION, DIGESTS_KEY, LEGACY_CHECKPOINT_KEY } from './schema';
-import { listSessionDigests, listSessions } from './sessions';
+import { listSessionDigests, listSessions, storeNewSession } from './sessions';
+import { makeSessionRecord } from '$lib/test-factories';
 import { getAllSettings } from './settings';
 import {
 	createFixtureDatabase,
@@ -378,5 +380,40 @@ describe('upgrading from version 5', () => {
 			updatedAt: '2025-06-11T10:00:00.000Z'
 		});
 		expect((await listDrafts()).map((draft) => draft.id)).toEqual(['d1']);
+	});
+});
+
+describe('upgrading from version 6', () => {
+	it('adds the empty sync stores (sync off) and keeps every record as it was', async () => {
+		const fixture = v6 as DatabaseFixture;
+		const { factory, db } = await upgradeFrom(fixture);
+		expect(db.version).toBe(DB_VERSION);
+		expect(await db.count('syncEntries')).toBe(0);
+		expect(await db.count('syncMeta')).toBe(0);
+		const raw = await openRaw(factory, 'migrate');
+		for (const store of fixture.stores) {
+			const { keys, values } = await dumpStore(raw, store.name);
+			if (store.records) expect(values, store.name).toEqual(store.records);
+			else
+				expect(
+					keys.map((key, i) => ({ key, value: values[i] })),
+					store.name
+				).toEqual(store.entries);
+		}
+		raw.close();
+		expect((await listDrafts()).map((draft) => draft.id)).toEqual(['draft-1']);
+		expect((await getAllSettings()).morningPain).toHaveLength(2);
+	});
+
+	it('keys the entries by document id, with an index by change number', async () => {
+		const { db } = await upgradeFrom(v6 as DatabaseFixture);
+		const tx = db.transaction('syncEntries');
+		expect(tx.store.keyPath).toBe('doc._id');
+		expect([...tx.store.indexNames]).toEqual(['by-seq']);
+		expect(tx.store.index('by-seq').keyPath).toBe('seq');
+		await tx.done;
+		// A change made after the upgrade, with sync still off, records nothing.
+		await storeNewSession(makeSessionRecord({ id: 'after-upgrade' }));
+		expect(await db.count('syncEntries')).toBe(0);
 	});
 });

@@ -113,6 +113,14 @@ export async function migrate(
 		// Version 6: the routine builder keeps unsaved routines (nothing to carry over).
 		db.createObjectStore('drafts', { keyPath: 'id' });
 	}
+	if (oldVersion < 7) {
+		// Version 7: sync's entries (one per document, by change number too) and its own records.
+		// Sync starts off: nothing is recorded until the person turns it on (which makes an entry
+		// for everything stored then).
+		const entries = db.createObjectStore('syncEntries', { keyPath: 'doc._id' });
+		entries.createIndex('by-seq', 'seq');
+		db.createObjectStore('syncMeta');
+	}
 }
 
 /** Each program played (a session that counts), followed since the local day of its first one. */

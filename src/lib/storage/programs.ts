@@ -7,6 +7,8 @@ import { check } from '$lib/validation/schemas';
 import { inTransaction, readDatabase, withDatabase } from './database';
 import { StorageError } from './errors';
 import { StoredProgramSchema, type ProgramSource, type StoredProgram } from './schema';
+import { recordDeletion, recordRoutine, SYNC_STORES, syncStoresOf } from './sync-changes';
+import { routineDocId } from '$lib/sync/documents';
 
 export type { ProgramSource, StoredProgram } from './schema';
 
@@ -49,15 +51,16 @@ export async function saveImportedProgram(
 	await putStoredProgram(record);
 }
 
-/** Writes one stored-program record, durably. */
+/** Writes one stored-program record, durably (and records it for sync). */
 async function putStoredProgram(record: StoredProgram): Promise<void> {
 	await withDatabase((db) =>
 		inTransaction(
 			db,
-			['programs'],
+			['programs', ...SYNC_STORES],
 			'readwrite',
 			async (tx) => {
 				await tx.objectStore('programs').put(record);
+				await recordRoutine(syncStoresOf(tx), record);
 			},
 			'strict'
 		)
@@ -111,12 +114,15 @@ export async function deleteImportedProgram(id: string): Promise<StoredProgram |
 	return withDatabase((db) =>
 		inTransaction(
 			db,
-			['programs'],
+			['programs', ...SYNC_STORES],
 			'readwrite',
 			async (tx) => {
 				const store = tx.objectStore('programs');
 				const existing = await store.get(id);
-				if (existing !== undefined) await store.delete(id);
+				if (existing !== undefined) {
+					await store.delete(id);
+					await recordDeletion(syncStoresOf(tx), routineDocId(id), 'routine');
+				}
 				return existing;
 			},
 			'strict'

@@ -6,10 +6,11 @@ import { dateTime, oneOf, optional, record } from '../validation/schemas';
 import type { Checkpoint, DiscardedCheckpoint } from '$lib/player/checkpoint';
 import type { Program } from '$lib/program/types';
 import type { SessionRecord } from '$lib/session/record';
+import type { SyncDoc } from '$lib/sync/documents';
 
 export { DB_NAME } from './db-name';
 /** Bump with a new `if (oldVersion < N)` step in migrations.ts and a fixture of the old shape. */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 /** The key under which versions 1–4 kept their one checkpoint (version 5 keys them by session). */
 export const LEGACY_CHECKPOINT_KEY = 'current';
@@ -95,6 +96,21 @@ export interface LimberSchema extends DBSchema {
 	sessionDigests: { key: string; value: PackedDigests };
 	/** Version 6: the routine builder's unsaved routines, keyed by draft id (see drafts.ts). */
 	drafts: { key: string; value: StoredDraft };
+	/** Version 7: one entry per sync document, keyed by its id (`doc._id`); see sync-changes.ts. */
+	syncEntries: { key: string; value: SyncEntry; indexes: { 'by-seq': number } };
+	/** Version 7: sync's own records on this device, by name (SYNC_META; values checked on read). */
+	syncMeta: { key: string; value: unknown };
+}
+
+/**
+ * A document as this device keeps it for sync (the LocalEntry of $lib/sync/local-store): its
+ * content, the server's revision it is based on, the change number, whether it is to be pushed.
+ */
+export interface SyncEntry {
+	doc: SyncDoc;
+	rev?: string;
+	seq: number;
+	pending: boolean;
 }
 
 /** Where a draft came from: a new routine, a copy of a program, or a stored routine edited. */
@@ -119,4 +135,11 @@ export interface StoredDraft {
 
 export type LimberDatabase = IDBPDatabase<LimberSchema>;
 export type StoreName =
-	'sessions' | 'programs' | 'checkpoint' | 'settings' | 'sessionDigests' | 'drafts';
+	| 'sessions'
+	| 'programs'
+	| 'checkpoint'
+	| 'settings'
+	| 'sessionDigests'
+	| 'drafts'
+	| 'syncEntries'
+	| 'syncMeta';

@@ -45,9 +45,11 @@ describe('saveSession', () => {
 		const db = await openDatabase();
 		const spy = vi.spyOn(db, 'transaction');
 		await saveSession(makeSessionRecord());
-		expect(spy).toHaveBeenCalledWith(['sessions', 'sessionDigests', 'checkpoint'], 'readwrite', {
-			durability: 'strict'
-		});
+		expect(spy).toHaveBeenCalledWith(
+			['sessions', 'sessionDigests', 'checkpoint', 'syncEntries', 'syncMeta'],
+			'readwrite',
+			{ durability: 'strict' }
+		);
 	});
 
 	it('replaces a record with the same id (a retry never duplicates)', async () => {

@@ -18,6 +18,7 @@ import {
 import { digestCount, isPackedDigests, removeDigest, unpackDigests } from './digests';
 import { isQuotaError, StorageError } from './errors';
 import { DIGESTS_KEY, type LimberDatabase, type PackedDigests, type SessionDigest } from './schema';
+import { recordDeletion, recordSession, SYNC_STORES, syncStoresOf } from './sync-changes';
 
 export interface ListSessionsOptions {
 	/** Only this program's sessions. */
@@ -53,18 +54,20 @@ export async function storeNewSession(record: SessionRecord): Promise<SessionRec
 }
 
 /** saveSession and storeNewSession: the record (unless one is kept) and its digest, the
- * checkpoint removed, in one strict transaction. */
+ * checkpoint removed, and the change recorded for sync, in one strict transaction. */
 function storeSession(record: SessionRecord, keepStored: boolean): Promise<SessionRecord> {
 	assertTimesInOrder(record);
 	return withDatabase((db) =>
 		inTransaction(
 			db,
-			['sessions', 'sessionDigests', 'checkpoint'],
+			['sessions', 'sessionDigests', 'checkpoint', ...SYNC_STORES],
 			'readwrite',
 			async (tx) => {
-				const stored = keepStored ? await tx.objectStore('sessions').get(record.id) : undefined;
+				const previous = await tx.objectStore('sessions').get(record.id);
+				const stored = keepStored ? previous : undefined;
 				if (!stored) {
 					await putWithDigest(tx.objectStore('sessions'), tx.objectStore('sessionDigests'), record);
+					await recordSession(syncStoresOf(tx), record, previous);
 				}
 				await tx.objectStore('checkpoint').delete(record.id);
 				return stored ?? record;
@@ -74,15 +77,13 @@ function storeSession(record: SessionRecord, keepStored: boolean): Promise<Sessi
 	);
 }
 
-type SessionsWrite = Parameters<
-	typeof inTransaction<['sessions', 'sessionDigests'], 'readwrite', unknown>
->[3];
+type SessionsStores = ['sessions', 'sessionDigests', 'syncEntries', 'syncMeta'];
+type SessionsWrite = Parameters<typeof inTransaction<SessionsStores, 'readwrite', unknown>>[3];
 
-/** Runs `body` in one strict read-write transaction over the sessions and their digests. */
+/** Runs `body` in one strict read-write transaction over the sessions, their digests and sync. */
 function writeSessions<T>(body: (tx: Parameters<SessionsWrite>[0]) => Promise<T>): Promise<T> {
-	return withDatabase((db) =>
-		inTransaction(db, ['sessions', 'sessionDigests'], 'readwrite', body, 'strict')
-	);
+	const stores: SessionsStores = ['sessions', 'sessionDigests', ...SYNC_STORES];
+	return withDatabase((db) => inTransaction(db, stores, 'readwrite', body, 'strict'));
 }
 
 /**
@@ -96,6 +97,7 @@ export async function answerSession(id: string, answers: SessionAnswers): Promis
 		if (!stored) throw new StorageError('unknown', 'This session is not stored on this device.');
 		const record = withAnswers(stored, answers);
 		await putWithDigest(tx.objectStore('sessions'), tx.objectStore('sessionDigests'), record);
+		await recordSession(syncStoresOf(tx), record, stored);
 		return record;
 	});
 	announceSessionsChanged();
@@ -191,6 +193,7 @@ export async function deleteSession(id: string): Promise<SessionRecord | undefin
 		if (removeDigest(packed, id) || existing) {
 			await both(sessions.delete(id), () => writeDigests(digests, packed));
 		}
+		if (existing) await recordDeletion(syncStoresOf(tx), `session:${id}`, 'session');
 		return existing;
 	});
 	announceSessionsChanged();

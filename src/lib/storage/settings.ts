@@ -10,6 +10,7 @@ import {
 	type SettingKey,
 	type Settings
 } from './settings-schema';
+import { recordSetting, SYNC_STORES, syncStoresOf } from './sync-changes';
 
 export {
 	defaultSettings,
@@ -27,12 +28,18 @@ export async function getSetting<K extends SettingKey>(
 	return value !== undefined && isValidSetting(key, value) ? value : fallback;
 }
 
-/** Stores one setting. Rejects with a TypeError when the value is not acceptable for the key. */
+/**
+ * Stores one setting (and records it for sync while sync is on). Rejects with a TypeError when
+ * the value is not acceptable for the key.
+ */
 export async function setSetting<K extends SettingKey>(key: K, value: Settings[K]): Promise<void> {
 	assertValid(key, value);
 	await withDatabase((db) =>
-		inTransaction(db, ['settings'], 'readwrite', async (tx) => {
-			await tx.objectStore('settings').put(value, key);
+		inTransaction(db, ['settings', ...SYNC_STORES], 'readwrite', async (tx) => {
+			const store = tx.objectStore('settings');
+			const previous: unknown = key === 'morningPain' ? await store.get(key) : undefined;
+			await store.put(value, key);
+			await recordSetting(syncStoresOf(tx), store, key, previous);
 		})
 	);
 }
@@ -46,7 +53,7 @@ export async function updateSetting<K extends SettingKey>(
 	update: (current: Settings[K]) => Settings[K]
 ): Promise<Settings[K]> {
 	return withDatabase((db) =>
-		inTransaction(db, ['settings'], 'readwrite', async (tx) => {
+		inTransaction(db, ['settings', ...SYNC_STORES], 'readwrite', async (tx) => {
 			const store = tx.objectStore('settings');
 			const stored: unknown = await store.get(key);
 			const current =
@@ -54,6 +61,7 @@ export async function updateSetting<K extends SettingKey>(
 			const next = update(current);
 			assertValid(key, next);
 			await store.put(next, key);
+			await recordSetting(syncStoresOf(tx), store, key, stored);
 			return next;
 		})
 	);
