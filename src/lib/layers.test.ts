@@ -98,6 +98,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 		'settings',
 		'share',
 		'storage',
+		'sync',
 		'time',
 		'today',
 		'validation'

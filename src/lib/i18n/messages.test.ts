@@ -14,7 +14,10 @@ const SAME_AS_ENGLISH: Readonly<Record<string, readonly Locale[]>> = {
 	// No words: the exercise's name and its first instruction (French spaces its colon).
 	player_image_alt: ['de', 'es'],
 	// "minutes" is the French word too (the unit beside a number box in the builder).
-	builder_unit_minutes: ['fr']
+	builder_unit_minutes: ['fr'],
+	// "routine(s)" is the French word too (Settings → Sync, what a sync moved).
+	sync_moved_routines_one: ['fr'],
+	sync_moved_routines_other: ['fr']
 };
 
 const ROOT = join(import.meta.dirname, '../../..');
