@@ -150,23 +150,30 @@ test('two devices: sessions and a routine made on one appear on the other; answe
 	await b.context().close();
 });
 
-test('a session stored while sync is on goes to the server by itself', async ({ browser }) => {
+test('a session stored while sync is on goes to the server by itself, or once back online', async ({
+	browser
+}) => {
 	const user = await createCouchUser();
 	const a = await newDevice(browser, '2026-03-11T08:30:00+01:00');
 	await dismissFirstVisit(a);
 	await importProgram(a);
 	await turnSyncOn(a, user);
 	await lastSyncLine(a);
+	const notes = async () =>
+		Object.values(await allDocs(user)).map(
+			(doc) => (doc.session as { note?: string } | undefined)?.note
+		);
+
 	await finishQuickSession(a, { painAfter: 2, note: 'synced by itself' });
-	await expect
-		.poll(
-			async () =>
-				Object.values(await allDocs(user)).some(
-					(doc) => (doc.session as { note?: string } | undefined)?.note === 'synced by itself'
-				),
-			{ timeout: 30_000 }
-		)
-		.toBe(true);
+	await expect.poll(notes, { timeout: 30_000 }).toContain('synced by itself');
+
+	// At the gym with no signal: the session is kept, and goes when the connection is back.
+	await a.context().setOffline(true);
+	await finishQuickSession(a, { painAfter: 1, note: 'done offline' });
+	await a.waitForTimeout(1_000);
+	expect(await notes()).not.toContain('done offline');
+	await a.context().setOffline(false);
+	await expect.poll(notes, { timeout: 30_000 }).toContain('done offline');
 	await a.context().close();
 });
 

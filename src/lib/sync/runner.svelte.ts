@@ -85,7 +85,7 @@ export async function loadSyncStatus(): Promise<void> {
 }
 
 function locks(): LockManager | undefined {
-	return (navigator as { locks?: LockManager }).locks;
+	return (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
 }
 
 /** Whether a session is on screen here or in another tab. */

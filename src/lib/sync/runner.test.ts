@@ -1,0 +1,98 @@
+// The runner: when a sync runs (only while on, never while a session is on screen, one at a time
+// with one more after it when asked meanwhile) and what it leaves for Settings to show. Real
+// storage (fake-indexeddb) and the real replicator; the server is the in-memory fake CouchDB
+// behind `fetch`, which also answers the built-in programs' list.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { makeSessionRecord } from '$lib/test-factories';
+import { sessionActivity } from '$lib/pwa/session-activity.svelte';
+import { storeNewSession } from '$lib/storage/sessions';
+import { releaseStorage, useFreshStorage } from '$lib/storage/test-helpers';
+import { getSyncStatus, saveSyncAccount, setSyncOn } from './device';
+import { syncActivity, syncNow } from './runner.svelte';
+import { FakeCouch } from './test-fake-couch';
+
+let couch: FakeCouch;
+
+beforeEach(async () => {
+	useFreshStorage('runner');
+	couch = new FakeCouch('ana', 'secret');
+	vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+		const url = String(input instanceof Request ? input.url : input);
+		if (url.startsWith(couch.base)) return couch.fetch(input, init);
+		if (url.endsWith('programs/index.json')) return Promise.resolve(Response.json([]));
+		return Promise.reject(new TypeError(`no such address in this test: ${url}`));
+	});
+	await saveSyncAccount({ address: couch.base, user: 'ana', password: 'secret' });
+	await setSyncOn(true);
+	syncActivity.status = undefined;
+	syncActivity.waiting = false;
+});
+
+afterEach(() => {
+	sessionActivity.playing = false;
+	vi.unstubAllGlobals();
+	releaseStorage();
+});
+
+const sessionDocs = () => Object.keys(couch.liveDocs()).filter((id) => id.startsWith('session:'));
+
+describe('syncNow', () => {
+	it('syncs, and keeps what moved for Settings (shown and stored)', async () => {
+		await storeNewSession(makeSessionRecord({ id: 'one' }));
+		await syncNow();
+		expect(sessionDocs()).toEqual(['session:one']);
+		expect(syncActivity.status).toMatchObject({ ok: true, moved: { sessions: 1 } });
+		expect(await getSyncStatus()).toEqual(syncActivity.status);
+		expect(syncActivity.running).toBe(false);
+	});
+
+	it('does nothing while sync is off', async () => {
+		await setSyncOn(false);
+		await storeNewSession(makeSessionRecord({ id: 'one' }));
+		await syncNow();
+		expect(couch.log).toEqual([]);
+		expect(syncActivity.status).toBeUndefined();
+	});
+
+	it('waits while a session is on screen, and syncs once it is over', async () => {
+		await storeNewSession(makeSessionRecord({ id: 'one' }));
+		sessionActivity.playing = true;
+		await syncNow();
+		expect(couch.log).toEqual([]);
+		expect(syncActivity.waiting).toBe(true);
+
+		sessionActivity.playing = false;
+		await syncNow();
+		expect(syncActivity.waiting).toBe(false);
+		expect(sessionDocs()).toEqual(['session:one']);
+	});
+
+	it('a wrong password ends in a status that says so, and nothing on the server', async () => {
+		await saveSyncAccount({ address: couch.base, user: 'ana', password: 'wrong' });
+		await storeNewSession(makeSessionRecord({ id: 'one' }));
+		await syncNow();
+		expect(syncActivity.status).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+		expect((await getSyncStatus())?.error?.kind).toBe('unauthorized');
+		expect(couch.liveDocs()).toEqual({});
+	});
+
+	it('asked during a sync: one more sync after it, which takes the newer change', async () => {
+		await storeNewSession(makeSessionRecord({ id: 'one' }));
+		const first = syncNow();
+		await storeNewSession(
+			makeSessionRecord({
+				id: 'two',
+				startedAt: '2025-06-12T08:00:00.000Z',
+				endedAt: '2025-06-12T08:10:00.000Z'
+			})
+		);
+		const second = syncNow();
+		const third = syncNow();
+		await Promise.all([first, second, third]);
+		expect(sessionDocs()).toEqual(['session:one', 'session:two']);
+		// The first sync, and one more for both requests made while it ran (each sync begins by
+		// asking for the database).
+		expect(couch.log.filter((line) => /^GET \/userdb-[0-9a-f]+$/.test(line))).toHaveLength(2);
+	});
+});
