@@ -97,6 +97,11 @@ test('two devices: sessions and a routine made on one appear on the other; answe
 
 	// Device A: a routine of its own and two sessions, then sync on.
 	const a = await newDevice(browser, '2026-03-10T08:30:00+01:00');
+	// The service worker answers only its own origin: requests to the server are never its own.
+	const fromWorker: boolean[] = [];
+	a.on('response', (response) => {
+		if (response.url().startsWith(user.url)) fromWorker.push(response.fromServiceWorker());
+	});
 	await dismissFirstVisit(a);
 	await importProgram(a);
 	await finishQuickSession(a, { painBefore: 5, painAfter: 4, note: 'first on the tablet' });
@@ -145,6 +150,8 @@ test('two devices: sessions and a routine made on one appear on the other; answe
 	expect(onA).toContain('second on the tablet');
 	expect(onA).not.toContain('first on the tablet');
 	expect(await readStore<{ note?: string }>(a, 'sessions')).toHaveLength(2);
+	expect(fromWorker.length).toBeGreaterThan(5);
+	expect(fromWorker.every((answered) => !answered)).toBe(true);
 
 	await a.context().close();
 	await b.context().close();
