@@ -1,8 +1,10 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { kitRootPlugin } from './scripts/kit-root-plugin';
 import { kitSveltePlugin } from './scripts/kit-svelte-plugin';
 import { programsPlugin } from './scripts/programs-plugin';
+import { shellKeysPlugin } from './scripts/shell-keys-plugin';
 
 /**
  * Modules every page needs, bundled into one "runtime" chunk: the Svelte runtime, SvelteKit's
@@ -82,7 +84,10 @@ export default defineConfig({
 			emitReadme: false
 		}),
 		programsPlugin(),
+		// The first-load words' keys, a letter or two each in the built app (docs/i18n.md).
+		shellKeysPlugin(),
 		kitSveltePlugin(),
+		kitRootPlugin(),
 		sveltekit()
 	],
 	preview: { port: 4173, strictPort: true },

@@ -1,7 +1,11 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 declare global {
 	namespace App {
-		// interface Error {}
+		interface Error {
+			message: string;
+			/** The id of a routine that is not on this device (programs/[id]/+page.ts). */
+			program?: string;
+		}
 		// interface Locals {}
 		// interface PageData {}
 		// interface PageState {}

@@ -5,10 +5,10 @@ import type { FollowPeriod } from '$lib/adherence/follow';
 import { describeDose } from '$lib/program/dose';
 import { applyLevel, maxLevel } from '$lib/program/progression';
 import type { Locale } from '$lib/i18n/locale';
-import { formatNumber, pluralForm } from '$lib/i18n/plural';
 import * as m from '$lib/paraglide/messages';
 import type { Program } from '$lib/program/types';
-import type { ExerciseRecord, SessionRecord, SkipReason } from '$lib/session/record';
+import type { SessionRecord, SkipReason } from '$lib/session/record';
+import { repsText } from './reps-text';
 import { scheduleText } from './words';
 
 export interface ReportRoutine {
@@ -59,23 +59,6 @@ export function reportRoutines(
 		routines.push(routine);
 	}
 	return routines;
-}
-
-/** "3 of 6 reps", per side when it has sides (the summary's words). */
-function repsText(exercise: ExerciseRecord, locale: Locale): string {
-	const { none, left, right } = exercise.repsDone;
-	const planned = exercise.repsPlanned;
-	const n = (value: number) => formatNumber(value, locale);
-	const one = pluralForm(planned, locale) === 'one';
-	const options = { locale };
-	if (left + right > 0) {
-		const inputs = { left: n(left), right: n(right), planned: n(planned) };
-		return one
-			? m.summary_reps_sides_one(inputs, options)
-			: m.summary_reps_sides_other(inputs, options);
-	}
-	const inputs = { done: n(none), planned: n(planned) };
-	return one ? m.summary_reps_one(inputs, options) : m.summary_reps_other(inputs, options);
 }
 
 /** Why an exercise was skipped, in the words the summary offered. */

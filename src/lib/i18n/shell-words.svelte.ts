@@ -31,13 +31,9 @@ const loaders: Readonly<Record<Exclude<Locale, 'en'>, () => Promise<{ default: T
 
 let current = $state.raw<{ locale: Locale; table: Table }>({ locale: 'en', table: english });
 let wanted: Locale = 'en';
-let plurals: Intl.PluralRules | null = null;
 
 /** The words as a pure function takes them (describeSchedule). */
-export const shellWords = {
-	word: (key: ShellKey, params?: Readonly<Record<string, string | number>>) => word(key, params),
-	countedWord: (key: 'shell_days_a_week', count: number) => countedWord(key, count)
-};
+export const shellWords = { word, countedWord };
 
 export { fill };
 
@@ -52,15 +48,9 @@ export function word(key: ShellKey, params?: Readonly<Record<string, string | nu
 }
 
 /** A counted word: `<key>_one` or `<key>_other`, as Intl.PluralRules says for `count`. */
-export function countedWord(
-	key: 'shell_days_a_week',
-	count: number,
-	params: Readonly<Record<string, string | number>> = {}
-): string {
-	if (plurals?.resolvedOptions().locale !== current.locale)
-		plurals = new Intl.PluralRules(current.locale);
-	const form = plurals.select(count) === 'one' ? 'one' : 'other';
-	return word(`${key}_${form}`, { count, ...params });
+export function countedWord(key: 'shell_days_a_week', count: number): string {
+	const form = new Intl.PluralRules(current.locale).select(count) === 'one' ? 'one' : 'other';
+	return word(`${key}_${form}`, { count });
 }
 
 /**

@@ -8,14 +8,14 @@ describe('the first-load words', () => {
 	it('are English until another language is asked for', () => {
 		expect(shellLocale()).toBe('en');
 		expect(word('shell_nav_history')).toBe(english.shell_nav_history);
-		expect(word('shell_level_of', { current: 2, of: 3 })).toBe('Level 2 of 3');
+		expect(word('shell_about_length', { length: '7 min' })).toBe('about 7 min');
 	});
 
 	it('switch language once its file has loaded', async () => {
 		await useShellLocale('de');
 		expect(shellLocale()).toBe('de');
 		expect(word('shell_nav_history')).toBe('Verlauf');
-		expect(word('shell_level_of', { current: 2, of: 3 })).toBe('Stufe 2 von 3');
+		expect(word('shell_days_a_week_other', { count: 5 })).toBe('5 Tage pro Woche');
 		await useShellLocale('fr');
 		expect(word('shell_about_length', { length: '7 min' })).toBe('environ 7 min');
 	});

@@ -11,8 +11,11 @@ export const load: PageLoad = async ({ fetch, params }) => {
 		? await builtinWhilePrerendering(params.id)
 		: await findProgram(fetch, params.id);
 	if (found) return found;
-	// The error page says this in the person's language (it reads the id from these words).
-	error(404, `There is no program “${params.id}” on this device.`);
+	// The error page says this in the person's language, with the id.
+	error(404, {
+		message: `There is no program “${params.id}” on this device.`,
+		program: params.id
+	});
 };
 
 /**
