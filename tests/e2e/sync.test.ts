@@ -177,7 +177,13 @@ test('a session stored while sync is on goes to the server by itself, or once ba
 	// At the gym with no signal: the session is kept, and goes when the connection is back.
 	await a.context().setOffline(true);
 	await finishQuickSession(a, { painAfter: 1, note: 'done offline' });
-	await a.waitForTimeout(1_000);
+	// The sync after the session was tried, and could not reach the server.
+	await expect
+		.poll(async () => {
+			const meta = await readStore<{ ok?: boolean; error?: { kind: string } }>(a, 'syncMeta');
+			return meta.find((value) => value.ok === false)?.error?.kind;
+		})
+		.toBe('network');
 	expect(await notes()).not.toContain('done offline');
 	await a.context().setOffline(false);
 	await expect.poll(notes, { timeout: 30_000 }).toContain('done offline');

@@ -49,7 +49,13 @@ export const SYNC_META = {
 	/** The server address, user name and password (device-only: never exported or logged). */
 	account: 'account',
 	/** What the last sync did. */
-	status: 'status'
+	status: 'status',
+	/**
+	 * While turning sync on has not finished making the entries for what was already stored:
+	 * `{ since, now }` (the change number and time it started with), so that it can go on after
+	 * the page was closed or a batch failed. No sync runs until it is gone.
+	 */
+	seeding: 'seeding'
 } as const;
 
 /** The time given to a value whose time is unknown (stored before sync was on): older than any change. */

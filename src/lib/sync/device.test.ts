@@ -1,6 +1,7 @@
 // Sync on this device: the id, the account (never in a backup), on/off with the seeding of
 // everything already stored, forgetting the server, the last status.
 import 'fake-indexeddb/auto';
+import { IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeSessionRecord, makeStoredProgram } from '$lib/test-factories';
 import { exportBackup, readBackupContents } from '$lib/storage/backup';
@@ -22,6 +23,7 @@ import {
 	getSyncStatus,
 	idbLocalStore,
 	isSyncOn,
+	isSyncReady,
 	saveSyncAccount,
 	saveSyncStatus,
 	SEED_BATCH,
@@ -245,5 +247,44 @@ describe('the last status', () => {
 		expect(await getSyncStatus()).toEqual(status);
 		await (await openDatabase()).put('syncMeta', { at: 1 }, 'status');
 		expect(await getSyncStatus()).toBeUndefined();
+	});
+});
+
+describe('turning sync on, cut off', () => {
+	it('is finished by the next turn-on, and nothing may sync until it is', async () => {
+		for (let i = 0; i < SEED_BATCH + 10; i++) {
+			await storeNewSession(makeSessionRecord({ id: `s${String(i).padStart(4, '0')}` }));
+		}
+		// The second batch of sessions fails, as if the page were closed in the middle.
+		const getAll = IDBObjectStore.prototype.getAll;
+		let calls = 0;
+		const spy = vi.spyOn(IDBObjectStore.prototype, 'getAll').mockImplementation(function (
+			this: IDBObjectStore,
+			...args
+		) {
+			if (this.name === 'sessions' && ++calls === 2) throw new Error('cut off');
+			return getAll.apply(this, args);
+		});
+		await expect(setSyncOn(true)).rejects.toThrow();
+		spy.mockRestore();
+		expect(await isSyncOn()).toBe(true);
+		expect(await isSyncReady()).toBe(false);
+		expect(Object.keys(await entries())).toHaveLength(SEED_BATCH);
+
+		await setSyncOn(true);
+		expect(await isSyncReady()).toBe(true);
+		const seeded = Object.keys(await entries()).filter((id) => id.startsWith('session:'));
+		expect(seeded).toHaveLength(SEED_BATCH + 10);
+	});
+
+	it('a change made while off is kept pending through the resumed seeding', async () => {
+		await storeNewSession(makeSessionRecord({ id: 'x' }));
+		await setSyncOn(true);
+		await setSyncOn(false);
+		await answerSession('x', { painAfter: 1 });
+		await setSyncOn(true);
+		const entry = (await entries())['session:x']!;
+		expect(entry.pending).toBe(true);
+		expect((entry.doc as { session: { painAfter?: number } }).session.painAfter).toBe(1);
 	});
 });

@@ -89,22 +89,65 @@ export async function isSyncOn(): Promise<boolean> {
 	return stored === true;
 }
 
+/** Where a seeding that has not finished started: its change number and time. */
+interface SeedingFrom {
+	since: number;
+	now: string;
+}
+
+function isSeedingFrom(value: unknown): value is SeedingFrom {
+	const v = value as Partial<SeedingFrom> | null;
+	return (
+		typeof v === 'object' && v !== null && typeof v.since === 'number' && typeof v.now === 'string'
+	);
+}
+
 /**
  * on: creates an entry (pending) for everything already stored — sessions, imported/builder
  * routines, synced settings groups, morning answers — in batches that don't freeze the page for
- * 10,000 sessions; off: stops recording (entries kept). Turning on what is already on does nothing.
+ * 10,000 sessions; off: stops recording (entries kept). Turning on what is already on finishes a
+ * seeding that was cut off (the page closed, a batch failed), and otherwise does nothing.
  */
 export async function setSyncOn(on: boolean): Promise<void> {
-	const since = await withDatabase((db) =>
+	const from = await withDatabase((db) =>
 		inTransaction(db, ['syncMeta'], 'readwrite', async (tx) => {
-			const was = (await tx.objectStore('syncMeta').get(SYNC_META.on)) === true;
-			await tx.objectStore('syncMeta').put(on, SYNC_META.on);
-			if (!on || was) return null;
-			const counter: unknown = await tx.objectStore('syncMeta').get(SYNC_META.counter);
-			return typeof counter === 'number' ? counter : 0;
+			const meta = tx.objectStore('syncMeta');
+			const was = (await meta.get(SYNC_META.on)) === true;
+			await meta.put(on, SYNC_META.on);
+			if (!on) {
+				await meta.delete(SYNC_META.seeding);
+				return null;
+			}
+			const unfinished: unknown = await meta.get(SYNC_META.seeding);
+			if (isSeedingFrom(unfinished)) return unfinished;
+			if (was) return null;
+			const counter: unknown = await meta.get(SYNC_META.counter);
+			const started = { since: typeof counter === 'number' ? counter : 0, now: nowIso() };
+			await meta.put(started, SYNC_META.seeding);
+			return started;
 		})
 	);
-	if (since !== null) await seedEntries(since, nowIso());
+	if (from === null) return;
+	await seedEntries(from.since, from.now);
+	await withDatabase((db) =>
+		inTransaction(db, ['syncMeta'], 'readwrite', async (tx) => {
+			const meta = tx.objectStore('syncMeta');
+			const current: unknown = await meta.get(SYNC_META.seeding);
+			if (isSeedingFrom(current) && current.since === from.since) {
+				await meta.delete(SYNC_META.seeding);
+			}
+		})
+	);
+}
+
+/** Whether sync is on and every stored record has its entry (a sync may run). */
+export async function isSyncReady(): Promise<boolean> {
+	return readDatabase(
+		async (db) =>
+			(await db.get('syncMeta', SYNC_META.on)) === true &&
+			!isSeedingFrom(await db.get('syncMeta', SYNC_META.seeding)),
+		false
+	);
 }
 
 /** Deletes the stored credentials, turns sync off, forgets the checkpoint and revisions; local data stays. */
@@ -116,6 +159,7 @@ export async function forgetSyncServer(): Promise<void> {
 			await meta.put(false, SYNC_META.on);
 			await meta.delete(SYNC_META.checkpoint);
 			await meta.delete(SYNC_META.status);
+			await meta.delete(SYNC_META.seeding);
 			await forgetRevisions(tx.objectStore('syncEntries'), meta);
 		})
 	);

@@ -20,7 +20,9 @@ import {
 	getSyncStatus,
 	idbLocalStore,
 	isSyncOn,
+	isSyncReady,
 	saveSyncStatus,
+	setSyncOn,
 	type SyncStatus
 } from './device';
 import { replicate, type SyncProgress, type SyncReport } from './replicate';
@@ -110,10 +112,61 @@ function syncWhenPlayerLeaves(): void {
 		});
 }
 
+/** A session came on screen on this page while syncing: the sync stops at the next batch. */
+class SessionStarted extends Error {}
+
+/**
+ * The origin this page's policy lets it reach besides its own (the bootstrap's narrowing policy,
+ * fixed when the page loaded; docs/sync.md): null when it allows none, undefined when the page
+ * has no narrowing policy.
+ */
+function reachableOrigin(): string | null | undefined {
+	for (const meta of document.querySelectorAll('meta[http-equiv]')) {
+		if (meta.getAttribute('http-equiv')?.toLowerCase() !== 'content-security-policy') continue;
+		const [directive, self, origin] = (meta.getAttribute('content') ?? '').trim().split(/\s+/);
+		if (directive === 'connect-src' && self === "'self'") return origin ?? null;
+	}
+	// No narrowing policy (a page not built by us): the built one decides.
+	return undefined;
+}
+
+/** Whether this page may reach the account's server (not when it loaded before sync went on). */
+function pageMayReach(address: string): boolean {
+	if (typeof document === 'undefined') return true;
+	const allowed = reachableOrigin();
+	return allowed === undefined || allowed === new URL(address).origin;
+}
+
+/**
+ * Runs `work` holding the sync lock (waiting for another tab's sync), so that nothing syncs
+ * meanwhile: turning sync on (its seeding), off, or forgetting the server.
+ */
+export async function withSyncLock<T>(work: () => Promise<T>): Promise<T> {
+	const manager = locks();
+	if (!manager) return work();
+	return manager.request(SYNC_LOCK, work) as Promise<T>;
+}
+
+let queued = false;
+
+/** Another tab holds the sync lock: sync once it lets go (what changed here may be newer). */
+function syncAfterOtherTab(): void {
+	const manager = locks();
+	if (!manager || queued) return;
+	queued = true;
+	manager
+		.request(SYNC_LOCK, { mode: 'shared' }, () => Promise.resolve())
+		.catch(() => {})
+		.finally(() => {
+			queued = false;
+			void syncNow();
+		});
+}
+
 /** One sync, under the sync lock; `wait`: wait for another tab's sync instead of leaving it. */
 async function syncOnce(wait: boolean): Promise<void> {
 	const [on, account] = await Promise.all([isSyncOn(), getSyncAccount()]);
-	if (!on || !account) return;
+	if (!on || !account || !pageMayReach(account.address)) return;
 	if (await sessionOnScreen()) {
 		syncActivity.waiting = true;
 		syncWhenPlayerLeaves();
@@ -121,11 +174,22 @@ async function syncOnce(wait: boolean): Promise<void> {
 	}
 	syncActivity.waiting = false;
 	const run = async () => {
+		// Checked again under the lock: a session may have started while this waited for it.
+		if (await sessionOnScreen()) {
+			syncActivity.waiting = true;
+			syncWhenPlayerLeaves();
+			return;
+		}
 		syncActivity.running = true;
 		syncActivity.progress = null;
-		let status: SyncStatus;
+		let status: SyncStatus | null = null;
 		try {
-			const [deviceId, builtinIds] = await Promise.all([getDeviceId(), fetchBuiltinIds(fetch)]);
+			// Turning sync on was cut off (the page closed): finish making the entries first.
+			if (!(await isSyncReady())) await setSyncOn(true);
+			const deviceId = await getDeviceId();
+			const builtinIds = await fetchBuiltinIds(fetch).catch((error: unknown) => {
+				throw new SyncError('network', error instanceof Error ? error.message : String(error));
+			});
 			const report = await replicate({
 				target: { url: account.address, user: account.user, password: account.password },
 				local: idbLocalStore(),
@@ -134,16 +198,23 @@ async function syncOnce(wait: boolean): Promise<void> {
 				fetch: (input, init) => fetch(input, init),
 				newId: () => crypto.randomUUID(),
 				onProgress: (progress) => {
+					// Stops between batches (each stored with its checkpoint): it goes on later.
+					if (sessionActivity.busy) throw new SessionStarted();
 					syncActivity.progress = progress;
 				}
 			});
 			status = statusOfReport(report, isoTime(Date.now()));
 		} catch (error) {
-			status = statusOfError(error, isoTime(Date.now()));
+			if (error instanceof SessionStarted || sessionActivity.busy) {
+				syncActivity.waiting = true;
+			} else {
+				status = statusOfError(error, isoTime(Date.now()));
+			}
 		} finally {
 			syncActivity.running = false;
 			syncActivity.progress = null;
 		}
+		if (status === null) return;
 		syncActivity.status = status;
 		await saveSyncStatus(status).catch(() => {});
 	};
@@ -151,6 +222,7 @@ async function syncOnce(wait: boolean): Promise<void> {
 	if (!manager) return run();
 	await manager.request(SYNC_LOCK, { ifAvailable: !wait }, async (lock) => {
 		if (lock) await run();
+		else syncAfterOtherTab();
 	});
 }
 
@@ -218,6 +290,8 @@ export function startSync(): () => void {
 	};
 	window.addEventListener('online', onOnline);
 	document.addEventListener('visibilitychange', onVisible);
+	// Not due again until a whole period after this first sync (a page shown meanwhile waits).
+	nextAt = Date.now() + SYNC_EVERY_MS;
 	void loadSyncStatus().then(tick);
 	return () => {
 		stopped = true;

@@ -6,7 +6,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeSessionRecord } from '$lib/test-factories';
 import { sessionActivity } from '$lib/pwa/session-activity.svelte';
-import { storeNewSession } from '$lib/storage/sessions';
+import { countSessions, storeNewSession } from '$lib/storage/sessions';
+import { sessionToDoc } from './documents';
 import { releaseStorage, useFreshStorage } from '$lib/storage/test-helpers';
 import { getSyncStatus, saveSyncAccount, setSyncOn } from './device';
 import { syncActivity, syncNow } from './runner.svelte';
@@ -66,6 +67,40 @@ describe('syncNow', () => {
 		await syncNow();
 		expect(syncActivity.waiting).toBe(false);
 		expect(sessionDocs()).toEqual(['session:one']);
+	});
+
+	it('a session coming on screen mid-sync stops it at the next batch; it goes on later', async () => {
+		for (let i = 0; i < 150; i++) {
+			const id = `r${String(i).padStart(3, '0')}`;
+			couch.put({
+				...sessionToDoc(makeSessionRecord({ id }), '2025-06-11T10:00:00.000Z'),
+				_id: `session:${id}`
+			});
+		}
+		const serve = couch.fetch;
+		vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+			const url = String(input instanceof Request ? input.url : input);
+			if (url.endsWith('programs/index.json')) return Response.json([]);
+			const answer = await serve(input, init);
+			// The person presses Start as the first batch arrives.
+			if (url.includes('_changes')) sessionActivity.playing = true;
+			return answer;
+		});
+		await syncNow();
+		expect(await countSessions()).toBe(100);
+		expect(syncActivity.waiting).toBe(true);
+		expect(syncActivity.status).toBeUndefined();
+
+		sessionActivity.playing = false;
+		vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+			const url = String(input instanceof Request ? input.url : input);
+			return url.endsWith('programs/index.json')
+				? Promise.resolve(Response.json([]))
+				: serve(input, init);
+		});
+		await syncNow();
+		expect(await countSessions()).toBe(150);
+		expect(syncActivity.status).toMatchObject({ ok: true });
 	});
 
 	it('a wrong password ends in a status that says so, and nothing on the server', async () => {

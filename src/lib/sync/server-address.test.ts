@@ -58,5 +58,8 @@ describe('serverAddressProblem', () => {
 		expect(serverAddressProblem('https://couch.example.org/#top')).toBe('extra');
 		expect(serverAddressProblem('https://couch.example.org')).toBeNull();
 		expect(serverAddressProblem('http://127.0.0.1:5984')).toBeNull();
+		// Names the page's policy could not hold.
+		expect(serverAddressProblem('https://[2001:db8::1]:6984')).toBe('host');
+		expect(serverAddressProblem('https://my_couch.example.org')).toBe('host');
 	});
 });

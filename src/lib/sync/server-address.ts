@@ -3,19 +3,22 @@
 // docs/sync.md). HTTPS only, since the password goes with every request; plain HTTP only to this
 // device itself (a CouchDB on localhost while developing), which browsers treat as secure.
 import { refusal, type ValidationResult } from '$lib/validation/problems';
+import { ORIGIN_PATTERN } from './connect-hint';
 
 // Not [::1]: a content security policy cannot name an IPv6 address.
 const LOOPBACK = new Set(['localhost', '127.0.0.1']);
 
 /** Why an address is refused, as a code the Settings page words in the person's language. */
-export type AddressProblem = 'required' | 'not-url' | 'not-https' | 'credentials' | 'extra';
+export type AddressProblem =
+	'required' | 'not-url' | 'not-https' | 'credentials' | 'extra' | 'host';
 
 const PROBLEM_TEXT: Record<AddressProblem, string> = {
 	required: 'is required: the address of your CouchDB server',
 	'not-url': 'is not a web address (it should look like "https://couch.example.org")',
 	'not-https': 'must start with https:// (your password is sent with every request)',
 	credentials: 'must not hold a user name or password: enter them in their own fields',
-	extra: 'must not end with "?…" or "#…"'
+	extra: 'must not end with "?…" or "#…"',
+	host: 'must name the server by a name made of letters, digits, "-" and "." (like couch.example.org) or an IPv4 address'
 };
 
 /** The address in one form, or why it is refused. */
@@ -33,6 +36,8 @@ function checkAddress(text: string): { value: string } | { problem: AddressProbl
 	}
 	if (url.username !== '' || url.password !== '') return { problem: 'credentials' };
 	if (url.search !== '' || url.hash !== '') return { problem: 'extra' };
+	// What the page's bootstrap will put in its policy (an IPv6 address or "_" it would not).
+	if (!ORIGIN_PATTERN.test(url.origin)) return { problem: 'host' };
 	const path = url.pathname.replace(/\/+$/, '');
 	return { value: `${url.origin}${path}` };
 }

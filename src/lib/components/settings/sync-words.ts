@@ -52,7 +52,8 @@ const ADDRESS: Record<AddressProblem, (inputs: object, options: { locale: Locale
 	'not-url': m.sync_problem_not_url,
 	'not-https': m.sync_problem_not_https,
 	credentials: m.sync_problem_credentials,
-	extra: m.sync_problem_extra
+	extra: m.sync_problem_extra,
+	host: m.sync_problem_host
 };
 
 /** Why the server address typed is refused. */
