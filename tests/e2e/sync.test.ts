@@ -19,9 +19,13 @@ import {
 	historyLoaded,
 	importProgram,
 	LOCALE,
+	playToEnd,
 	QUICK_PROGRAM,
+	QUICK_PROGRAM_MS,
+	saveSummary,
 	sessionItems,
 	startClock,
+	startSession,
 	TIME_ZONE
 } from './helpers/history';
 import { readStore } from './helpers/idb';
@@ -127,8 +131,25 @@ test('two devices: sessions and a routine made on one appear on the other; answe
 	await b.goto('/');
 	await expect(programCard(b, QUICK_PROGRAM.title)).toBeVisible();
 
-	// B: a session of its own, answered; then one of A's sessions deleted.
-	await finishQuickSession(b, { painBefore: 3, painAfter: 1, note: 'evening on the phone' });
+	// B: a session of its own, synced as soon as its record is stored, then its answers added to
+	// that record; then one of A's sessions deleted.
+	const eveningDoc = async () =>
+		Object.values(await allDocs(user))
+			.map(
+				(doc) =>
+					doc.session as { painBefore?: number; painAfter?: number; note?: string } | undefined
+			)
+			.find((session) => session?.painBefore === 2);
+	await startSession(b, QUICK_PROGRAM.id, 2);
+	await playToEnd(b, QUICK_PROGRAM_MS);
+	await expect
+		.poll(eveningDoc, { timeout: 30_000 })
+		.toEqual(expect.objectContaining({ painBefore: 2 }));
+	expect((await eveningDoc())?.painAfter).toBeUndefined();
+	await saveSummary(b, { painAfter: 1, note: 'evening on the phone' });
+	await expect
+		.poll(async () => (await eveningDoc())?.note, { timeout: 30_000 })
+		.toBe('evening on the phone');
 	await b.goto('/history/');
 	await historyLoaded(b);
 	await sessionItems(b)
@@ -329,3 +350,65 @@ test('a sync cut off when the server stops resumes from its checkpoint: nothing 
 });
 
 void couchUrl;
+
+test('a first sync of 10,000 sessions shows its progress and takes them all', async ({
+	browser
+}) => {
+	const user = await createCouchUser();
+	const auth = `Basic ${Buffer.from(`${user.name}:${user.password}`).toString('base64')}`;
+	for (let first = 0; first < 10_000; first += 1_000) {
+		const docs = Array.from({ length: 1_000 }, (_, k) => {
+			const n = first + k;
+			const start = Date.parse('2020-01-01T09:00:00Z') + n * 5 * 3_600_000;
+			const id = `bulk-${String(n).padStart(5, '0')}`;
+			return {
+				_id: `session:${id}`,
+				type: 'session',
+				updatedAt: new Date(start + 600_000).toISOString(),
+				answeredAt: {},
+				session: {
+					id,
+					programId: 'gentle-relief',
+					programVersion: 1,
+					programTitle: 'Gentle relief',
+					startedAt: new Date(start).toISOString(),
+					endedAt: new Date(start + 600_000).toISOString(),
+					durationSeconds: 600,
+					completed: true,
+					painBefore: 4,
+					painAfter: 3,
+					exercises: []
+				}
+			};
+		});
+		const { status } = await fetch(`${user.url}/${user.db}/_bulk_docs`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', Authorization: auth },
+			body: JSON.stringify({ docs })
+		});
+		expect(status).toBe(201);
+	}
+	const a = await newDevice(browser, '2026-03-15T08:30:00+01:00');
+	await dismissFirstVisit(a);
+	await turnSyncOn(a, user);
+	// Batch by batch: "Receiving: 1,200 of 1,300" (the test server sends no total ahead).
+	await expect(syncSection(a).locator('#sync-progress-text')).toHaveText(
+		/^Receiving: [\d,]+ of [\d,]+$/,
+		{ timeout: 30_000 }
+	);
+	expect(await lastSyncLine(a)).toMatch(/: 10,000 sessions\b/);
+	const stored = await a.evaluate(
+		() =>
+			new Promise<number>((resolve, reject) => {
+				const open = indexedDB.open('limber');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const request = open.result.transaction('sessions').objectStore('sessions').count();
+					request.onsuccess = () => resolve(request.result);
+					request.onerror = () => reject(request.error);
+				};
+			})
+	);
+	expect(stored).toBe(10_000);
+	await a.context().close();
+});
