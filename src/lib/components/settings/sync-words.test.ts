@@ -35,7 +35,14 @@ describe('addressProblemText', () => {
 	it('words every refusal of an address', () => {
 		expect(addressProblemText('not-https', 'en')).toMatch(/must start with https:\/\//);
 		expect(addressProblemText('not-https', 'de')).toMatch(/muss mit https:\/\/ beginnen/);
-		for (const problem of ['required', 'not-url', 'not-https', 'credentials', 'extra', 'host'] as const) {
+		for (const problem of [
+			'required',
+			'not-url',
+			'not-https',
+			'credentials',
+			'extra',
+			'host'
+		] as const) {
 			expect(addressProblemText(problem, 'fr')).not.toBe(addressProblemText(problem, 'en'));
 		}
 	});
