@@ -30,12 +30,14 @@ const KB = 1024;
  * texts (15.3 KB of program files, offline like the English), to 260 KB by the player's,
  * the cues' and the safety check's words in those languages, and to 325 KB by every other
  * screen's words in them (315.3 KB measured: Paraglide compiles each message with its four
- * languages; docs/quality.md names the lever, a build per language).
+ * languages; docs/quality.md names the lever, a build per language), and to 340 KB by sync
+ * (334.2 KB measured: the replicator, its checks and store, and Settings → Sync in four
+ * languages, none of it in a first load).
  * The library's first load was 35 KB until its words came from the catalogue in the person's
  * language from the first paint (docs/i18n.md, "First-load words"): 36 KB (35.8 KB measured,
  * then 35.1 KB: docs/quality.md, "Back down for English"; back to 35 KB once under it). */
 export const FIRST_LOAD_JS_BUDGET = 36 * KB;
-export const PRECACHE_BUDGET = 325 * KB;
+export const PRECACHE_BUDGET = 340 * KB;
 /** The library's first paint: its stylesheets (layout, page); the scripts it preloads after. */
 const FIRST_LOAD_STYLESHEETS = 2;
 const FIRST_LOAD_SCRIPTS = 8;
