@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { dismissFirstVisit, programCard } from './helpers/app';
 import {
 	allDocs,
-	couchUrl,
 	createCouchUser,
 	getDoc,
 	putDoc,
@@ -85,6 +84,45 @@ async function syncNow(page: Page): Promise<string> {
 	await button.click();
 	await expect(status).not.toHaveAttribute('data-synced-at', before, { timeout: 30_000 });
 	return lastSyncLine(page);
+}
+
+/** A session document as the app writes it: Gentle relief, ten minutes from `start` (epoch ms). */
+function sessionDoc(
+	id: string,
+	start: number,
+	answers: { painBefore?: number; painAfter?: number } = {}
+) {
+	return {
+		_id: `session:${id}`,
+		type: 'session',
+		updatedAt: new Date(start + 600_000).toISOString(),
+		answeredAt: {},
+		session: {
+			id,
+			programId: 'gentle-relief',
+			programVersion: 1,
+			programTitle: 'Gentle relief',
+			startedAt: new Date(start).toISOString(),
+			endedAt: new Date(start + 600_000).toISOString(),
+			durationSeconds: 600,
+			completed: true,
+			...answers,
+			exercises: []
+		}
+	};
+}
+
+/** Writes documents into the user's database as the user, in one `_bulk_docs` request. */
+async function bulkPut(user: CouchUser, docs: object[]): Promise<void> {
+	const { status } = await fetch(`${user.url}/${user.db}/_bulk_docs`, {
+		method: 'POST',
+		headers: {
+			'Content-Type': 'application/json',
+			Authorization: `Basic ${Buffer.from(`${user.name}:${user.password}`).toString('base64')}`
+		},
+		body: JSON.stringify({ docs })
+	});
+	expect(status).toBe(201);
 }
 
 /** History's sessions as text, in order. */
@@ -241,24 +279,10 @@ test('a document on the server that fails the checks is skipped, reported, and n
 	browser
 }) => {
 	const user = await createCouchUser();
-	await putDoc(user, {
-		_id: 'session:planted-bad',
-		type: 'session',
-		updatedAt: '2026-03-01T10:00:00.000Z',
-		answeredAt: {},
-		session: {
-			id: 'planted-bad',
-			programId: 'gentle-relief',
-			programVersion: 1,
-			programTitle: 'Gentle relief',
-			startedAt: '2026-03-01T09:00:00.000Z',
-			endedAt: '2026-03-01T09:10:00.000Z',
-			durationSeconds: 600,
-			completed: true,
-			painBefore: 42,
-			exercises: []
-		}
-	});
+	await putDoc(
+		user,
+		sessionDoc('planted-bad', Date.parse('2026-03-01T09:00:00Z'), { painBefore: 42 })
+	);
 	const a = await newDevice(browser, '2026-03-13T08:30:00+01:00');
 	await dismissFirstVisit(a);
 	await turnSyncOn(a, user);
@@ -281,36 +305,13 @@ test('a sync cut off when the server stops resumes from its checkpoint: nothing 
 	try {
 		const user = await createCouchUser(undefined, undefined, { url: server.url });
 		// 250 sessions on the server: three pulls of 100.
-		const sessions = Array.from({ length: 250 }, (_, i) => {
-			const id = createHash('sha256').update(`resume-${i}`).digest('hex').slice(0, 20);
-			const start = Date.parse('2026-01-01T09:00:00Z') + i * 3_600_000;
-			return {
-				_id: `session:${id}`,
-				type: 'session',
-				updatedAt: new Date(start + 600_000).toISOString(),
-				answeredAt: {},
-				session: {
-					id,
-					programId: 'gentle-relief',
-					programVersion: 1,
-					programTitle: 'Gentle relief',
-					startedAt: new Date(start).toISOString(),
-					endedAt: new Date(start + 600_000).toISOString(),
-					durationSeconds: 600,
-					completed: true,
-					exercises: []
-				}
-			};
-		});
-		const { status } = await fetch(`${user.url}/${user.db}/_bulk_docs`, {
-			method: 'POST',
-			headers: {
-				'Content-Type': 'application/json',
-				Authorization: `Basic ${Buffer.from(`${user.name}:${user.password}`).toString('base64')}`
-			},
-			body: JSON.stringify({ docs: sessions })
-		});
-		expect(status).toBe(201);
+		const sessions = Array.from({ length: 250 }, (_, i) =>
+			sessionDoc(
+				createHash('sha256').update(`resume-${i}`).digest('hex').slice(0, 20),
+				Date.parse('2026-01-01T09:00:00Z') + i * 3_600_000
+			)
+		);
+		await bulkPut(user, sessions);
 
 		const a = await newDevice(browser, '2026-03-14T08:30:00+01:00');
 		await dismissFirstVisit(a);
@@ -349,44 +350,19 @@ test('a sync cut off when the server stops resumes from its checkpoint: nothing 
 	}
 });
 
-void couchUrl;
-
 test('a first sync of 10,000 sessions shows its progress and takes them all', async ({
 	browser
 }) => {
 	const user = await createCouchUser();
-	const auth = `Basic ${Buffer.from(`${user.name}:${user.password}`).toString('base64')}`;
 	for (let first = 0; first < 10_000; first += 1_000) {
-		const docs = Array.from({ length: 1_000 }, (_, k) => {
-			const n = first + k;
-			const start = Date.parse('2020-01-01T09:00:00Z') + n * 5 * 3_600_000;
-			const id = `bulk-${String(n).padStart(5, '0')}`;
-			return {
-				_id: `session:${id}`,
-				type: 'session',
-				updatedAt: new Date(start + 600_000).toISOString(),
-				answeredAt: {},
-				session: {
-					id,
-					programId: 'gentle-relief',
-					programVersion: 1,
-					programTitle: 'Gentle relief',
-					startedAt: new Date(start).toISOString(),
-					endedAt: new Date(start + 600_000).toISOString(),
-					durationSeconds: 600,
-					completed: true,
-					painBefore: 4,
-					painAfter: 3,
-					exercises: []
-				}
-			};
-		});
-		const { status } = await fetch(`${user.url}/${user.db}/_bulk_docs`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json', Authorization: auth },
-			body: JSON.stringify({ docs })
-		});
-		expect(status).toBe(201);
+		const docs = Array.from({ length: 1_000 }, (_, k) =>
+			sessionDoc(
+				`bulk-${String(first + k).padStart(5, '0')}`,
+				Date.parse('2020-01-01T09:00:00Z') + (first + k) * 5 * 3_600_000,
+				{ painBefore: 4, painAfter: 3 }
+			)
+		);
+		await bulkPut(user, docs);
 	}
 	const a = await newDevice(browser, '2026-03-15T08:30:00+01:00');
 	await dismissFirstVisit(a);
