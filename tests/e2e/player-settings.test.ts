@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expandTimeline } from '../../src/lib/program/timeline';
 import { programOf, readBuiltin } from './helpers/app';
+import { readSetting } from './helpers/idb';
 import { holdClock, installClock, openSettings, startSession } from './helpers/screens';
 
 const GENTLE = programOf(readBuiltin('gentle-relief'));
@@ -62,6 +63,8 @@ test('a 5 s get-ready replaces the routine’s 10 s; a resumed session keeps it 
 	const prepare = group(page, 'Get ready before each exercise');
 	await expect(prepare.getByRole('radio', { name: 'As the routine says' })).toBeChecked();
 	await prepare.getByRole('radio', { name: '5 seconds', exact: true }).check();
+	// Stored before the reload (a reload while the write is under way is another test's matter).
+	await expect.poll(() => readSetting(page, 'prepareSeconds')).toBe(5);
 	await page.reload();
 	await expect(
 		group(page, 'Get ready before each exercise').getByRole('radio', {
@@ -85,6 +88,7 @@ test('a 5 s get-ready replaces the routine’s 10 s; a resumed session keeps it 
 	await group(page, 'Get ready before each exercise')
 		.getByRole('radio', { name: '15 seconds' })
 		.check();
+	await expect.poll(() => readSetting(page, 'prepareSeconds')).toBe(15);
 	await page.reload();
 	await expect(
 		group(page, 'Get ready before each exercise').getByRole('radio', { name: '15 seconds' })
