@@ -3,11 +3,13 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { kitRootPlugin } from './scripts/kit-root-plugin';
 import { kitSveltePlugin } from './scripts/kit-svelte-plugin';
+import { laterSveltePlugin } from './scripts/later-svelte-plugin';
 import { programsPlugin } from './scripts/programs-plugin';
 import { shellKeysPlugin } from './scripts/shell-keys-plugin';
 
 /**
- * Modules every page needs, bundled into one "runtime" chunk: the Svelte runtime, SvelteKit's
+ * Modules every page needs, bundled into one "runtime" chunk (in the browser build the bundler
+ * then puts it into SvelteKit's start entry: scripts/later-svelte-plugin.ts): the Svelte runtime, SvelteKit's
  * client, Vite's preload helper, and the app's few tiny modules that the first load needs on
  * every page. Left to itself the bundler splits them into a dozen small shared chunks, and each
  * costs the first load a request (the library's went from 15 scripts to 9, and 1.4 KB less
@@ -88,6 +90,8 @@ export default defineConfig({
 		shellKeysPlugin(),
 		kitSveltePlugin(),
 		kitRootPlugin(),
+		// Form bindings, snapshots and keys: in a chunk of their own, not in every first load.
+		laterSveltePlugin(),
 		sveltekit()
 	],
 	preview: { port: 4173, strictPort: true },
