@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parseSync } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { LATER_SVELTE, laterSveltePlugin } from './later-svelte-plugin';
+import { entryImports, LATER_SVELTE, laterSveltePlugin } from './later-svelte-plugin';
 
 // Svelte's runtime sources, as installed.
 const require = createRequire(import.meta.url);
@@ -89,10 +89,37 @@ describe('the Svelte modules kept out of the first load (later-svelte-plugin.ts)
 		const later = `${svelteRoot}/src/internal/shared/clone.js`.split('\\').join('/');
 		expect(transform('x', later)).toEqual({ code: 'x', map: null, moduleSideEffects: false });
 		expect(transform('x', `${svelteRoot}/src/internal/client/render.js`)).toBeNull();
+		const applies = plugin.applyToEnvironment as (environment: { name: string }) => boolean;
+		expect(applies({ name: 'client' })).toBe(true);
+		expect(applies({ name: 'ssr' })).toBe(false);
 		const configure = plugin.configEnvironment as (name: string) => unknown;
 		expect(configure('ssr')).toBeNull();
 		expect(configure('client')).toMatchObject({
 			build: { rolldownOptions: { preserveEntrySignatures: 'allow-extension' } }
 		});
+	});
+
+	it('finds a chunk that imports an entry other than start (the build then fails)', () => {
+		const chunk = (fileName: string, isEntry: boolean, imports: string[] = []) => ({
+			type: 'chunk',
+			fileName,
+			isEntry,
+			imports
+		});
+		const bundle = {
+			a: chunk('_app/immutable/entry/start.X1.js', true),
+			b: chunk('_app/immutable/nodes/2.X2.js', true, ['_app/immutable/entry/start.X1.js']),
+			c: chunk('_app/immutable/chunks/X3.js', false, ['_app/immutable/entry/start.X1.js'])
+		};
+		const byFile = (chunks: Record<string, ReturnType<typeof chunk>>) =>
+			Object.fromEntries(Object.values(chunks).map((c) => [c.fileName, c])) as never;
+		expect(entryImports(byFile(bundle))).toEqual([]);
+		const wrong = {
+			...bundle,
+			d: chunk('_app/immutable/chunks/X4.js', false, ['_app/immutable/nodes/2.X2.js'])
+		};
+		expect(entryImports(byFile(wrong))).toEqual([
+			'_app/immutable/chunks/X4.js → _app/immutable/nodes/2.X2.js'
+		]);
 	});
 });
