@@ -47,7 +47,7 @@ const config = {
 				'style-src': ['self'],
 				'style-src-attr': ['unsafe-inline'],
 				'img-src': ['self', 'data:'],
-				'media-src': ['self'],
+				'media-src': ['self', 'blob:'],
 				'font-src': ['self'],
 				// The person's sync server is known only at run time: the built policy allows any HTTPS
 				// origin and this device's loopback (a CouchDB while developing), and every page's

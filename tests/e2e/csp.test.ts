@@ -64,7 +64,7 @@ function expectStrictPolicy(policy: string, where: string): void {
 	expect(map.get('base-uri'), where).toEqual(["'self'"]);
 	expect(map.get('connect-src'), where).toEqual(BUILT_CONNECT_SRC);
 	expect(map.get('img-src'), where).toEqual(["'self'", 'data:']);
-	expect(map.get('media-src'), where).toEqual(["'self'"]);
+	expect(map.get('media-src'), where).toEqual(["'self'", 'blob:']);
 	expect(map.get('worker-src'), where).toEqual(["'self'"]);
 	expect(map.get('manifest-src'), where).toEqual(["'self'"]);
 	expect(map.get('form-action'), where).toEqual(["'self'"]);

@@ -138,6 +138,20 @@ export async function programPictures({ driver, base }: JourneyContext): Promise
 export async function playSession({ driver, base }: JourneyContext): Promise<void> {
 	await driver.goto(`${base}/programs/${PROGRAM.id}/`);
 	await waitFor(driver, 'the program page', headingIs, PROGRAM.title);
+	// The silent loop (docs/cues.md) starts inside the Start tap: keep the media element the page
+	// plays, and any refusal by the content security policy, to look at once the player is on.
+	await driver.evaluate(() => {
+		const state = window as { limberPlayed?: HTMLMediaElement; limberRefused?: string[] };
+		state.limberRefused = [];
+		const play = HTMLMediaElement.prototype.play;
+		HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+			state.limberPlayed = this;
+			return play.call(this);
+		};
+		document.addEventListener('securitypolicyviolation', (event) => {
+			state.limberRefused!.push(`${event.effectiveDirective} ${event.blockedURI}`);
+		});
+	});
 	await tapUntil(
 		driver,
 		'button',
@@ -166,6 +180,24 @@ export async function playSession({ driver, base }: JourneyContext): Promise<voi
 	expect(first.shown - second.shown).toBeGreaterThanOrEqual(Math.floor(elapsed) - 1);
 	expect(first.shown - second.shown).toBeLessThanOrEqual(Math.ceil(elapsed) + 1);
 	expect(await driver.evaluate(stepKind)).toBe('prepare');
+
+	// The silent loop: a minute of silence from a blob: URL, which the policy lets it load. (Where
+	// the machine has no sound device, Firefox then stops it with a sink error, whatever the file:
+	// the old static WAV did the same here. A refused or unreadable source is error 4.)
+	const loop = await waitFor(driver, 'the silent loop to load or fail', () => {
+		const state = window as { limberPlayed?: HTMLMediaElement; limberRefused?: string[] };
+		const audio = state.limberPlayed;
+		if (!audio || (audio.readyState < 1 && !audio.error)) return null;
+		return {
+			scheme: new URL(audio.src).protocol,
+			loop: audio.loop,
+			seconds: Math.round(audio.duration),
+			error: audio.error ? `${audio.error.code} ${audio.error.message}` : null,
+			refused: state.limberRefused ?? null
+		};
+	});
+	expect(loop).toMatchObject({ scheme: 'blob:', loop: true, seconds: 60, refused: [] });
+	if (loop.error !== null) expect(loop.error).toMatch(/^3 OnMediaSinkAudioError/);
 
 	// Pause: the countdown stands still.
 	await clickText(driver, 'button', 'Pause');

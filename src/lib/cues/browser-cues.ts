@@ -2,7 +2,6 @@
 // on the program page unlocks the same audio context, speech engine and silent loop that the
 // player page later plays through. Safe to import during prerendering (nothing is made until
 // first use, and without a browser every output is a silent no-op).
-import { asset } from '$app/paths';
 import { defaultBeeper } from './beep';
 import type { CueOutputs } from './cue-player';
 import {
@@ -10,6 +9,7 @@ import {
 	createMediaSession,
 	type MediaSessionOutput
 } from './media-session';
+import { silenceBlobUrl } from './silent-wav';
 import { defaultSpeaker } from './speech';
 import { createVibrator } from './vibration';
 import { defaultWakeLock, type WakeLockController } from './wake-lock.svelte';
@@ -22,11 +22,6 @@ export interface BrowserCueOutputs extends CueOutputs {
 
 let shared: BrowserCueOutputs | null = null;
 
-/** Where static/audio/silence.wav is served (respects the app's base path). */
-export function silenceUrl(): string {
-	return asset('/audio/silence.wav');
-}
-
 /** The page's shared cue outputs: beeps, speech, vibration, wake lock, media session. */
 export function browserCueOutputs(): BrowserCueOutputs {
 	shared ??= {
@@ -34,7 +29,7 @@ export function browserCueOutputs(): BrowserCueOutputs {
 		speech: defaultSpeaker(),
 		vibration: createVibrator(),
 		wakeLock: defaultWakeLock(),
-		mediaSession: createMediaSession(browserMediaSessionEnv(silenceUrl()))
+		mediaSession: createMediaSession(browserMediaSessionEnv(silenceBlobUrl))
 	};
 	return shared;
 }

@@ -54,7 +54,7 @@ function setup(options: { session?: boolean; audio?: boolean } = {}) {
 						audios.push(a);
 						return a;
 					},
-		silenceUrl: '/audio/silence.wav',
+		silenceUrl: () => 'blob:silence',
 		setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
 		clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>)
 	} as unknown as MediaSessionEnv;
@@ -73,7 +73,7 @@ describe('createMediaSession', () => {
 		const { media, audios } = setup();
 		media.startSilence();
 		expect(audios).toHaveLength(1);
-		expect(audios[0]).toMatchObject({ src: '/audio/silence.wav', loop: true, playing: true });
+		expect(audios[0]).toMatchObject({ src: 'blob:silence', loop: true, playing: true });
 		media.startSilence();
 		expect(audios).toHaveLength(1);
 		expect(audios[0]?.plays).toBe(2);

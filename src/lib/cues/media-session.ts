@@ -1,9 +1,9 @@
 // The Media Session: the exercise and program shown on the lock screen / notification, and
 // the headset, keyboard and lock-screen buttons (play, pause, next, previous) mapped to the
 // player's callbacks. Most platforms only route those buttons to a page that is playing
-// audio, so a looping silent <audio> (static/audio/silence.wav, same origin: allowed by
-// `default-src 'self'`, precached with the other static files) is started inside the Start
-// tap and paused with the session. Everything is guarded; nothing here throws.
+// audio, so a looping silent <audio> (a minute of silence made in the page as a blob: URL, which
+// the policy's `media-src 'self' blob:` allows) is started inside the Start tap and paused with
+// the session. Everything is guarded; nothing here throws.
 // Limits per platform are in docs/cues.md.
 
 /** The player commands the media buttons trigger. */
@@ -42,8 +42,8 @@ export interface MediaSessionEnv {
 	mediaSession: MediaSession | null;
 	createMetadata: ((init: MediaMetadataInit) => MediaMetadata) | null;
 	createAudio: ((src: string) => HTMLAudioElement) | null;
-	/** URL of the silent loop (see silent-wav.ts). */
-	silenceUrl: string;
+	/** URL of the silent loop (see silent-wav.ts), asked for when the loop first starts. */
+	silenceUrl: () => string;
 	setTimeout: (callback: () => void, ms: number) => unknown;
 	clearTimeout: (handle: unknown) => void;
 }
@@ -54,8 +54,8 @@ export interface MediaSessionEnv {
  */
 export const UNCLAIMED_SILENCE_MS = 60_000;
 
-/** The real browser environment; `silenceUrl` is where static/audio/silence.wav is served. */
-export function browserMediaSessionEnv(silenceUrl: string): MediaSessionEnv {
+/** The real browser environment; `silenceUrl` gives the silent loop's URL. */
+export function browserMediaSessionEnv(silenceUrl: () => string): MediaSessionEnv {
 	const nav = typeof navigator === 'undefined' ? null : navigator;
 	return {
 		mediaSession: nav && 'mediaSession' in nav ? nav.mediaSession : null,
@@ -121,7 +121,7 @@ export function createMediaSession(env: MediaSessionEnv): MediaSessionOutput {
 			if (!env.createAudio) return;
 			try {
 				if (!audio) {
-					audio = env.createAudio(env.silenceUrl);
+					audio = env.createAudio(env.silenceUrl());
 					audio.loop = true;
 					audio.preload = 'auto';
 				}

@@ -1,9 +1,13 @@
 // A silent WAV file (8-bit mono PCM, every sample at the mid-point 128). The media session
-// needs an <audio> element that is really playing; static/audio/silence.wav is this file,
-// written by encodeSilentWav(SILENCE_SECONDS) (a unit test checks the two agree).
+// needs an <audio> element that is really playing; the player plays this, made in the page as a
+// blob: URL (docs/cues.md, "The silent loop").
 
-/** Long enough for Chrome on Android, which shows media controls only for media over 5 s. */
-export const SILENCE_SECONDS = 6;
+/**
+ * A minute: over the 5 s Chrome on Android needs before it shows media controls, and long
+ * enough that the loop's restart, which costs the page's main thread a seek each time, comes
+ * once a minute (a 6 s file restarted ten times as often: docs/player.md, "What a wake costs").
+ */
+export const SILENCE_SECONDS = 60;
 
 /** Telephone-quality rate: every browser decodes it and the file stays small. */
 export const SILENCE_SAMPLE_RATE = 8000;
@@ -31,4 +35,18 @@ export function encodeSilentWav(seconds: number, sampleRate = SILENCE_SAMPLE_RAT
 	view.setUint32(40, samples, true);
 	bytes.fill(128, 44);
 	return bytes;
+}
+
+let silenceUrl: string | null = null;
+
+/**
+ * A blob: URL of SILENCE_SECONDS of silence (480 KB in memory), made the first time it is asked
+ * for and kept for the page's life: no request, nothing to precache, and the same URL for every
+ * session the page plays.
+ */
+export function silenceBlobUrl(): string {
+	silenceUrl ??= URL.createObjectURL(
+		new Blob([encodeSilentWav(SILENCE_SECONDS)], { type: 'audio/wav' })
+	);
+	return silenceUrl;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserCueOutputs, silenceUrl } from './browser-cues';
+import { browserCueOutputs } from './browser-cues';
 import { unlockCues } from './unlock';
 
 // Vitest runs in Node: no window, no navigator.wakeLock, no Audio. This is what prerendering
@@ -26,9 +26,5 @@ describe('the shared browser outputs outside a browser', () => {
 
 	it('are made once per page', () => {
 		expect(browserCueOutputs()).toBe(browserCueOutputs());
-	});
-
-	it('serve the silent loop from the static audio folder', () => {
-		expect(silenceUrl()).toMatch(/\/audio\/silence\.wav$/);
 	});
 });

@@ -1,0 +1,61 @@
+// The silent loop that routes headset, keyboard and lock-screen buttons to the player
+// (docs/cues.md, "The silent loop"): a minute of silence made in the page as a blob: URL, which
+// the content security policy lets it play, looping while the session plays and paused with it.
+import { expect, test, type Page } from '@playwright/test';
+import { dismissFirstVisit, startProgram } from './helpers/app';
+
+/** What the page's silent <audio> is doing (the last media element the page asked to play). */
+function silentLoop(page: Page) {
+	return page.evaluate(() => {
+		const audio = (window as { limberPlayed?: HTMLMediaElement }).limberPlayed;
+		if (!audio) return null;
+		return {
+			scheme: new URL(audio.src).protocol,
+			loop: audio.loop,
+			playing: !audio.paused,
+			seconds: Math.round(audio.duration),
+			error: audio.error?.code ?? null
+		};
+	});
+}
+
+test('the silent loop plays a minute of silence from a blob: URL while the session plays', async ({
+	page
+}) => {
+	// Keeps the media element the app plays (it is not in the document) and any policy refusal.
+	await page.addInitScript(() => {
+		const play = HTMLMediaElement.prototype.play;
+		HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+			(window as { limberPlayed?: HTMLMediaElement }).limberPlayed = this;
+			return play.call(this);
+		};
+		document.addEventListener('securitypolicyviolation', (event) => {
+			const refused = ((window as { limberRefused?: string[] }).limberRefused ??= []);
+			refused.push(`${event.effectiveDirective} ${event.blockedURI}`);
+		});
+	});
+	await dismissFirstVisit(page);
+	await startProgram(page, 'gentle-relief');
+
+	await expect
+		.poll(() => silentLoop(page))
+		.toEqual({ scheme: 'blob:', loop: true, playing: true, seconds: 60, error: null });
+	// It really plays: its time moves on.
+	const at = await page.evaluate(
+		() => (window as { limberPlayed?: HTMLMediaElement }).limberPlayed!.currentTime
+	);
+	await expect
+		.poll(() =>
+			page.evaluate(() => (window as { limberPlayed?: HTMLMediaElement }).limberPlayed!.currentTime)
+		)
+		.toBeGreaterThan(at);
+
+	await page.getByRole('button', { name: 'Pause' }).click();
+	await expect.poll(async () => (await silentLoop(page))?.playing).toBe(false);
+	await page.getByRole('button', { name: 'Resume' }).click();
+	await expect.poll(async () => (await silentLoop(page))?.playing).toBe(true);
+
+	expect(await page.evaluate(() => (window as { limberRefused?: string[] }).limberRefused)).toBe(
+		undefined
+	);
+});
