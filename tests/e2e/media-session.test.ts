@@ -2,7 +2,8 @@
 // (docs/cues.md, "The silent loop"): a minute of silence made in the page as a blob: URL, which
 // the content security policy lets it play, looping while the session plays and paused with it.
 import { expect, test, type Page } from '@playwright/test';
-import { dismissFirstVisit, startProgram } from './helpers/app';
+import { dismissFirstVisit, programCard, startProgram } from './helpers/app';
+import { endSession } from './helpers/screens';
 
 /** What the page's silent <audio> is doing (the last media element the page asked to play). */
 function silentLoop(page: Page) {
@@ -54,6 +55,31 @@ test('the silent loop plays a minute of silence from a blob: URL while the sessi
 	await expect.poll(async () => (await silentLoop(page))?.playing).toBe(false);
 	await page.getByRole('button', { name: 'Resume' }).click();
 	await expect.poll(async () => (await silentLoop(page))?.playing).toBe(true);
+
+	// A second session in the same page (links only, no new page) plays the same loop again.
+	const first = await page.evaluate(
+		() => (window as { limberPlayed?: HTMLMediaElement }).limberPlayed!.src
+	);
+	await page.evaluate(() => ((window as { limberSamePage?: boolean }).limberSamePage = true));
+	await endSession(page);
+	await page.getByRole('link', { name: 'Back to programs' }).click();
+	await programCard(page, 'Gentle relief').getByRole('link').first().click();
+	await page.getByRole('button', { name: 'Start', exact: true }).click();
+	// The red-flag check, if it is asked again today.
+	const none = page.getByRole('button', { name: 'None of these apply' });
+	const end = page.getByRole('button', { name: 'End session' });
+	await expect(none.or(end)).toBeVisible();
+	if (await none.isVisible()) await none.click();
+	await expect(end).toBeVisible();
+	expect(await page.evaluate(() => (window as { limberSamePage?: boolean }).limberSamePage)).toBe(
+		true
+	);
+	await expect
+		.poll(() => silentLoop(page))
+		.toEqual({ scheme: 'blob:', loop: true, playing: true, seconds: 60, error: null });
+	expect(
+		await page.evaluate(() => (window as { limberPlayed?: HTMLMediaElement }).limberPlayed!.src)
+	).toBe(first);
 
 	expect(await page.evaluate(() => (window as { limberRefused?: string[] }).limberRefused)).toBe(
 		undefined

@@ -58,7 +58,7 @@ function setup(options: { session?: boolean; audio?: boolean } = {}) {
 		setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
 		clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>)
 	} as unknown as MediaSessionEnv;
-	return { session, audios, media: createMediaSession(env) };
+	return { session, audios, env, media: createMediaSession(env) };
 }
 
 describe('createMediaSession', () => {
@@ -181,5 +181,23 @@ describe('createMediaSession', () => {
 		};
 		expect(() => media.setPlaying()).not.toThrow();
 		expect(tries).toBe(2);
+	});
+
+	it('a silent loop whose URL cannot be made is skipped, and made on the next tap', () => {
+		const { media, audios, env } = setup();
+		let fail = true;
+		const urls: string[] = [];
+		env.silenceUrl = () => {
+			if (fail) throw new Error('createObjectURL is not a function');
+			urls.push('blob:silence');
+			return 'blob:silence';
+		};
+		expect(() => media.startSilence()).not.toThrow();
+		expect(audios).toHaveLength(0);
+		expect(vi.getTimerCount()).toBe(0);
+		fail = false;
+		media.startSilence();
+		expect(urls).toEqual(['blob:silence']);
+		expect(audios[0]).toMatchObject({ src: 'blob:silence', loop: true, playing: true });
 	});
 });

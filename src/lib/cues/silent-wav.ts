@@ -13,7 +13,10 @@ export const SILENCE_SECONDS = 60;
 export const SILENCE_SAMPLE_RATE = 8000;
 
 /** Encodes `seconds` of silence as a complete WAV file. */
-export function encodeSilentWav(seconds: number, sampleRate = SILENCE_SAMPLE_RATE): Uint8Array {
+export function encodeSilentWav(
+	seconds: number,
+	sampleRate = SILENCE_SAMPLE_RATE
+): Uint8Array<ArrayBuffer> {
 	const samples = Math.max(1, Math.round(seconds * sampleRate));
 	const bytes = new Uint8Array(44 + samples);
 	const view = new DataView(bytes.buffer);
