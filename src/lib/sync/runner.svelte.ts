@@ -95,21 +95,32 @@ async function sessionOnScreen(): Promise<boolean> {
 	return sessionActivity.busy || (await sessionPlayingOnDevice());
 }
 
-let waitingForPlayer = false;
+/** The locks this page is waiting on (one wait per lock; nothing on screen reads it). */
+const waitingFor: Record<string, true> = {};
 
-/** Syncs once no tab holds the player lock (a shared request waits behind its exclusive one). */
-function syncWhenPlayerLeaves(): void {
+/**
+ * Runs `then` once no tab holds `lock` (a shared request waits behind an exclusive one); a second
+ * call while this page already waits on that lock adds nothing.
+ */
+function whenLockFree(lock: string, then: () => void): void {
 	const manager = locks();
-	if (!manager || waitingForPlayer) return;
-	waitingForPlayer = true;
+	if (!manager || waitingFor[lock]) return;
+	waitingFor[lock] = true;
 	manager
-		.request(PLAYER_LOCK, { mode: 'shared' }, () => Promise.resolve())
+		.request(lock, { mode: 'shared' }, () => Promise.resolve())
 		.catch(() => {})
 		.finally(() => {
-			waitingForPlayer = false;
-			// This page's own session (not yet stored) asks again when it stops (the shell's effect).
-			if (!sessionActivity.busy) void syncNow();
+			delete waitingFor[lock];
+			then();
 		});
+}
+
+/** Syncs once no tab holds the player lock. */
+function syncWhenPlayerLeaves(): void {
+	whenLockFree(PLAYER_LOCK, () => {
+		// This page's own session (not yet stored) asks again when it stops (the shell's effect).
+		if (!sessionActivity.busy) void syncNow();
+	});
 }
 
 /** A session came on screen on this page while syncing: the sync stops at the next batch. */
@@ -147,20 +158,9 @@ export async function withSyncLock<T>(work: () => Promise<T>): Promise<T> {
 	return manager.request(SYNC_LOCK, work) as Promise<T>;
 }
 
-let queued = false;
-
 /** Another tab holds the sync lock: sync once it lets go (what changed here may be newer). */
 function syncAfterOtherTab(): void {
-	const manager = locks();
-	if (!manager || queued) return;
-	queued = true;
-	manager
-		.request(SYNC_LOCK, { mode: 'shared' }, () => Promise.resolve())
-		.catch(() => {})
-		.finally(() => {
-			queued = false;
-			void syncNow();
-		});
+	whenLockFree(SYNC_LOCK, () => void syncNow());
 }
 
 /** One sync, under the sync lock; `wait`: wait for another tab's sync instead of leaving it. */

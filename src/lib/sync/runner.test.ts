@@ -10,7 +10,8 @@ import { countSessions, storeNewSession } from '$lib/storage/sessions';
 import { sessionToDoc } from './documents';
 import { releaseStorage, useFreshStorage } from '$lib/storage/test-helpers';
 import { getSyncStatus, saveSyncAccount, setSyncOn } from './device';
-import { syncActivity, syncNow } from './runner.svelte';
+import { PLAYER_LOCK } from '$lib/pwa/device-busy';
+import { SYNC_LOCK, syncActivity, syncNow } from './runner.svelte';
 import { FakeCouch } from './test-fake-couch';
 
 let couch: FakeCouch;
@@ -129,5 +130,96 @@ describe('syncNow', () => {
 		// The first sync, and one more for both requests made while it ran (each sync begins by
 		// asking for the database).
 		expect(couch.log.filter((line) => /^GET \/userdb-[0-9a-f]+$/.test(line))).toHaveLength(2);
+	});
+});
+
+/**
+ * Web Locks as far as the runner uses them: exclusive and shared requests, `ifAvailable`, a queue
+ * granted in order as locks are let go, and `query()`. What another tab holds is a request whose
+ * callback waits until the test lets go.
+ */
+class FakeLocks {
+	readonly held = new Map<string, { mode: LockMode; count: number }>();
+	readonly #waiting: { name: string; mode: LockMode; grant: () => void }[] = [];
+
+	#free(name: string, mode: LockMode): boolean {
+		const holder = this.held.get(name);
+		return !holder || (holder.mode === 'shared' && mode === 'shared');
+	}
+
+	#take(name: string, mode: LockMode): void {
+		const holder = this.held.get(name);
+		if (holder) holder.count++;
+		else this.held.set(name, { mode, count: 1 });
+	}
+
+	#release(name: string): void {
+		const holder = this.held.get(name)!;
+		if (--holder.count > 0) return;
+		this.held.delete(name);
+		for (const waiter of [...this.#waiting]) {
+			if (!this.#free(waiter.name, waiter.mode)) continue;
+			this.#waiting.splice(this.#waiting.indexOf(waiter), 1);
+			this.#take(waiter.name, waiter.mode);
+			waiter.grant();
+		}
+	}
+
+	async request(
+		name: string,
+		optionsOrCallback: LockOptions | ((lock: Lock | null) => unknown),
+		callback?: (lock: Lock | null) => unknown
+	): Promise<unknown> {
+		const options = typeof optionsOrCallback === 'function' ? {} : optionsOrCallback;
+		const work = typeof optionsOrCallback === 'function' ? optionsOrCallback : callback!;
+		const mode = options.mode ?? 'exclusive';
+		if (this.#free(name, mode)) this.#take(name, mode);
+		else if (options.ifAvailable) return work(null);
+		else await new Promise<void>((grant) => this.#waiting.push({ name, mode, grant }));
+		try {
+			return await work({ name, mode } as Lock);
+		} finally {
+			this.#release(name);
+		}
+	}
+
+	async query(): Promise<LockManagerSnapshot> {
+		return { held: [...this.held].map(([name, { mode }]) => ({ name, mode })), pending: [] };
+	}
+
+	/** Another tab takes `name` and keeps it until the returned function is called. */
+	holdElsewhere(name: string): () => void {
+		let letGo!: () => void;
+		void this.request(name, () => new Promise<void>((done) => (letGo = done)));
+		return () => letGo();
+	}
+}
+
+describe('syncNow with other tabs (Web Locks)', () => {
+	let locks: FakeLocks;
+	beforeEach(() => {
+		locks = new FakeLocks();
+		vi.stubGlobal('navigator', { locks });
+	});
+
+	it('another tab is syncing: this one syncs once that tab lets go of the sync lock', async () => {
+		const letGo = locks.holdElsewhere(SYNC_LOCK);
+		await storeNewSession(makeSessionRecord({ id: 'one' }));
+		await syncNow();
+		expect(sessionDocs()).toEqual([]);
+		letGo();
+		await vi.waitFor(() => expect(sessionDocs()).toEqual(['session:one']));
+		expect(locks.held.size).toBe(0);
+	});
+
+	it('a session plays in another tab: this one waits, and syncs once it is over', async () => {
+		const letGo = locks.holdElsewhere(PLAYER_LOCK);
+		await storeNewSession(makeSessionRecord({ id: 'one' }));
+		await syncNow();
+		expect(syncActivity.waiting).toBe(true);
+		expect(couch.log).toEqual([]);
+		letGo();
+		await vi.waitFor(() => expect(sessionDocs()).toEqual(['session:one']));
+		expect(syncActivity.waiting).toBe(false);
 	});
 });
