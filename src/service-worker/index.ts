@@ -16,6 +16,7 @@ import {
 	navigationKeys,
 	precacheUrls
 } from '$lib/pwa/cache-plan';
+import { CLAIM_MESSAGE } from '$lib/pwa/claim';
 import { PERIODIC_TAG, reminderTarget } from '$lib/reminders/notice-text';
 import { openReminder, showMissedReminders } from './reminders';
 
@@ -95,9 +96,10 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
 	const data: unknown = event.data;
-	if (data && typeof data === 'object' && (data as { type?: unknown }).type === 'SKIP_WAITING') {
-		event.waitUntil(self.skipWaiting());
-	}
+	const type = data && typeof data === 'object' ? (data as { type?: unknown }).type : undefined;
+	if (type === 'SKIP_WAITING') event.waitUntil(self.skipWaiting());
+	// A page left out of the activate handler's claim (src/lib/pwa/claim.ts) asks to be claimed.
+	else if (type === CLAIM_MESSAGE) event.waitUntil(self.clients.claim());
 });
 
 self.addEventListener('fetch', (event) => {

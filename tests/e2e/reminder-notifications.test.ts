@@ -284,39 +284,40 @@ test.describe('with notifications allowed', () => {
 		});
 
 		const worker = await serviceWorker(context);
+		// Dispatches the wake-up and waits for the worker's handler to finish (its waitUntil
+		// promise, captured), returning how many reminders it showed.
 		const wake = () =>
-			worker.evaluate(() => {
+			worker.evaluate(async () => {
 				const scope = self as unknown as WorkerScope;
 				const event = scope.PeriodicSyncEvent
 					? new scope.PeriodicSyncEvent('periodicsync', { tag: 'limber-reminders' })
 					: Object.assign(new scope.ExtendableEvent('periodicsync'), { tag: 'limber-reminders' });
-				try {
-					scope.dispatchEvent(event);
-				} catch {
-					// waitUntil refuses an event the browser did not send; the handler has started.
-				}
+				let handled: Promise<unknown> | undefined;
+				Object.defineProperty(event, 'waitUntil', {
+					value: (promise: Promise<unknown>) => (handled = promise)
+				});
+				scope.dispatchEvent(event);
+				if (!handled) throw new Error('the periodicsync handler did not call waitUntil');
+				return await handled;
 			});
-		await wake();
-		await expect
-			.poll(() => shownNotifications(page))
-			.toEqual([
-				{
-					title: 'Missed: Gentle relief at 13:00',
-					body: 'Not done yet (1 of 3 today). There is still time today.',
-					tag: 'limber-reminder gentle-relief today 1',
-					url: expect.stringMatching(/\/programs\/gentle-relief\/$/)
-				}
-			]);
+		expect(await wake()).toBe(1);
+		expect(await shownNotifications(page)).toEqual([
+			{
+				title: 'Missed: Gentle relief at 13:00',
+				body: 'Not done yet (1 of 3 today). There is still time today.',
+				tag: 'limber-reminder gentle-relief today 1',
+				url: expect.stringMatching(/\/programs\/gentle-relief\/$/)
+			}
+		]);
 		// Remembered as shown: closed and woken again, it does not come back.
-		await expect
-			.poll(() => readSetting(page, 'remindersShown'))
-			.toEqual(['limber-reminder gentle-relief today 1']);
+		expect(await readSetting(page, 'remindersShown')).toEqual([
+			'limber-reminder gentle-relief today 1'
+		]);
 		await worker.evaluate(async () => {
 			const scope = self as unknown as WorkerScope;
 			for (const n of await scope.registration.getNotifications()) n.close();
 		});
-		await wake();
-		await page.waitForTimeout(1_000);
+		expect(await wake()).toBe(0);
 		expect(await shownNotifications(page)).toEqual([]);
 	});
 

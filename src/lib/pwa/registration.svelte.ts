@@ -5,6 +5,7 @@
 import { browser, dev } from '$app/environment';
 import { base } from '$app/paths';
 import { Workbox } from 'workbox-window';
+import { askToBeClaimed } from './claim';
 import {
 	INITIAL_UPDATE_FLOW,
 	nextUpdateFlow,
@@ -81,6 +82,8 @@ export async function registerServiceWorker(): Promise<void> {
 	if (!registration) return;
 	pwaUpdate.registered = true;
 	watchRegistration(registration);
+	// A page that was still loading when the first version activated was not claimed by it.
+	void askToBeClaimed(navigator.serviceWorker);
 }
 
 export type UpdateCheck = 'update-found' | 'up-to-date' | 'unavailable';
