@@ -6,7 +6,8 @@
 // navigations from cached pages (or the SPA fallback), drop old caches on activate.
 // Lifecycle: a new version installs and then WAITS; it takes over only when a page posts
 // { type: 'SKIP_WAITING' } (after the person accepted "Update available") or when every tab
-// of the old version is closed. No app logic lives here (see src/lib/pwa/ for the page side)
+// of the old version is closed. A page of this version that nothing controls may post
+// { type: 'CLAIM', version } to be claimed (src/lib/pwa/claim.ts). No app logic lives here (see src/lib/pwa/ for the page side)
 // besides the reminders' notification taps and missed-reminder wake-ups (./reminders.ts).
 import { base, build, files, prerendered, version } from '$service-worker';
 import {
@@ -16,7 +17,7 @@ import {
 	navigationKeys,
 	precacheUrls
 } from '$lib/pwa/cache-plan';
-import { CLAIM_MESSAGE } from '$lib/pwa/claim';
+import { isClaimFor } from '$lib/pwa/claim';
 import { PERIODIC_TAG, reminderTarget } from '$lib/reminders/notice-text';
 import { openReminder, showMissedReminders } from './reminders';
 
@@ -98,8 +99,8 @@ self.addEventListener('message', (event) => {
 	const data: unknown = event.data;
 	const type = data && typeof data === 'object' ? (data as { type?: unknown }).type : undefined;
 	if (type === 'SKIP_WAITING') event.waitUntil(self.skipWaiting());
-	// A page left out of the activate handler's claim (src/lib/pwa/claim.ts) asks to be claimed.
-	else if (type === CLAIM_MESSAGE) event.waitUntil(self.clients.claim());
+	// A page of this version left out of the activate handler's claim (src/lib/pwa/claim.ts).
+	else if (isClaimFor(data, version)) event.waitUntil(self.clients.claim());
 });
 
 self.addEventListener('fetch', (event) => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { askToBeClaimed, CLAIM_MESSAGE, type ClaimContainer } from './claim';
+import { askToBeClaimed, CLAIM_MESSAGE, isClaimFor, type ClaimContainer } from './claim';
+
+const VERSION = '1733500000000';
 
 function container(controller: unknown, withActive = true) {
 	const posted: unknown[] = [];
@@ -9,15 +11,15 @@ function container(controller: unknown, withActive = true) {
 }
 
 describe('askToBeClaimed', () => {
-	it('asks the active worker to claim a page nothing controls', async () => {
+	it('asks the active worker to claim a page nothing controls, naming the page’s version', async () => {
 		const { value, posted } = container(null);
-		expect(await askToBeClaimed(value)).toBe(true);
-		expect(posted).toEqual([{ type: CLAIM_MESSAGE }]);
+		expect(await askToBeClaimed(value, VERSION)).toBe(true);
+		expect(posted).toEqual([{ type: CLAIM_MESSAGE, version: VERSION }]);
 	});
 
 	it('asks nothing of a controlled page', async () => {
 		const { value, posted } = container({ state: 'activated' });
-		expect(await askToBeClaimed(value)).toBe(false);
+		expect(await askToBeClaimed(value, VERSION)).toBe(false);
 		expect(posted).toEqual([]);
 	});
 
@@ -31,7 +33,7 @@ describe('askToBeClaimed', () => {
 			},
 			ready: new Promise((done) => (ready = done))
 		};
-		const asked = askToBeClaimed(value);
+		const asked = askToBeClaimed(value, VERSION);
 		// The activate handler's own claim reached the page meanwhile.
 		controller = { state: 'activated' };
 		ready({ active: { postMessage: (message) => posted.push(message) } });
@@ -41,7 +43,21 @@ describe('askToBeClaimed', () => {
 
 	it('asks nothing when no worker is active', async () => {
 		const { value, posted } = container(null, false);
-		expect(await askToBeClaimed(value)).toBe(false);
+		expect(await askToBeClaimed(value, VERSION)).toBe(false);
 		expect(posted).toEqual([]);
+	});
+});
+
+describe('isClaimFor', () => {
+	it('accepts a request from a page of the worker’s own version', () => {
+		expect(isClaimFor({ type: CLAIM_MESSAGE, version: VERSION }, VERSION)).toBe(true);
+	});
+
+	it('ignores a page of another version (loaded past the worker) and other messages', () => {
+		expect(isClaimFor({ type: CLAIM_MESSAGE, version: 'newer' }, VERSION)).toBe(false);
+		expect(isClaimFor({ type: CLAIM_MESSAGE }, VERSION)).toBe(false);
+		expect(isClaimFor({ type: 'SKIP_WAITING', version: VERSION }, VERSION)).toBe(false);
+		expect(isClaimFor(CLAIM_MESSAGE, VERSION)).toBe(false);
+		expect(isClaimFor(null, VERSION)).toBe(false);
 	});
 });

@@ -2,13 +2,14 @@
 // and runs the update flow (src/lib/pwa/update-flow.ts). Lifecycle: registerServiceWorker() once
 // from the root layout; a new version that installs while this page is open waits; the prompt
 // asks; acceptUpdate() tells the waiting worker to take over and the page reloads once when it does.
-import { browser, dev } from '$app/environment';
+import { browser, dev, version } from '$app/environment';
 import { base } from '$app/paths';
 import { Workbox } from 'workbox-window';
 import { askToBeClaimed } from './claim';
 import {
 	INITIAL_UPDATE_FLOW,
 	nextUpdateFlow,
+	oncePerWorker,
 	type UpdateEvent,
 	type UpdateFlow
 } from './update-flow';
@@ -48,11 +49,14 @@ function handle(event: UpdateEvent): void {
 	if (pwaUpdate.apply(event)) location.reload();
 }
 
+/** A waiting worker, reported once however many paths find it (see oncePerWorker). */
+const waitingFound = oncePerWorker(() => handle('waiting'));
+
 // workbox-window stops watching `updatefound` after the first update it classes as "external"
 // (found more than a minute after registering: the usual case in a long-open tab), so the
-// registration is watched directly as well. Both paths end in the idempotent 'waiting' event.
+// registration is watched directly as well. Both paths end in waitingFound, once per worker.
 function watchRegistration(reg: ServiceWorkerRegistration): void {
-	if (reg.waiting && navigator.serviceWorker.controller) handle('waiting');
+	if (reg.waiting && navigator.serviceWorker.controller) waitingFound(reg.waiting);
 	reg.addEventListener('updatefound', () => {
 		const worker = reg.installing;
 		if (!worker) return;
@@ -62,7 +66,7 @@ function watchRegistration(reg: ServiceWorkerRegistration): void {
 				reg.waiting === worker &&
 				navigator.serviceWorker.controller
 			)
-				handle('waiting');
+				waitingFound(worker);
 		});
 	});
 }
@@ -71,7 +75,7 @@ function watchRegistration(reg: ServiceWorkerRegistration): void {
 export async function registerServiceWorker(): Promise<void> {
 	if (dev || !browser || !('serviceWorker' in navigator) || workbox) return;
 	workbox = new Workbox(`${base}/service-worker.js`);
-	workbox.addEventListener('waiting', () => handle('waiting'));
+	workbox.addEventListener('waiting', (event) => waitingFound(event.sw));
 	workbox.addEventListener('controlling', () => handle('controlling'));
 	try {
 		registration = await workbox.register();
@@ -83,7 +87,7 @@ export async function registerServiceWorker(): Promise<void> {
 	pwaUpdate.registered = true;
 	watchRegistration(registration);
 	// A page that was still loading when the first version activated was not claimed by it.
-	void askToBeClaimed(navigator.serviceWorker);
+	void askToBeClaimed(navigator.serviceWorker, version);
 }
 
 export type UpdateCheck = 'update-found' | 'up-to-date' | 'unavailable';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	INITIAL_UPDATE_FLOW,
 	nextUpdateFlow,
+	oncePerWorker,
 	shouldShowUpdate,
 	type UpdateEvent,
 	type UpdateFlow
@@ -50,5 +51,32 @@ describe('nextUpdateFlow', () => {
 	it('offers a newer waiting version again after an older one was dismissed', () => {
 		expect(run(['waiting', 'dismiss']).flow.dismissed).toBe(true);
 		expect(run(['waiting', 'dismiss', 'waiting']).flow.dismissed).toBe(false);
+	});
+});
+
+describe('oncePerWorker', () => {
+	it('reports each waiting worker once, however many paths report it', () => {
+		let reports = 0;
+		const found = oncePerWorker(() => reports++);
+		const v2 = {};
+		found(v2);
+		found(v2);
+		expect(reports).toBe(1);
+		// A newer version waiting after that one is reported again.
+		found({});
+		expect(reports).toBe(2);
+		found(null);
+		found(undefined);
+		expect(reports).toBe(2);
+	});
+
+	it('keeps a "Later" given between the two reports of the same worker', () => {
+		let flow = INITIAL_UPDATE_FLOW;
+		const found = oncePerWorker(() => (flow = nextUpdateFlow(flow, 'waiting').flow));
+		const v2 = {};
+		found(v2);
+		flow = nextUpdateFlow(flow, 'dismiss').flow;
+		found(v2);
+		expect(shouldShowUpdate({ ...flow, playing: false })).toBe(false);
 	});
 });

@@ -54,3 +54,18 @@ export function nextUpdateFlow(
 			return { flow: { ...flow, reloaded: true }, reload: true };
 	}
 }
+
+/**
+ * Turns reports of a waiting worker into one call of `onNew` per worker. Two paths report each
+ * one (the registration's own statechange, and workbox-window's 'waiting' event, which comes
+ * 200 ms later): without this, a "Later" tapped between the two was undone by the second report,
+ * which the flow takes for a newer version.
+ */
+export function oncePerWorker(onNew: () => void): (worker: object | null | undefined) => void {
+	let last: object | null = null;
+	return (worker) => {
+		if (!worker || worker === last) return;
+		last = worker;
+		onNew();
+	};
+}
