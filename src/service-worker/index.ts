@@ -7,8 +7,9 @@
 // Lifecycle: a new version installs and then WAITS; it takes over only when a page posts
 // { type: 'SKIP_WAITING' } (after the person accepted "Update available") or when every tab
 // of the old version is closed. A page of this version that nothing controls may post
-// { type: 'CLAIM', version } to be claimed (src/lib/pwa/claim.ts). No app logic lives here (see src/lib/pwa/ for the page side)
-// besides the reminders' notification taps and missed-reminder wake-ups (./reminders.ts).
+// { type: 'CLAIM', version } to be claimed (src/lib/pwa/claim.ts). No app logic lives here (see
+// src/lib/pwa/ for the page side) besides the reminders' notification taps and missed-reminder
+// wake-ups (./reminders.ts).
 import { base, build, files, prerendered, version } from '$service-worker';
 import {
 	cacheNameFor,

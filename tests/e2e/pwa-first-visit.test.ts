@@ -15,7 +15,6 @@ test('a page whose navigation was under way while the first version activated is
 	page,
 	context
 }) => {
-	test.setTimeout(60_000);
 	// One file only the worker's precache asks for: held, the first install cannot finish.
 	const releaseInstall = deferred();
 	await context.route('**/icons/icon-maskable-512.png', async (route: Route) => {
