@@ -109,11 +109,32 @@ export default defineConfig({
 		}
 	},
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
-		environment: 'node',
 		// A few tests work through 10,000 sessions or hundreds of generated programs: about a
 		// second alone, but several on a shared, busy 2-core machine (correctness, not speed, is
 		// what they check; speed is the benchmark's job).
-		testTimeout: 20_000
+		testTimeout: 20_000,
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+					exclude: ['src/**/*.svelte.test.ts'],
+					environment: 'node'
+				}
+			},
+			{
+				// Tests of runes (`*.svelte.test.ts`): Node's globals, with the modules and Svelte's
+				// runtime made for the client, so that effects run (scripts/vitest-client-environment.ts).
+				extends: true,
+				resolve: { conditions: ['browser'] },
+				test: {
+					name: 'runes',
+					include: ['src/**/*.svelte.test.ts'],
+					environment: './scripts/vitest-client-environment.ts',
+					server: { deps: { inline: ['svelte'] } }
+				}
+			}
+		]
 	}
 });

@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { Step } from '../../src/lib/program/timeline-types';
+import { formatClock } from '../../src/lib/program/clock-text';
+import { ringAngles, ringFraction } from '../../src/lib/player/progress-ring';
 import type { SessionRecord } from '../../src/lib/session/record';
 import {
 	expectImported,
@@ -83,6 +85,8 @@ interface Screen {
 	next?: string;
 	/** The big rep counter of a self-paced step. */
 	reps?: string;
+	/** Ms since Start (no pauses): the time left and the progress ring are checked for it. */
+	at?: number;
 }
 
 async function expectScreen(page: Page, screen: Screen): Promise<void> {
@@ -97,6 +101,23 @@ async function expectScreen(page: Page, screen: Screen): Promise<void> {
 	if (screen.next) await expect(page.locator('.next')).toHaveText(screen.next);
 	else await expect(page.locator('.next')).toHaveCount(0);
 	if (screen.reps) await expect(page.getByText(screen.reps, { exact: true })).toBeVisible();
+	if (screen.at !== undefined) {
+		// Both follow every wake, apart from the rest of the screen (PlayerSession.onTime).
+		const remainingTotalMs = timeline.totalMs - screen.at;
+		// The routine has a self-paced set, so its time left is an estimate.
+		await expect(page.locator('.time-left')).toHaveText(
+			`about ${formatClock(remainingTotalMs)} left`
+		);
+		const angles = ringAngles(
+			ringFraction({ status: 'playing', remainingTotalMs }, timeline.totalMs)
+		);
+		for (const half of ['right', 'left'] as const) {
+			await expect(page.locator(`.ring .${half} .turn`)).toHaveAttribute(
+				'style',
+				`transform: rotate(${angles[half]}deg);`
+			);
+		}
+	}
 }
 
 test('at chosen moments the screen shows the exercise, rep, set, side, cue and seconds the timeline predicts', async ({
@@ -172,7 +193,11 @@ test('at chosen moments the screen shows the exercise, rep, set, side, cue and s
 	for (const [step, into, screen] of moments) {
 		await test.step(`${step.kind} ${step.index}, ${into} ms in`, async () => {
 			await clock.to(step.start + into);
-			await expectScreen(page, { ...screen, seconds: secondsLeft(step, into) });
+			await expectScreen(page, {
+				...screen,
+				seconds: secondsLeft(step, into),
+				at: step.start + into
+			});
 		});
 	}
 

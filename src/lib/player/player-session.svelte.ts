@@ -1,6 +1,7 @@
 // The runes adapter between the pure engine and the player screen: it drives the engine with
 // the clock (one timer, armed for the next moment something on screen changes: see wake.ts),
-// mirrors its state for rendering, checkpoints the session at every step change, on pause and when the page is
+// mirrors its state for rendering (reactively when more than the time changed, and to `onTime`
+// listeners at every wake), checkpoints the session at every step change, on pause and when the page is
 // hidden, and builds the session record at the end, which it hands to `onComplete`. A session
 // has its id from the start: its checkpoint and its record carry it. It holds no timing logic
 // of its own.
@@ -17,6 +18,7 @@ import { withPrepareSeconds } from './prepare';
 import { createSessionId } from '$lib/session/ids';
 import { isoTime } from '$lib/time';
 import { nextWakeDelay } from './wake';
+import { viewKey } from './display';
 
 type Engine = ReturnType<typeof createEngine>;
 
@@ -57,7 +59,23 @@ export class PlayerSession {
 	readonly level: number | undefined;
 	readonly painBefore: number | undefined;
 
-	state: EngineState = $state.raw() as EngineState;
+	/** The engine's state as of the last wake or command. Its reactive readers are told of a new
+	 * one only when more than its time fields changed (`viewKey`: a step, the status, a rep
+	 * counted, a side) or a command ran; what shows the time (the countdown, the time left, the
+	 * ring) follows every wake through `onTime` instead, so a once-a-second wake runs no
+	 * reactive update at all (docs/player.md, "What a wake costs"). Read outside a reaction, it
+	 * is always the latest. */
+	get state(): EngineState {
+		void this.#revision;
+		return this.#latest;
+	}
+
+	#latest: EngineState;
+	/** Changed when `state`'s reactive readers must run again (a plain count is kept beside it, so
+	 * that bumping it never reads the signal: a command may run inside a reaction). */
+	#revision = $state(0);
+	#revisions = 0;
+	#timeListeners: ((state: EngineState) => void)[] = [];
 	/** The finished session's record, once the engine reports completion. Raw (not a deep proxy):
 	 * it is stored in IndexedDB, which cannot clone a proxy. */
 	record: SessionRecord | null = $state.raw(null);
@@ -98,7 +116,18 @@ export class PlayerSession {
 		this.#clockBase = this.#clock.now();
 		this.id = options.checkpoint?.sessionId ?? (options.createId ?? createSessionId)();
 		this.#unsubscribers.push(this.#engine.subscribe((event) => this.#onEvent(event)));
-		this.state = this.#engine.getState(this.#clock.now());
+		this.#latest = this.#engine.getState(this.#clock.now());
+	}
+
+	/** Calls `listener` with the state now, then after every wake and command (the countdown,
+	 * the time left and the ring change at each wake, when `state`'s reactive readers are not
+	 * told). Returns the unsubscribe. */
+	onTime(listener: (state: EngineState) => void): () => void {
+		this.#timeListeners = [...this.#timeListeners, listener];
+		listener(this.#latest);
+		return () => {
+			this.#timeListeners = this.#timeListeners.filter((other) => other !== listener);
+		};
 	}
 
 	/** Lets cues and others observe the engine's events. */
@@ -130,8 +159,8 @@ export class PlayerSession {
 	}
 
 	togglePause(): void {
-		if (this.state.status === 'playing') this.pause();
-		else if (this.state.status === 'paused') this.resume();
+		if (this.#latest.status === 'playing') this.pause();
+		else if (this.#latest.status === 'paused') this.resume();
 	}
 
 	next(): void {
@@ -157,7 +186,7 @@ export class PlayerSession {
 	/** Brings the engine up to the clock (a late tick only catches up). */
 	tick(): void {
 		if (this.#disposed) return;
-		this.#run((now) => this.#engine.tick(now));
+		this.#run((now) => this.#engine.tick(now), true);
 	}
 
 	/** Catches up at once and re-arms the timer (call when the page becomes visible: timers in a
@@ -207,12 +236,19 @@ export class PlayerSession {
 		this.#disarm();
 		for (const unsubscribe of this.#unsubscribers) unsubscribe();
 		this.#unsubscribers = [];
+		this.#timeListeners = [];
 	}
 
-	#run(command: (now: number) => void): void {
+	/** Runs `command` at the clock's now and shows the state it leaves: to `state`'s reactive
+	 * readers unless it is a tick that changed nothing but the time, and to every `onTime`
+	 * listener. */
+	#run(command: (now: number) => void, tick = false): void {
 		const now = this.#clock.now();
 		command(now);
-		this.state = this.#engine.getState(now);
+		const previous = this.#latest;
+		this.#latest = this.#engine.getState(now);
+		if (!tick || viewKey(previous) !== viewKey(this.#latest)) this.#revision = ++this.#revisions;
+		for (const listener of this.#timeListeners) listener(this.#latest);
 		this.#arm();
 	}
 
@@ -254,7 +290,7 @@ export class PlayerSession {
 	#arm(): void {
 		this.#disarm();
 		if (this.#disposed || typeof window === 'undefined') return;
-		const delay = nextWakeDelay(this.state);
+		const delay = nextWakeDelay(this.#latest);
 		if (delay === null) return;
 		this.#timer = setTimeout(() => {
 			this.#timer = undefined;

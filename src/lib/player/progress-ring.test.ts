@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RING_BASE_ANGLE, ringAngles, ringFraction, ringKey } from './progress-ring';
+import { RING_BASE_ANGLE, ringAngles, ringFraction } from './progress-ring';
 
 const TOTAL = 100_000;
 
@@ -21,30 +21,6 @@ describe('ringFraction', () => {
 	it('stays within 0–1 for odd inputs (an empty timeline, estimates above the total)', () => {
 		expect(ringFraction({ status: 'playing', remainingTotalMs: 200 }, 0)).toBeGreaterThanOrEqual(0);
 		expect(ringFraction({ status: 'playing', remainingTotalMs: 2 * TOTAL }, TOTAL)).toBe(0);
-	});
-});
-
-describe('ringKey', () => {
-	const at = (remainingMs: number | null, elapsedMs: number, stepIndex = 3) => ({
-		stepIndex,
-		status: 'playing' as const,
-		repsCounted: 0,
-		remainingMs,
-		elapsedMs
-	});
-
-	it('does not change as a step plays (no new announcement at each wake)', () => {
-		expect(ringKey(at(20_000, 40_000))).toBe(ringKey(at(18_995, 41_005)));
-		expect(ringKey(at(null, 40_000))).toBe(ringKey(at(null, 52_000)));
-	});
-
-	it('changes with the step, the status, a counted rep, or the same step started again', () => {
-		const key = ringKey(at(20_000, 40_000));
-		expect(ringKey(at(20_000, 40_000, 4))).not.toBe(key);
-		expect(ringKey({ ...at(20_000, 40_000), status: 'paused' })).not.toBe(key);
-		expect(ringKey({ ...at(null, 40_000), repsCounted: 1 })).not.toBe(ringKey(at(null, 40_000)));
-		// Back restarted this step 5 s in: the same index, a later end.
-		expect(ringKey(at(25_000, 45_000))).not.toBe(key);
 	});
 });
 

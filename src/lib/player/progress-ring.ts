@@ -13,16 +13,6 @@ export function ringFraction(state: RingState, totalMs: number): number {
 	return Math.min(1, Math.max(0, 1 - state.remainingTotalMs / Math.max(totalMs, 1)));
 }
 
-/** Changes only when the ring's announced value (aria-valuenow) should: another step, status or
- * rep count, or the same step started again (Back): remainingMs + elapsedMs is constant while a
- * step plays. A screen reader is not told the percentage every second. */
-export function ringKey(
-	state: Pick<EngineState, 'stepIndex' | 'status' | 'repsCounted' | 'remainingMs' | 'elapsedMs'>
-): string {
-	const end = state.remainingMs === null ? '' : Math.round(state.remainingMs + state.elapsedMs);
-	return `${state.stepIndex}:${state.status}:${state.repsCounted}:${end}`;
-}
-
 /** The turn that lines a bordered half-circle's edge up with 12 o'clock is 45°; half a degree
  * less keeps a half-ring at rest just out of its half's view (at exactly 45° its anti-aliased
  * edge shows as a hairline at 12 and 6 o'clock). */

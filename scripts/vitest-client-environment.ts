@@ -1,0 +1,13 @@
+// A Vitest environment for unit tests of runes (`*.svelte.test.ts`): Node's globals, but modules
+// transformed for the client, so Svelte's effects run (the default node environment compiles a
+// .svelte.ts module for the server, where `$effect` does nothing). Chosen per file with
+// `// @vitest-environment ./scripts/vitest-client-environment.ts`.
+import type { Environment } from 'vitest/environments';
+
+export default {
+	name: 'node-client',
+	viteEnvironment: 'client',
+	setup() {
+		return { teardown() {} };
+	}
+} satisfies Environment;
