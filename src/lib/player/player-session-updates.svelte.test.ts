@@ -2,7 +2,7 @@
 // not of each once-a-second wake; `onTime` listeners hear of every one (docs/player.md, "What a
 // wake costs"). Runes in a test file: an effect root stands in for the player screen.
 import { flushSync } from 'svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { holdExercise, makeProgram } from '$lib/test-factories';
 import { fakeClock } from './clock';
 import { PlayerSession } from './player-session.svelte';
@@ -74,6 +74,38 @@ describe('PlayerSession: who hears of a wake', () => {
 		session.start();
 		advance(1_500);
 		expect(session.state).toMatchObject({ stepIndex: 0, remainingMs: 3_500 });
+	});
+
+	it('Back that starts the same step again reaches reactive readers (the view key is the same)', () => {
+		const { session, reactive, advance } = setUp();
+		session.start();
+		advance(1_500);
+		const runs = reactive.length;
+		session.previous();
+		flushSync();
+		expect(reactive).toHaveLength(runs + 1);
+		expect(reactive.at(-1)).toEqual([0, 5_000]);
+	});
+
+	it('a listener that throws stops neither the others nor the next wake; its error is thrown on its own', () => {
+		const { session, timed, advance } = setUp();
+		session.start();
+		const failing = session.onTime((state) => {
+			if (state.remainingMs === 4_000) throw new Error('a broken listener');
+		});
+		cleanups.push(failing);
+		const queued: (() => void)[] = [];
+		const queue = vi.spyOn(globalThis, 'queueMicrotask').mockImplementationOnce((callback) => {
+			queued.push(callback);
+		});
+		cleanups.push(() => queue.mockRestore());
+		advance(1_000);
+		expect(timed.at(-1)).toBe(4_000);
+		expect(queued).toHaveLength(1);
+		expect(() => queued[0]!()).toThrow('a broken listener');
+		// The session goes on, and still tells its listeners.
+		advance(1_000);
+		expect(timed.at(-1)).toBe(3_000);
 	});
 
 	it('pause and resume (commands) reach reactive readers; an unsubscribed listener hears nothing', () => {

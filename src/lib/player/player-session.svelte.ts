@@ -5,6 +5,7 @@
 // hidden, and builds the session record at the end, which it hands to `onComplete`. A session
 // has its id from the start: its checkpoint and its record carry it. It holds no timing logic
 // of its own.
+import { untrack } from 'svelte';
 import { createEngine, restoreEngine } from './engine';
 import type { Clock } from './clock';
 import type { EngineEvent, EngineListener, EngineState } from './engine-types';
@@ -246,10 +247,24 @@ export class PlayerSession {
 		const now = this.#clock.now();
 		command(now);
 		const previous = this.#latest;
-		this.#latest = this.#engine.getState(now);
-		if (!tick || viewKey(previous) !== viewKey(this.#latest)) this.#revision = ++this.#revisions;
-		for (const listener of this.#timeListeners) listener(this.#latest);
+		const state = this.#engine.getState(now);
+		this.#latest = state;
+		if (!tick || viewKey(previous) !== viewKey(state)) this.#revision = ++this.#revisions;
 		this.#arm();
+		// Untracked: a command run inside a reaction must not make it depend on what the
+		// listeners read. A listener that throws stops neither the others nor the session: its
+		// error is thrown again on its own, where the page reports it.
+		untrack(() => {
+			for (const listener of this.#timeListeners) {
+				try {
+					listener(state);
+				} catch (error) {
+					queueMicrotask(() => {
+						throw error;
+					});
+				}
+			}
+		});
 	}
 
 	#onEvent(event: EngineEvent): void {
