@@ -91,6 +91,8 @@ test('each moment shows the one thing to do and its pose, mirrored on the right 
 	const active = page.locator('.poses img.active');
 	await expect(active).toHaveAttribute('src', /cat-stretch-sunk\.svg$/);
 	await expect(active).toHaveCSS('opacity', '1');
+	// Nothing fades, so no pose is made a compositor layer.
+	await expect(active).toHaveCSS('will-change', 'auto');
 
 	// The rest before the next exercise: its name and starting position.
 	await at(page, 25_000, now);
@@ -135,6 +137,11 @@ test('with motion, a hold moves to its pose over its first second, a phase in st
 	await expect.poll(opacity).toBeCloseTo(0.25, 1);
 	await expect(page.locator('.poses img.from')).toHaveAttribute('src', /cat-stretch-level\.svg$/);
 	await expect(page.locator('.poses img.from')).toHaveCSS('opacity', '1');
+	// The two poses of the move are compositor layers (a new opacity is blended, not painted);
+	// the third, unseen, is not.
+	await expect(active).toHaveCSS('will-change', 'opacity');
+	await expect(page.locator('.poses img.from')).toHaveCSS('will-change', 'opacity');
+	await expect(page.locator('.poses img:not(.active, .from)')).toHaveCSS('will-change', 'auto');
 	await page.clock.runFor(2_000);
 	await expect.poll(opacity).toBeCloseTo(0.75, 1);
 	// 38 s: the bird-dog's hold moves over its first second, by a CSS transition.

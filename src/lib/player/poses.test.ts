@@ -9,6 +9,7 @@ import {
 	timedExercise
 } from '$lib/test-factories';
 import {
+	MAX_POSE_STEPS,
 	MOVE_MS,
 	poseAt,
 	poseFraction,
@@ -226,6 +227,29 @@ describe('poseFraction: a long move is drawn in steps at the wakes', () => {
 		expect(poseFraction(moment, target(phase), 3000)).toBe(0.75);
 		expect(poseFraction(moment, target(phase), 9000)).toBe(1);
 		expect(poseFraction(moment, target(phase), -5)).toBe(0);
+	});
+
+	it('a long phase is shown in MAX_POSE_STEPS even steps, each changing at most once', () => {
+		const long = { ...target(phase), transitionMs: 30_000 };
+		const moment = poseAt(timeline, program, phase, 0);
+		// The wakes of a 30 s phase, at each whole second: a tenth every 3 s, from 1.5 s in.
+		const shown = Array.from({ length: 31 }, (_, second) =>
+			poseFraction(moment, long, second * 1000)
+		);
+		expect(shown.slice(0, 5)).toEqual([0, 0, 0.1, 0.1, 0.1]);
+		expect(shown[5]).toBe(0.2);
+		expect(shown[15]).toBe(0.5);
+		expect(shown[30]).toBe(1);
+		expect(new Set(shown).size).toBe(MAX_POSE_STEPS + 1);
+		// A wake a little early or late (a timer's slack) shows the same step.
+		expect(poseFraction(moment, long, 4_990)).toBe(0.2);
+		expect(poseFraction(moment, long, 5_020)).toBe(0.2);
+		// A phase of up to MAX_POSE_STEPS seconds changes at every second.
+		const ten = { ...target(phase), transitionMs: 10_000 };
+		expect(poseFraction(moment, ten, 1000)).toBe(0.1);
+		expect(poseFraction(moment, ten, 7000)).toBe(0.7);
+		const odd = { ...target(phase), transitionMs: 2_500 };
+		expect([500, 1500, 2500].map((ms) => poseFraction(moment, odd, ms))).toEqual([1 / 3, 2 / 3, 1]);
 	});
 
 	it('a move of a second or less is left to CSS, and so is a step already on its pose', () => {

@@ -121,14 +121,24 @@ export function poseAt(
 	};
 }
 
+/** The most steps a move drawn at the wakes is shown in: a shorter move changes at each whole
+ * second (a 4 s phase in four steps of a quarter), a longer one in this many even steps (a 30 s
+ * phase by a tenth every 3 s), so the picture changes only when the change can be seen. Each
+ * change restyles the pose (about 0.2 ms of the page's main thread, traced), which a change of a
+ * thirtieth a second would pay for nothing. */
+export const MAX_POSE_STEPS = 10;
+
 /** How far into its move a step's picture is (0–1), for a move drawn in steps at the screen's
- * wakes; null when the move is short enough for a CSS transition (SMOOTH_MOVE_MS) or there is
- * nothing to move (no step, or the step starts on the pose it moves to). */
+ * wakes: the share of the move done, to the nearest of its steps (one a second, at most
+ * MAX_POSE_STEPS). Null when the move is short enough for a CSS transition (SMOOTH_MOVE_MS) or
+ * there is nothing to move (no step, or the step starts on the pose it moves to). */
 export function poseFraction(
 	moment: Pick<PoseMoment, 'from' | 'to'> | null,
 	target: PoseTarget,
 	msIntoStep: number
 ): number | null {
 	if (!moment || moment.from === moment.to || target.transitionMs <= SMOOTH_MOVE_MS) return null;
-	return Math.min(1, Math.max(0, msIntoStep / target.transitionMs));
+	const done = Math.min(1, Math.max(0, msIntoStep / target.transitionMs));
+	const steps = Math.min(MAX_POSE_STEPS, Math.ceil(target.transitionMs / 1000));
+	return Math.round(done * steps) / steps;
 }
