@@ -293,7 +293,9 @@ export const playerCpuSection: BenchSection = {
 				const ratio = percent / Math.max(floorMedian, 0.01);
 				rows.push({
 					metric: `player, ${label}: ratio to the floor`,
-					value: round(ratio, 1),
+					// Two decimals: the ratio sits near its target, and 2.07 printed as 2.1 (or 1.96
+					// as 2) hid which side of it a run fell.
+					value: round(ratio, 2),
 					unit: '×',
 					target: `≤ ${TARGET_RATIO}×`,
 					pass: ratio <= TARGET_RATIO
