@@ -20,7 +20,8 @@ const MEASURE_MS = 20_000;
 const SETTLE_MS = 2_000;
 const TARGET_RATIO = 2;
 
-/** Rounds of the whole measurement (floor, hold, rest, paced rep); each figure is a median. */
+/** Rounds of the whole measurement (floor, floor with the loop, hold, rest, paced rep); each
+ * figure is a median. */
 const ROUNDS = Math.max(1, Math.round(Number(process.env.PLAYER_CPU_ROUNDS ?? 5)) || 5);
 
 /** One round's exercises: a long hold, a rest after it, and a paced rep of two 30 s phases. */
@@ -208,8 +209,9 @@ async function measureFloorWithLoop(context: BrowserContext): Promise<number> {
 
 // The player CPU section: a hold, a paced rep and a rest against the once-a-second floor page.
 // The machine may be shared and noisy, so the floor and the player are measured in turn, in
-// ROUNDS rounds of the same run: the player is paused (no timer, no audio) while the floor is
-// measured, and each figure reported is the median of its rounds, the ratio that of the medians.
+// ROUNDS rounds of the same run: the player is paused (no timer, no audio) while the floor, and
+// then the floor with the silent loop (the reference), are measured, and each figure reported is
+// the median of its rounds, the ratio that of the medians.
 export const playerCpuSection: BenchSection = {
 	name: 'player CPU',
 	async run() {
