@@ -171,12 +171,18 @@ const LABELS = {
 	phase: 'paced rep (2 phases × 30 s, poses moving)'
 } as const;
 
-/** The floor, measured in a page of its own opened for the purpose (then closed). */
-async function measureFloor(context: BrowserContext): Promise<number> {
+/** The floor, measured in a page of its own opened for the purpose (then closed): `html` (the
+ * floor page unless another is given), after `prepare` when there is one. */
+async function measureFloor(
+	context: BrowserContext,
+	html = FLOOR_PAGE,
+	prepare?: (page: Page) => Promise<void>
+): Promise<number> {
 	const floorPage = await context.newPage();
 	try {
-		await floorPage.setContent(FLOOR_PAGE);
+		await floorPage.setContent(html);
 		await floorPage.bringToFront();
+		await prepare?.(floorPage);
 		await floorPage.waitForTimeout(SETTLE_MS);
 		return await cpuPercent(floorPage);
 	} finally {
@@ -184,27 +190,18 @@ async function measureFloor(context: BrowserContext): Promise<number> {
 	}
 }
 
-/** The floor page with the silent loop playing, measured like the floor. */
-async function measureFloorWithLoop(context: BrowserContext): Promise<number> {
-	const floorPage = await context.newPage();
-	try {
-		await floorPage.setContent(FLOOR_LOOP_PAGE);
-		await floorPage.bringToFront();
-		const wav = Buffer.from(encodeSilentWav(SILENCE_SECONDS)).toString('base64');
-		await floorPage.evaluate((base64) => {
-			const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-			const url = URL.createObjectURL(new Blob([bytes], { type: 'audio/wav' }));
-			Object.assign(window, { silence: url });
-		}, wav);
-		await floorPage.locator('#play').tap();
-		await floorPage.waitForFunction(
-			() => ((window as { audio?: HTMLAudioElement }).audio?.currentTime ?? 0) > 0
-		);
-		await floorPage.waitForTimeout(SETTLE_MS);
-		return await cpuPercent(floorPage);
-	} finally {
-		await floorPage.close();
-	}
+/** Puts the silent loop's bytes in FLOOR_LOOP_PAGE, starts it by a tap and waits until it plays. */
+async function startLoop(floorPage: Page): Promise<void> {
+	const wav = Buffer.from(encodeSilentWav(SILENCE_SECONDS)).toString('base64');
+	await floorPage.evaluate((base64) => {
+		const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+		const url = URL.createObjectURL(new Blob([bytes], { type: 'audio/wav' }));
+		Object.assign(window, { silence: url });
+	}, wav);
+	await floorPage.locator('#play').tap();
+	await floorPage.waitForFunction(
+		() => ((window as { audio?: HTMLAudioElement }).audio?.currentTime ?? 0) > 0
+	);
 }
 
 // The player CPU section: a hold, a paced rep and a rest against the once-a-second floor page.
@@ -246,7 +243,7 @@ export const playerCpuSection: BenchSection = {
 				// The floor while the hold is paused; the hold then plays on to its rest.
 				await button('Pause').tap();
 				floor.push(await measureFloor(context));
-				floorWithLoop.push(await measureFloorWithLoop(context));
+				floorWithLoop.push(await measureFloor(context, FLOOR_LOOP_PAGE, startLoop));
 				await page.bringToFront();
 				await button('Resume').tap();
 				await waitForStep(page, 'rest');
