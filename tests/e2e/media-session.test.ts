@@ -1,6 +1,8 @@
 // The silent loop that routes headset, keyboard and lock-screen buttons to the player
-// (docs/cues.md, "The silent loop"): a minute of silence made in the page as a blob: URL, which
-// the content security policy lets it play, looping while the session plays and paused with it.
+// (docs/cues.md, "The silent loop"): only when the person turns on "Headset and lock-screen
+// buttons" in Settings (it stops other apps' music); then a minute of silence made in the page as
+// a blob: URL, which the content security policy lets it play, looping while the session plays
+// and paused with it.
 import { expect, test, type Page } from '@playwright/test';
 import { dismissFirstVisit, programCard, startProgram } from './helpers/app';
 import { endSession } from './helpers/screens';
@@ -20,10 +22,8 @@ function silentLoop(page: Page) {
 	});
 }
 
-test('the silent loop plays a minute of silence from a blob: URL while the session plays', async ({
-	page
-}) => {
-	// Keeps the media element the app plays (it is not in the document) and any policy refusal.
+/** Keeps the media element the app plays (it is not in the document) and any policy refusal. */
+async function watchMedia(page: Page): Promise<void> {
 	await page.addInitScript(() => {
 		const play = HTMLMediaElement.prototype.play;
 		HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
@@ -35,7 +35,42 @@ test('the silent loop plays a minute of silence from a blob: URL while the sessi
 			refused.push(`${event.effectiveDirective} ${event.blockedURI}`);
 		});
 	});
+}
+
+/** Turns the media buttons on in Settings, as a person does, and waits until it is stored. */
+async function turnOnMediaButtons(page: Page): Promise<void> {
+	await page.goto('/settings/');
+	const box = page.getByRole('checkbox', { name: 'Headset and lock-screen buttons' });
+	await expect(box).not.toBeChecked();
+	await expect(box).toHaveAccessibleDescription(/music from other apps may stop/);
+	// A tap before the page is live is lost: tick until the stored setting outlasts a reload.
+	await expect(async () => {
+		if (!(await box.isChecked())) await box.check();
+		await page.reload();
+		await expect(box).toBeChecked({ timeout: 2_000 });
+	}).toPass();
+}
+
+test('by default a session asks no media element to play', async ({ page }) => {
+	await watchMedia(page);
 	await dismissFirstVisit(page);
+	await startProgram(page, 'gentle-relief');
+	// The session runs (its countdown moves) and the page has asked no media element to play.
+	const timer = page.getByRole('timer');
+	const shown = await timer.textContent();
+	await expect(timer).not.toHaveText(shown ?? '', { timeout: 5_000 });
+	await page.getByRole('button', { name: 'Pause' }).click();
+	await page.getByRole('button', { name: 'Resume' }).click();
+	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+	expect(await silentLoop(page)).toBeNull();
+});
+
+test('with the media buttons on, the silent loop plays a minute of silence from a blob: URL while the session plays', async ({
+	page
+}) => {
+	await watchMedia(page);
+	await dismissFirstVisit(page);
+	await turnOnMediaButtons(page);
 	await startProgram(page, 'gentle-relief');
 
 	await expect

@@ -136,6 +136,32 @@ export async function programPictures({ driver, base }: JourneyContext): Promise
 
 /** Start → the red-flag check → the player counts down on the real clock; Pause, Resume, Skip. */
 export async function playSession({ driver, base }: JourneyContext): Promise<void> {
+	// The headset and lock-screen buttons (off unless chosen) bring the silent loop: turn them on
+	// in Settings once the page is live (the storage facts are the app's), and make sure the choice
+	// is stored: ticked again after a reload (a reload may cut a write short: tick again then).
+	const live = () => {
+		const text = document.querySelector('[data-testid="storage-persistence"]')?.textContent.trim();
+		return text && text !== 'Checking…' ? text : null;
+	};
+	const mediaButtons = () =>
+		document.querySelector<HTMLInputElement>('input[aria-describedby="media-buttons-hint"]')
+			?.checked ?? null;
+	await driver.goto(`${base}/settings/`);
+	for (let attempt = 1; ; attempt++) {
+		await waitFor(driver, 'Settings, live', live);
+		if ((await driver.evaluate(mediaButtons)) === false) {
+			await clickText(driver, 'label', 'Headset and lock-screen buttons');
+			await sleep(500);
+		}
+		await driver.reload();
+		await waitFor(driver, 'Settings, live', live);
+		const stored = await waitForWithin(driver, 3_000, 'the media buttons stored', mediaButtons)
+			.then(() => true)
+			.catch(() => false);
+		if (stored) break;
+		if (attempt === 3) throw new Error('the media buttons setting was not stored');
+	}
+
 	await driver.goto(`${base}/programs/${PROGRAM.id}/`);
 	await waitFor(driver, 'the program page', headingIs, PROGRAM.title);
 	// The silent loop (docs/cues.md) starts inside the Start tap: keep the media element the page

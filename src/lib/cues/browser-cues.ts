@@ -1,6 +1,6 @@
 // The real browser outputs for the cue player, made once per page and shared: the Start tap
-// on the program page unlocks the same audio context, speech engine and silent loop that the
-// player page later plays through. Safe to import during prerendering (nothing is made until
+// on the program page unlocks the same audio context, speech engine and (with the media buttons
+// turned on in Settings) silent loop that the player page later plays through. Safe to import during prerendering (nothing is made until
 // first use, and without a browser every output is a silent no-op).
 import { defaultBeeper } from './beep';
 import type { CueOutputs } from './cue-player';

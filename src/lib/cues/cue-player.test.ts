@@ -60,6 +60,7 @@ function fakeOutputs() {
 		},
 		mediaSession: {
 			startSilence: () => log.push('media.startSilence'),
+			releaseSilence: () => log.push('media.releaseSilence'),
 			setHandlers: (c) => log.push(c ? 'media.handlers' : 'media.handlers null'),
 			setMetadata: (info) =>
 				log.push(info ? `media.meta ${info.title} / ${info.artist}` : 'media.meta null'),
@@ -297,12 +298,6 @@ describe('createCuePlayer', () => {
 		});
 	});
 
-	it('unlock unlocks audio and speech and starts the silent loop', () => {
-		const t = setup();
-		t.player.unlock();
-		expect(t.log).toEqual(['unlockAudio', 'unlockSpeech', 'media.startSilence']);
-	});
-
 	it('dispose unsubscribes, silences and releases everything', () => {
 		const t = setup();
 		t.emit(started('hold', 1));
@@ -360,7 +355,6 @@ describe('createCuePlayer', () => {
 			engine.emit(started('hold', 1));
 			engine.emit({ type: 'paused', at: 0, late: false });
 			engine.emit({ type: 'sessionComplete', at: 0, late: false, completed: false });
-			player.unlock();
 			player.dispose();
 		}).not.toThrow();
 		expect(fakes.log).toContain('speak "Session ended" en 1');

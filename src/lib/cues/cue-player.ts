@@ -47,8 +47,6 @@ export interface CuePlayerOptions {
 }
 
 export interface CuePlayer {
-	/** Unlocks audio and speech and starts the silent loop: call inside the Start/Resume tap. */
-	unlock(): void;
 	/** Stops listening, silences everything and lets the screen sleep. */
 	dispose(): void;
 }
@@ -179,11 +177,6 @@ export function createCuePlayer(options: CuePlayerOptions): CuePlayer {
 	const unsubscribe = options.subscribe(listener);
 
 	return {
-		unlock() {
-			guard(() => outputs.beep.unlockAudio());
-			guard(() => outputs.speech.unlockSpeech());
-			guard(() => outputs.mediaSession?.startSilence());
-		},
 		dispose() {
 			if (disposed) return;
 			disposed = true;

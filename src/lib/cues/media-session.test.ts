@@ -97,6 +97,22 @@ describe('createMediaSession', () => {
 		expect(audios[0]).toMatchObject({ playing: false, src: null });
 	});
 
+	it('releaseSilence lets a started loop go, so a later session plays no media', () => {
+		const { media, audios, session } = setup();
+		media.startSilence();
+		media.setMetadata({ title: 'Bird-dog', artist: 'Gentle start' });
+		media.releaseSilence();
+		expect(audios[0]).toMatchObject({ playing: false, src: null });
+		// The metadata stays; a session that plays now asks no element to play.
+		expect(session.metadata).toEqual({ title: 'Bird-dog', artist: 'Gentle start' });
+		media.setPlaying();
+		expect(session.playbackState).toBe('playing');
+		expect(audios).toHaveLength(1);
+		expect(audios[0]?.plays).toBe(1);
+		// With nothing started, it does nothing.
+		expect(() => setup().media.releaseSilence()).not.toThrow();
+	});
+
 	it('maps play, pause, next and previous to the controls, and stop disconnects them', () => {
 		const { media, session } = setup();
 		const calls: string[] = [];

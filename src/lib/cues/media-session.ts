@@ -1,9 +1,10 @@
 // The Media Session: the exercise and program shown on the lock screen / notification, and
 // the headset, keyboard and lock-screen buttons (play, pause, next, previous) mapped to the
 // player's callbacks. Most platforms only route those buttons to a page that is playing
-// audio, so a looping silent <audio> (a minute of silence made in the page as a blob: URL, which
-// the policy's `media-src 'self' blob:` allows) is started inside the Start tap and paused with
-// the session. Everything is guarded; nothing here throws.
+// audio, so when the person turns the buttons on in Settings (`mediaButtons`, off by default: it
+// stops other apps' music), a looping silent <audio> (a minute of silence made in the page as a
+// blob: URL, which the policy's `media-src 'self' blob:` allows) is started inside the Start tap
+// (`unlockCues({ mediaButtons })`) and paused with the session. Everything is guarded; nothing here throws.
 // Limits per platform are in docs/cues.md.
 
 /** The player commands the media buttons trigger. */
@@ -26,6 +27,9 @@ export interface MediaSessionOutput {
 	readonly supported: boolean;
 	/** Starts the silent loop; call it synchronously inside the Start (or Resume) tap. */
 	startSilence(): void;
+	/** Lets the silent loop go, if a tap started one (the media buttons were turned off since):
+	 * the session then plays no media element. The state, metadata and handlers stay. */
+	releaseSilence(): void;
 	/** Connects the media buttons to the player (null disconnects them). */
 	setHandlers(controls: MediaControls | null): void;
 	setMetadata(info: MediaInfo | null): void;
@@ -170,11 +174,8 @@ export function createMediaSession(env: MediaSessionEnv): MediaSessionOutput {
 			setState('paused');
 			pauseAudio();
 		},
-		stop() {
+		releaseSilence() {
 			claim();
-			setState('none');
-			this.setMetadata(null);
-			this.setHandlers(null);
 			pauseAudio();
 			try {
 				audio?.removeAttribute('src');
@@ -183,6 +184,12 @@ export function createMediaSession(env: MediaSessionEnv): MediaSessionOutput {
 				// Already let go.
 			}
 			audio = null;
+		},
+		stop() {
+			setState('none');
+			this.setMetadata(null);
+			this.setHandlers(null);
+			this.releaseSilence();
 		}
 	};
 }

@@ -71,6 +71,10 @@ export const SETTING_SCHEMAS = {
 	voice: bool(),
 	/** Vibration on devices that have it. */
 	vibration: bool(),
+	/** Headset, keyboard and lock-screen buttons control the player: a silent audio loop plays
+	 * during a session so that the platform sends them to the page (docs/cues.md, "Media
+	 * session"). Off unless chosen: the loop stops other apps' music and costs battery. */
+	mediaButtons: bool(),
 	/** Cue volume, 0–1. */
 	volume: number(0, 1),
 	/** The language: 'auto' follows the browser's preferred languages ($lib/i18n/locale). */
@@ -126,6 +130,7 @@ export function defaultSettings(): Settings {
 		beeps: true,
 		voice: true,
 		vibration: true,
+		mediaButtons: false,
 		volume: 0.8,
 		language: 'auto',
 		textSize: 'normal',
@@ -148,11 +153,14 @@ export function defaultSettings(): Settings {
 }
 
 /** Settings that describe this device rather than the person: never exported or imported.
- * The voice is one of them: each device has its own voices. So are the notifications this device
- * has shown and plans to show (the person's reminder times themselves are `reminders`). */
+ * The voice is one of them: each device has its own voices. So are the media buttons (a headset
+ * is paired with a device, and the music the silent loop stops plays on it), and the
+ * notifications this device has shown and plans to show (the person's reminder times themselves
+ * are `reminders`). */
 export const DEVICE_ONLY_SETTINGS: readonly SettingKey[] = [
 	'persistRequested',
 	'voiceURI',
+	'mediaButtons',
 	'reminderPlan',
 	'remindersShown'
 ];

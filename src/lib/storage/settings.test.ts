@@ -22,6 +22,8 @@ describe('settings', () => {
 			beeps: true,
 			voice: true,
 			vibration: true,
+			// The silent loop the media buttons need stops other apps' music: only when chosen.
+			mediaButtons: false,
 			volume: 0.8,
 			language: 'auto',
 			textSize: 'normal',
@@ -41,7 +43,7 @@ describe('settings', () => {
 			reminderPlan: [],
 			remindersShown: []
 		});
-		expect(SETTING_KEYS).toHaveLength(21);
+		expect(SETTING_KEYS).toHaveLength(22);
 		// Each call is a fresh copy.
 		defaultSettings().morningPain.push({ day: '2025-01-01', pain: 3 });
 		expect(defaultSettings().morningPain).toEqual([]);
@@ -164,8 +166,15 @@ describe('setting checks', () => {
 		expect(DEVICE_ONLY_SETTINGS).not.toContain('language');
 	});
 
-	it('keeps the chosen voice on the device (voices differ between devices)', () => {
+	it('keeps the chosen voice and the media buttons on the device', () => {
+		// Voices differ between devices; a headset is paired with one, and the silent loop stops
+		// the music of that device's other apps.
 		expect(DEVICE_ONLY_SETTINGS).toContain('voiceURI');
+		expect(DEVICE_ONLY_SETTINGS).toContain('mediaButtons');
+		expect(isValidSetting('mediaButtons', true)).toBe(true);
+		expect(settingProblems('mediaButtons', 'yes')).toEqual([
+			expect.objectContaining({ path: 'mediaButtons' })
+		]);
 		for (const key of ['textSize', 'speechRate', 'prepareSeconds'] as const)
 			expect(DEVICE_ONLY_SETTINGS).not.toContain(key);
 	});
