@@ -8,8 +8,8 @@
 // { type: 'SKIP_WAITING' } (after the person accepted "Update available") or when every tab
 // of the old version is closed. A page of this version that nothing controls may post
 // { type: 'CLAIM', version } to be claimed (src/lib/pwa/claim.ts). No app logic lives here (see
-// src/lib/pwa/ for the page side) besides the reminders' notification taps and missed-reminder
-// wake-ups (./reminders.ts).
+// src/lib/pwa/ for the page side) besides the reminders (./reminders.ts): showing those a page
+// found due ({ type: 'SHOW_REMINDERS', now }), notification taps and missed-reminder wake-ups.
 import { base, build, files, prerendered, version } from '$service-worker';
 import {
 	cacheNameFor,
@@ -19,7 +19,7 @@ import {
 	precacheUrls
 } from '$lib/pwa/cache-plan';
 import { isClaimFor } from '$lib/pwa/claim';
-import { PERIODIC_TAG, reminderTarget } from '$lib/reminders/notice-text';
+import { isShowRemindersMessage, PERIODIC_TAG, reminderTarget } from '$lib/reminders/notice-text';
 import { openReminder, showMissedReminders } from './reminders';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -102,6 +102,9 @@ self.addEventListener('message', (event) => {
 	if (type === 'SKIP_WAITING') event.waitUntil(self.skipWaiting());
 	// A page of this version left out of the activate handler's claim (src/lib/pwa/claim.ts).
 	else if (isClaimFor(data, version)) event.waitUntil(self.clients.claim());
+	// A page's reminder check found reminders due (src/lib/notify/reminder-runner.ts).
+	else if (isShowRemindersMessage(data))
+		event.waitUntil(showMissedReminders(self.registration, data.now));
 });
 
 self.addEventListener('fetch', (event) => {

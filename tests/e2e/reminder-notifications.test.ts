@@ -16,7 +16,7 @@ import {
 	startClock,
 	TIME_ZONE
 } from './helpers/history';
-import { readSetting } from './helpers/idb';
+import { readSetting, readStore } from './helpers/idb';
 import { waitForController } from './helpers/service-worker';
 
 test.use({ timezoneId: TIME_ZONE, locale: LOCALE });
@@ -65,6 +65,38 @@ function shownNotifications(page: Page): Promise<Shown[]> {
 	});
 }
 
+/** A stored session, as far as these tests read it. */
+interface StoredSession {
+	exercises: { setsDone: number; repsDone: { none: number; left: number; right: number } }[];
+}
+
+/** How many sets and reps a stored session did in all. */
+function doneInSession(session: StoredSession): number {
+	return session.exercises.reduce(
+		(sum, { setsDone, repsDone }) =>
+			sum + setsDone + repsDone.none + repsDone.left + repsDone.right,
+		0
+	);
+}
+
+/** What a page's reminder check reads: the clock, the stored plan and shown tags, the locks. */
+async function reminderState(page: Page): Promise<Record<string, unknown>> {
+	const plan = ((await readSetting(page, 'reminderPlan')) ?? []) as { tag: string }[];
+	return {
+		now: await page.evaluate(() => new Date().toISOString()),
+		plan: plan.map((notice) => notice.tag),
+		shown: await readSetting(page, 'remindersShown'),
+		sessions: (await readStore<StoredSession>(page, 'sessions')).map(doneInSession),
+		locks: await page.evaluate(async () => {
+			const { held = [], pending = [] } = await navigator.locks.query();
+			return {
+				held: held.map((l) => [l.name, l.mode]),
+				pending: pending.map((l) => [l.name, l.mode])
+			};
+		})
+	};
+}
+
 /** The app's service worker, as Playwright sees it (Chromium). */
 async function serviceWorker(context: BrowserContext): Promise<Worker> {
 	return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -81,6 +113,16 @@ async function turnRemindersOn(page: Page, id: string, title: string): Promise<v
 	}).toPass({ timeout: 30_000 });
 	// Turning reminders on follows the routine.
 	await expect(page.getByRole('button', { name: 'Stop following' })).toBeVisible();
+	// The box shows the tick before the setting is stored: a test that loads another page at
+	// once would cut the write short.
+	await expect
+		.poll(
+			async () =>
+				((await readSetting(page, 'reminders')) as Record<string, { on?: boolean }> | undefined)?.[
+					id
+				]?.on
+		)
+		.toBe(true);
 }
 
 test.describe('with notifications allowed', () => {
@@ -170,11 +212,17 @@ test.describe('with notifications allowed', () => {
 			player.getByRole('heading', { level: 1, name: 'Session ended early' })
 		).toBeVisible();
 		await player.close();
+		// The premise: the stored session did nothing (a rep done would rightly keep 13:00 quiet).
+		await expect
+			.poll(async () => (await readStore<StoredSession>(page, 'sessions')).map(doneInSession))
+			.toEqual([0]);
 		// Within seconds of the session ending (the fake clock moves on as a real one would; the
-		// next timed check is not before 14:00, so only the end of the session can bring it).
+		// next timed check is not before 14:00, so only the end of the session can bring it). A
+		// failure prints what the page's check had to go on.
 		await expect(async () => {
 			await page.clock.runFor(1_000);
-			expect(await shownNotifications(page)).toEqual([
+			const shown = await shownNotifications(page);
+			expect(shown, JSON.stringify(await reminderState(page))).toEqual([
 				expect.objectContaining({ tag: 'limber-reminder gentle-relief 2025-06-11 13:00' })
 			]);
 		}).toPass({ timeout: 20_000 });

@@ -3,8 +3,8 @@
 // most an hour away, so a clock changed meanwhile is caught up), and a check again when the page
 // becomes visible (timers sleep in a hidden tab), when the session log changes (here or in another
 // tab) and when a session here stops playing. Each check reads the log, stores the plan the
-// service worker uses for missed reminders when no page is open, and shows through the service
-// worker the reminders due now that were not shown yet — never while a session plays on this
+// service worker uses for missed reminders when no page is open, and asks the service worker to
+// show the reminders due now that were not shown yet — never while a session plays on this
 // device (in any tab: the player's Web Lock) or has answers waiting on this page.
 // The notifications speak the interface's language (and the routine's title in it, where the
 // routine has that translation). Loaded by the shell only when some reminder is on. See
@@ -17,7 +17,12 @@ import { interfaceLocale } from '$lib/language.svelte';
 import { programPath } from '$lib/paths';
 import { localizeProgram } from '$lib/program/localize';
 import { sessionActivity } from '$lib/pwa/session-activity.svelte';
-import { missedReminders, showReminders, withShown } from '$lib/reminders/notice-text';
+import {
+	missedReminders,
+	showReminders,
+	withShown,
+	type ShowRemindersMessage
+} from '$lib/reminders/notice-text';
 import { reminderPlan } from '$lib/reminders/notices';
 import { settings } from '$lib/settings.svelte';
 import { onSessionsChanged } from '$lib/storage/session-events';
@@ -80,8 +85,17 @@ async function checkOnce(): Promise<number | null> {
 		return next;
 	}
 	if (missedReminders(plan, settings.values.remindersShown, now).length === 0) return next;
-	// Claimed in one transaction before showing: whatever another tab or the worker recorded
-	// meanwhile is kept, and a slot it already showed is not shown again here.
+	// The worker claims and shows them from the plan just stored, and stays alive until they are
+	// shown: a tab closed the moment after (a session ended, the tab shut) loses none. Before,
+	// this page claimed them and a tab closed between the claim and the showing lost the reminder.
+	const active = worker.active;
+	if (active) {
+		active.postMessage({ type: 'SHOW_REMINDERS', now } satisfies ShowRemindersMessage);
+		return next;
+	}
+	// No active worker (it is still installing): this page claims and shows them. Claimed in one
+	// transaction before showing: whatever another tab or the worker recorded meanwhile is kept,
+	// and a slot it already showed is not shown again here.
 	let claimed: typeof plan = [];
 	await settings.update('remindersShown', (shown) => {
 		claimed = missedReminders(plan, shown, now);

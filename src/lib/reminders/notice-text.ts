@@ -77,6 +77,24 @@ export interface OpenReminderMessage {
 	path: string;
 }
 
+/**
+ * What a page posts to the active service worker to have the reminders due at `now` claimed and
+ * shown there (src/service-worker/reminders.ts): the worker keeps itself alive until they are
+ * shown, so a tab closed the moment after asking loses none. `now` is the page's time, so that
+ * the check and the showing agree on the moment.
+ */
+export interface ShowRemindersMessage {
+	type: 'SHOW_REMINDERS';
+	now: number;
+}
+
+/** Whether a message posted to the worker asks it to show the reminders due (a valid time). */
+export function isShowRemindersMessage(data: unknown): data is ShowRemindersMessage {
+	if (typeof data !== 'object' || data === null) return false;
+	const { type, now } = data as { type?: unknown; now?: unknown };
+	return type === 'SHOW_REMINDERS' && typeof now === 'number' && Number.isFinite(now) && now >= 0;
+}
+
 /** Whether a tag is one of the reminders' (and not some other notification's). */
 export function isReminderTag(tag: string): boolean {
 	return tag.startsWith('limber-reminder ');

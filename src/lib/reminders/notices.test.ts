@@ -5,6 +5,7 @@ import { sessionRecord } from '$lib/test-factories';
 import {
 	isLate,
 	isReminderTag,
+	isShowRemindersMessage,
 	LATE_AFTER_MS,
 	MAX_SHOWN,
 	missedReminders,
@@ -305,6 +306,24 @@ describe('notice words and tags', () => {
 		);
 		expect(isReminderTag(noticeTag('a', '2025-06-04', '08:00'))).toBe(true);
 		expect(isReminderTag('update-available')).toBe(false);
+	});
+
+	it("the worker shows the reminders due only when asked with the page's time", () => {
+		const now = Date.parse('2025-06-11T13:00:30+02:00');
+		expect(isShowRemindersMessage({ type: 'SHOW_REMINDERS', now })).toBe(true);
+		expect(isShowRemindersMessage({ type: 'SHOW_REMINDERS', now: 0 })).toBe(true);
+		for (const bad of [
+			null,
+			'SHOW_REMINDERS',
+			{ type: 'SHOW_REMINDERS' },
+			{ type: 'SHOW_REMINDERS', now: String(now) },
+			{ type: 'SHOW_REMINDERS', now: Number.NaN },
+			{ type: 'SHOW_REMINDERS', now: Infinity },
+			{ type: 'SHOW_REMINDERS', now: -1 },
+			{ type: 'SKIP_WAITING', now }
+		]) {
+			expect(isShowRemindersMessage(bad), JSON.stringify(bad)).toBe(false);
+		}
 	});
 });
 
