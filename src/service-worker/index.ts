@@ -19,7 +19,12 @@ import {
 	precacheUrls
 } from '$lib/pwa/cache-plan';
 import { isClaimFor } from '$lib/pwa/claim';
-import { isShowRemindersMessage, PERIODIC_TAG, reminderTarget } from '$lib/reminders/notice-text';
+import {
+	isShowRemindersMessage,
+	PERIODIC_TAG,
+	reminderTarget,
+	type ShowRemindersReply
+} from '$lib/reminders/notice-text';
 import { openReminder, showMissedReminders } from './reminders';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -103,8 +108,14 @@ self.addEventListener('message', (event) => {
 	// A page of this version left out of the activate handler's claim (src/lib/pwa/claim.ts).
 	else if (isClaimFor(data, version)) event.waitUntil(self.clients.claim());
 	// A page's reminder check found reminders due (src/lib/notify/reminder-runner.ts).
-	else if (isShowRemindersMessage(data))
-		event.waitUntil(showMissedReminders(self.registration, data.now));
+	else if (isShowRemindersMessage(data)) {
+		const [port] = event.ports;
+		event.waitUntil(
+			showMissedReminders(self.registration, data.now).then((shown) =>
+				port?.postMessage({ shown } satisfies ShowRemindersReply)
+			)
+		);
+	}
 });
 
 self.addEventListener('fetch', (event) => {

@@ -102,6 +102,60 @@ async function serviceWorker(context: BrowserContext): Promise<Worker> {
 	return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 }
 
+/** A stored plan entry, its times counted from now (ms). */
+interface PlanEntry {
+	programId: 'gentle-relief' | 'desk-break';
+	at: number;
+	until: number;
+	slot: number;
+}
+
+/**
+ * Opens the app once (it creates its database), then a static file of the origin, where the app's
+ * timer is not running, so that only the worker acts; there it stores a plan as the page's timer
+ * would (times from now), Gentle relief's reminder on and Desk break's off, nothing shown yet.
+ */
+async function storePlan(page: Page, entries: PlanEntry[]): Promise<void> {
+	await page.goto('/');
+	await expect(page.getByRole('button', { name: 'OK, got it' })).toBeVisible();
+	await waitForController(page);
+	await page.goto('/favicon.svg');
+	await page.evaluate(async (entries) => {
+		const now = Date.now();
+		const values: Record<string, unknown> = {
+			reminders: {
+				'gentle-relief': { times: ['13:00'], days: [1, 2, 3, 4, 5, 6, 7], on: true },
+				'desk-break': { times: ['13:00'], days: [1, 2, 3, 4, 5, 6, 7], on: false }
+			},
+			reminderPlan: entries.map(({ programId, at, until, slot }) => ({
+				tag: `limber-reminder ${programId} today ${slot}`,
+				programId,
+				title: programId === 'gentle-relief' ? 'Gentle relief' : 'Desk break',
+				time: '13:00',
+				progress: '1 of 3 today',
+				url: `${location.origin}/programs/${programId}/`,
+				at: now + at,
+				until: now + until
+			})),
+			remindersShown: []
+		};
+		await new Promise<void>((resolve, reject) => {
+			const open = indexedDB.open('limber');
+			open.onsuccess = () => {
+				const tx = open.result.transaction('settings', 'readwrite');
+				for (const [key, value] of Object.entries(values))
+					tx.objectStore('settings').put(value, key);
+				tx.oncomplete = () => {
+					open.result.close();
+					resolve();
+				};
+				tx.onerror = () => reject(tx.error);
+			};
+			open.onerror = () => reject(open.error);
+		});
+	}, entries);
+}
+
 /** Turns a routine's reminders on with its page's checkbox, once the page is live. */
 async function turnRemindersOn(page: Page, id: string, title: string): Promise<void> {
 	await page.goto(`/programs/${id}/`);
@@ -281,55 +335,14 @@ test.describe('with notifications allowed', () => {
 		page,
 		context
 	}) => {
-		// The app creates its database on the first visit.
-		await page.goto('/');
-		await expect(page.getByRole('button', { name: 'OK, got it' })).toBeVisible();
-		await waitForController(page);
-		// A window of this origin where the app's timer is not running (a static file), so that
-		// only the worker acts: the stored plan is written as the page's timer would write it.
-		await page.goto('/favicon.svg');
-		await page.evaluate(async () => {
-			const now = Date.now();
-			const entry = (programId: string, at: number, until: number, slot: number) => ({
-				tag: `limber-reminder ${programId} today ${slot}`,
-				programId,
-				title: programId === 'gentle-relief' ? 'Gentle relief' : 'Desk break',
-				time: '13:00',
-				progress: '1 of 3 today',
-				url: `${location.origin}/programs/${programId}/`,
-				at,
-				until
-			});
-			const values: Record<string, unknown> = {
-				reminders: {
-					'gentle-relief': { times: ['13:00'], days: [1, 2, 3, 4, 5, 6, 7], on: true },
-					'desk-break': { times: ['13:00'], days: [1, 2, 3, 4, 5, 6, 7], on: false }
-				},
-				reminderPlan: [
-					// Opened 20 minutes ago: found late, so it says "Missed".
-					entry('gentle-relief', now - 1_200_000, now + 3_600_000, 1),
-					// Turned off since the plan was stored: not shown.
-					entry('desk-break', now - 60_000, now + 3_600_000, 1),
-					// Not yet due.
-					entry('gentle-relief', now + 3_600_000, now + 7_200_000, 2)
-				],
-				remindersShown: []
-			};
-			await new Promise<void>((resolve, reject) => {
-				const open = indexedDB.open('limber');
-				open.onsuccess = () => {
-					const tx = open.result.transaction('settings', 'readwrite');
-					for (const [key, value] of Object.entries(values))
-						tx.objectStore('settings').put(value, key);
-					tx.oncomplete = () => {
-						open.result.close();
-						resolve();
-					};
-					tx.onerror = () => reject(tx.error);
-				};
-				open.onerror = () => reject(open.error);
-			});
-		});
+		await storePlan(page, [
+			// Opened 20 minutes ago: found late, so it says "Missed".
+			{ programId: 'gentle-relief', at: -1_200_000, until: 3_600_000, slot: 1 },
+			// Turned off since the plan was stored: not shown.
+			{ programId: 'desk-break', at: -60_000, until: 3_600_000, slot: 1 },
+			// Not yet due.
+			{ programId: 'gentle-relief', at: 3_600_000, until: 7_200_000, slot: 2 }
+		]);
 
 		const worker = await serviceWorker(context);
 		// Dispatches the wake-up and waits for the worker's handler to finish (its waitUntil
@@ -367,6 +380,36 @@ test.describe('with notifications allowed', () => {
 		});
 		expect(await wake()).toBe(0);
 		expect(await shownNotifications(page)).toEqual([]);
+	});
+
+	test("a page's request to show what is due is kept by the worker when that tab closes at once", async ({
+		page,
+		context
+	}) => {
+		// Opened a minute ago: on time.
+		await storePlan(page, [{ programId: 'gentle-relief', at: -60_000, until: 3_600_000, slot: 1 }]);
+		// Another tab asks the worker as the reminders' check does, and is closed straight away.
+		const asker = await context.newPage();
+		await asker.goto('/favicon.svg');
+		await asker.evaluate(async () => {
+			const registration = await navigator.serviceWorker.ready;
+			const { port2 } = new MessageChannel();
+			registration.active?.postMessage({ type: 'SHOW_REMINDERS', now: Date.now() }, [port2]);
+		});
+		await asker.close();
+		await expect
+			.poll(() => shownNotifications(page))
+			.toEqual([
+				{
+					title: 'Time for Gentle relief',
+					body: 'Your 13:00 session (1 of 3 today).',
+					tag: 'limber-reminder gentle-relief today 1',
+					url: expect.stringMatching(/\/programs\/gentle-relief\/$/)
+				}
+			]);
+		expect(await readSetting(page, 'remindersShown')).toEqual([
+			'limber-reminder gentle-relief today 1'
+		]);
 	});
 
 	test('Settings lists the reminders of the routines followed, with on and off', async ({

@@ -17,18 +17,14 @@ import { interfaceLocale } from '$lib/language.svelte';
 import { programPath } from '$lib/paths';
 import { localizeProgram } from '$lib/program/localize';
 import { sessionActivity } from '$lib/pwa/session-activity.svelte';
-import {
-	missedReminders,
-	showReminders,
-	withShown,
-	type ShowRemindersMessage
-} from '$lib/reminders/notice-text';
+import { missedReminders, showReminders, withShown } from '$lib/reminders/notice-text';
 import { reminderPlan } from '$lib/reminders/notices';
 import { settings } from '$lib/settings.svelte';
 import { onSessionsChanged } from '$lib/storage/session-events';
 import { listSessionDigests } from '$lib/storage/sessions';
 import { PLAYER_LOCK, sessionPlayingOnDevice } from '$lib/pwa/device-busy';
 import { notificationState, setPeriodicReminders } from './support';
+import { askWorkerToShow } from './worker-show';
 
 /** The longest the timer waits (a clock set forward or back is noticed within this). */
 const MAX_WAIT_MS = 60 * 60 * 1000;
@@ -86,16 +82,16 @@ async function checkOnce(): Promise<number | null> {
 	}
 	if (missedReminders(plan, settings.values.remindersShown, now).length === 0) return next;
 	// The worker claims and shows them from the plan just stored, and stays alive until they are
-	// shown: a tab closed the moment after (a session ended, the tab shut) loses none. Before,
-	// this page claimed them and a tab closed between the claim and the showing lost the reminder.
-	const active = worker.active;
-	if (active) {
-		active.postMessage({ type: 'SHOW_REMINDERS', now } satisfies ShowRemindersMessage);
+	// shown: a tab closed the moment after loses none ($lib/notify/worker-show.ts).
+	const workerShown = await askWorkerToShow(worker, now);
+	if (workerShown !== null) {
+		// None shown: a session may have come on screen meanwhile (the worker looks too).
+		if (workerShown === 0 && (await sessionPlayingOnDevice())) checkWhenPlayerLeaves();
 		return next;
 	}
-	// No active worker (it is still installing): this page claims and shows them. Claimed in one
-	// transaction before showing: whatever another tab or the worker recorded meanwhile is kept,
-	// and a slot it already showed is not shown again here.
+	// No worker answered (none active yet, or one of an older version): this page claims and
+	// shows them. Claimed in one transaction before showing: whatever another tab or the worker
+	// recorded meanwhile is kept, and a slot it already showed is not shown again here.
 	let claimed: typeof plan = [];
 	await settings.update('remindersShown', (shown) => {
 		claimed = missedReminders(plan, shown, now);

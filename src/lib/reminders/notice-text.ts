@@ -79,13 +79,19 @@ export interface OpenReminderMessage {
 
 /**
  * What a page posts to the active service worker to have the reminders due at `now` claimed and
- * shown there (src/service-worker/reminders.ts): the worker keeps itself alive until they are
- * shown, so a tab closed the moment after asking loses none. `now` is the page's time, so that
- * the check and the showing agree on the moment.
+ * shown there (src/service-worker/reminders.ts, $lib/notify/worker-show.ts): the worker keeps
+ * itself alive until they are shown, so a tab closed the moment after asking loses none. `now` is
+ * the page's time, so that the check and the showing agree on the moment. The worker answers on
+ * the message's port (ShowRemindersReply).
  */
 export interface ShowRemindersMessage {
 	type: 'SHOW_REMINDERS';
 	now: number;
+}
+
+/** The worker's answer, on the message's port: how many reminders it showed. */
+export interface ShowRemindersReply {
+	shown: number;
 }
 
 /** Whether a message posted to the worker asks it to show the reminders due (a valid time). */
