@@ -173,27 +173,60 @@ export function withShown(shown: readonly string[], tags: readonly string[]): st
 /** What showing a notification needs (a ServiceWorkerRegistration, in a page or the worker). */
 interface NotificationShower {
 	showNotification(title: string, options: NotificationOptions): Promise<void>;
+	/** The notifications on screen (to check that a shown one stayed). */
+	getNotifications?(): Promise<readonly { tag: string }[]>;
+}
+
+/** How long to wait before showing again a reminder the system did not keep (ms). */
+export const SHOW_AGAIN_AFTER_MS = 300;
+
+const realWait = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+/** Of `notices`, those not on screen now (none when the list cannot be read). */
+async function notOnScreen(
+	registration: NotificationShower,
+	notices: readonly ReminderNotice[]
+): Promise<ReminderNotice[]> {
+	if (!registration.getNotifications) return [];
+	try {
+		const tags = new Set((await registration.getNotifications()).map((shown) => shown.tag));
+		return notices.filter((notice) => !tags.has(notice.tag));
+	} catch {
+		return [];
+	}
 }
 
 /**
  * Shows reminders through the service worker's registration: "Time for …", or "Missed: …" when
  * found late; the tag replaces any earlier one, and a tap opens `url` (the worker's
  * notificationclick). Used by the page's timer and by the worker alike, each passing the person's
- * language.
+ * language. A reminder is claimed (recorded as shown) before this runs, so one the system drops
+ * would be lost for good: Chromium 150 drops one being shown at the moment a tab of the app
+ * closes (the tab where a session just ended, say). So each one not on screen afterwards is shown
+ * once more after a short pause; with the same tag, a second showing replaces, never doubles.
  */
 export async function showReminders(
 	registration: NotificationShower,
 	notices: readonly ReminderNotice[],
 	now: number,
-	locale: Locale = 'en'
+	locale: Locale = 'en',
+	wait: (ms: number) => Promise<void> = realWait
 ): Promise<void> {
-	for (const notice of notices) {
-		const { title, body } = noticeText(notice, isLate(notice, now), locale);
-		await registration.showNotification(title, {
-			body,
-			tag: notice.tag,
-			icon: '/icons/icon-192.png',
-			data: { url: notice.url }
-		});
-	}
+	const show = async (list: readonly ReminderNotice[]) => {
+		for (const notice of list) {
+			const { title, body } = noticeText(notice, isLate(notice, now), locale);
+			await registration.showNotification(title, {
+				body,
+				tag: notice.tag,
+				icon: '/icons/icon-192.png',
+				data: { url: notice.url }
+			});
+		}
+	};
+	await show(notices);
+	if (notices.length === 0) return;
+	const dropped = await notOnScreen(registration, notices);
+	if (dropped.length === 0) return;
+	await wait(SHOW_AGAIN_AFTER_MS);
+	await show(dropped);
 }

@@ -12,6 +12,8 @@ import {
 	noticeTag,
 	noticeText,
 	reminderTarget,
+	SHOW_AGAIN_AFTER_MS,
+	showReminders,
 	withShown,
 	type ReminderNotice
 } from './notice-text';
@@ -363,5 +365,72 @@ describe('missedReminders', () => {
 		expect(next).toHaveLength(MAX_SHOWN);
 		expect(next.at(-1)).toBe('new');
 		expect(next[0]).toBe('t1');
+	});
+});
+
+describe('showReminders', () => {
+	const notice = (programId: string, time: string): ReminderNotice => ({
+		tag: noticeTag(programId, '2025-06-04', time),
+		programId,
+		title: programId === 'a' ? 'Gentle relief' : 'Desk break',
+		time,
+		progress: '0 of 3 today',
+		url: url(programId),
+		at: ms(`2025-06-04T${time}:00Z`),
+		until: ms('2025-06-04T19:00:00Z')
+	});
+	const due = [notice('a', '13:00'), notice('b', '12:00')];
+	const now = ms('2025-06-04T13:00:30Z');
+
+	/** A registration that drops the first `drops` notifications shown (as Chromium 150 may). */
+	function registration(drops: number, listed = true) {
+		const screen = new Map<string, string>();
+		const shows: string[] = [];
+		let dropped = 0;
+		const holder = {
+			showNotification(title: string, options: NotificationOptions) {
+				shows.push(`${options.tag} ${title}`);
+				if (dropped < drops) dropped++;
+				else screen.set(options.tag!, title);
+				return Promise.resolve();
+			},
+			...(listed && {
+				getNotifications: () => Promise.resolve([...screen.keys()].map((tag) => ({ tag })))
+			})
+		};
+		return { holder, shows, screen };
+	}
+
+	it('shows each reminder once, with its words and tag, when the system keeps them', async () => {
+		const { holder, shows } = registration(0);
+		const waits: number[] = [];
+		await showReminders(holder, due, now, 'en', (ms) => (waits.push(ms), Promise.resolve()));
+		expect(shows).toEqual([
+			`${due[0]!.tag} Time for Gentle relief`,
+			`${due[1]!.tag} Missed: Desk break at 12:00`
+		]);
+		expect(waits).toEqual([]);
+	});
+
+	it('shows again, once and after a pause, the reminders the system dropped', async () => {
+		const { holder, shows, screen } = registration(1);
+		const waits: number[] = [];
+		await showReminders(holder, due, now, 'en', (ms) => (waits.push(ms), Promise.resolve()));
+		expect(shows).toEqual([
+			`${due[0]!.tag} Time for Gentle relief`,
+			`${due[1]!.tag} Missed: Desk break at 12:00`,
+			`${due[0]!.tag} Time for Gentle relief`
+		]);
+		expect(waits).toEqual([SHOW_AGAIN_AFTER_MS]);
+		expect([...screen.keys()].sort()).toEqual([due[0]!.tag, due[1]!.tag].sort());
+	});
+
+	it('tries no more than twice, and shows once where the list cannot be read', async () => {
+		const always = registration(10);
+		await showReminders(always.holder, due.slice(0, 1), now, 'en', () => Promise.resolve());
+		expect(always.shows).toHaveLength(2);
+		const unlisted = registration(1, false);
+		await showReminders(unlisted.holder, due.slice(0, 1), now, 'en', () => Promise.resolve());
+		expect(unlisted.shows).toHaveLength(1);
 	});
 });
