@@ -110,10 +110,10 @@ self.addEventListener('message', (event) => {
 	// A page's reminder check found reminders due (src/lib/notify/reminder-runner.ts).
 	else if (isShowRemindersMessage(data)) {
 		const [port] = event.ports;
+		const answer = (shown: number | null) =>
+			port?.postMessage({ shown } satisfies ShowRemindersReply);
 		event.waitUntil(
-			showMissedReminders(self.registration, data.now).then((shown) =>
-				port?.postMessage({ shown } satisfies ShowRemindersReply)
-			)
+			showMissedReminders(self.registration, data.now).then(answer, () => answer(null))
 		);
 	}
 });

@@ -92,21 +92,22 @@ function claimMissed(
 /**
  * Shows the reminders whose slot is open and which were not shown yet ("Missed: …" when found
  * late), unless a session is on screen on this device, and records them as shown. Returns how
- * many were shown.
+ * many were shown, or null when the database could not be opened or the claim failed (a page
+ * that asked then shows them itself).
  */
 export async function showMissedReminders(
 	registration: ServiceWorkerRegistration,
 	now: number
-): Promise<number> {
+): Promise<number | null> {
 	if (await sessionPlayingOnDevice()) return 0;
 	const db = await openExisting();
-	if (!db) return 0;
+	if (!db) return null;
 	let claimed: ReminderNotice[];
 	let language: unknown;
 	try {
 		({ claimed, language } = await claimMissed(db, now));
 	} catch {
-		return 0;
+		return null;
 	} finally {
 		db.close();
 	}

@@ -382,7 +382,7 @@ test.describe('with notifications allowed', () => {
 		expect(await shownNotifications(page)).toEqual([]);
 	});
 
-	test("a page's request to show what is due is kept by the worker when that tab closes at once", async ({
+	test('the worker shows what a tab asks for though it closes at once, and answers how many', async ({
 		page,
 		context
 	}) => {
@@ -410,6 +410,18 @@ test.describe('with notifications allowed', () => {
 		expect(await readSetting(page, 'remindersShown')).toEqual([
 			'limber-reminder gentle-relief today 1'
 		]);
+		// Asked again, the worker answers on the message's port that it showed none (it is claimed).
+		const answer = await page.evaluate(async () => {
+			const registration = await navigator.serviceWorker.ready;
+			const { port1, port2 } = new MessageChannel();
+			const answered = new Promise<unknown>(
+				(resolve) => (port1.onmessage = (e) => resolve(e.data))
+			);
+			registration.active?.postMessage({ type: 'SHOW_REMINDERS', now: Date.now() }, [port2]);
+			return answered;
+		});
+		expect(answer).toEqual({ shown: 0 });
+		expect(await shownNotifications(page)).toHaveLength(1);
 	});
 
 	test('Settings lists the reminders of the routines followed, with on and off', async ({

@@ -53,6 +53,17 @@ async function registration(): Promise<ServiceWorkerRegistration | undefined> {
 /** Whether this page has asked for the periodic wake-up already (once per page is enough). */
 let periodicAsked = false;
 
+/**
+ * Whether reminders wait now: a session is on screen here, or has answers waiting on this page,
+ * or plays in another tab (then this page checks again once that tab lets the player lock go).
+ */
+async function heldBack(): Promise<boolean> {
+	if (sessionActivity.busy) return true;
+	if (!(await sessionPlayingOnDevice())) return false;
+	checkWhenPlayerLeaves();
+	return true;
+}
+
 /** One check: store the plan, show what is due now and not shown yet. Returns the next check. */
 async function checkOnce(): Promise<number | null> {
 	await settings.load();
@@ -75,11 +86,7 @@ async function checkOnce(): Promise<number | null> {
 		periodicAsked = true;
 		void setPeriodicReminders(worker, true);
 	}
-	if (sessionActivity.busy) return next;
-	if (await sessionPlayingOnDevice()) {
-		checkWhenPlayerLeaves();
-		return next;
-	}
+	if (await heldBack()) return next;
 	if (missedReminders(plan, settings.values.remindersShown, now).length === 0) return next;
 	// The worker claims and shows them from the plan just stored, and stays alive until they are
 	// shown: a tab closed the moment after loses none ($lib/notify/worker-show.ts).
@@ -89,18 +96,21 @@ async function checkOnce(): Promise<number | null> {
 		if (workerShown === 0 && (await sessionPlayingOnDevice())) checkWhenPlayerLeaves();
 		return next;
 	}
-	// No worker answered (none active yet, or one of an older version): this page claims and
-	// shows them. Claimed in one transaction before showing: whatever another tab or the worker
-	// recorded meanwhile is kept, and a slot it already showed is not shown again here.
+	// The worker could not show them (none active yet, one of an older version, or it failed):
+	// this page does, unless a session came on screen while it waited for the answer. Claimed in
+	// one transaction before showing: whatever another tab or the worker recorded meanwhile is
+	// kept, and a slot it already showed is not shown again here.
+	if (await heldBack()) return next;
+	const later = Date.now();
 	let claimed: typeof plan = [];
 	await settings.update('remindersShown', (shown) => {
-		claimed = missedReminders(plan, shown, now);
+		claimed = missedReminders(plan, shown, later);
 		return withShown(
 			shown,
 			claimed.map((notice) => notice.tag)
 		);
 	});
-	await showReminders(worker, claimed, now, locale);
+	await showReminders(worker, claimed, later, locale);
 	return next;
 }
 

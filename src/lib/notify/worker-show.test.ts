@@ -64,7 +64,9 @@ describe('askWorkerToShow', () => {
 		expect(result).toBeNull();
 	});
 
-	it('an answer that is not a count, or a post that throws, resolves to null', async () => {
+	it('a worker that could not show them, an answer that is not a count, or a post that throws, resolves to null', async () => {
+		const failed = registration(() => ({ shown: null }));
+		await expect(askWorkerToShow(failed.holder, NOW)).resolves.toBeNull();
 		const { holder } = registration(() => ({ shown: 'two' }));
 		await expect(askWorkerToShow(holder, NOW)).resolves.toBeNull();
 		const throwing: ActiveWorkerHolder = {

@@ -1,9 +1,9 @@
 // Asking the service worker to claim and show the reminders a page found due
 // (docs/reminders.md, "The worker shows what a page found due"). The worker keeps itself alive
 // until they are shown, so a tab closed the moment after asking loses none. It answers on the
-// message's port with how many it showed; no answer in time (no active worker, one of an older
-// version that does not know the message, a worker that failed) tells the page to show them
-// itself. A claim is one IndexedDB transaction on either side, so a late answer after the page
+// message's port with how many it showed, or null when it could not read or claim them; that,
+// no active worker, or no answer in time (a worker of an older version that does not know the
+// message) tells the page to show them itself. A claim is one IndexedDB transaction on either side, so a late answer after the page
 // showed them never shows one twice.
 import type { ShowRemindersMessage, ShowRemindersReply } from '$lib/reminders/notice-text';
 
@@ -22,8 +22,8 @@ export interface WorkerShowOptions {
 
 /**
  * Posts `{ type: 'SHOW_REMINDERS', now }` to the active worker and resolves to how many
- * reminders it showed, or to null when no worker answered within the time (then the page shows
- * them itself).
+ * reminders it showed, or to null when there is no active worker, it could not show them, or it
+ * did not answer within the time (then the page shows them itself).
  */
 export function askWorkerToShow(
 	registration: ActiveWorkerHolder,

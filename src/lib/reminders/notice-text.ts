@@ -89,9 +89,12 @@ export interface ShowRemindersMessage {
 	now: number;
 }
 
-/** The worker's answer, on the message's port: how many reminders it showed. */
+/**
+ * The worker's answer, on the message's port: how many reminders it showed, or null when it
+ * could not read or claim them (the page then shows them itself).
+ */
 export interface ShowRemindersReply {
-	shown: number;
+	shown: number | null;
 }
 
 /** Whether a message posted to the worker asks it to show the reminders due (a valid time). */
