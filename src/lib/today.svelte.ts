@@ -34,9 +34,14 @@ export class PageNow {
 
 	/** Reads the clock now and arms the timer for the next local midnight. */
 	refresh(): void {
-		this.now = this.#clock();
+		// The time is kept in a local: reading `this.now` back here would make an effect that
+		// calls this (the library's Today, through watchToday) depend on what it just wrote, and
+		// with a clock that moved on between runs it re-ran itself until Svelte stopped it
+		// (effect_update_depth_exceeded), leaving Today stale on a loaded machine.
+		const now = this.#clock();
+		this.now = now;
 		clearTimeout(this.#timer);
-		const wait = Math.min(MAX_WAIT_MS, msUntilNextLocalDay(this.now) + 50);
+		const wait = Math.min(MAX_WAIT_MS, msUntilNextLocalDay(now) + 50);
 		this.#timer = setTimeout(() => this.refresh(), wait);
 	}
 }
